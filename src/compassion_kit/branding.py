@@ -1,0 +1,48 @@
+"""Brand arithmetic: colour contrast (WCAG 2.x) and `{{token}}` substitution.
+
+Owns pure functions only; reading profiles is `profile.py`'s, placing logos the writers'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+WHITE = "#FFFFFF"
+NHS_BLACK = "#231F20"
+AA_NORMAL = 4.5
+AA_LARGE = 3.0
+_TOKEN = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+
+
+def _linear(channel: int) -> float:
+    c = channel / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(hex_colour: str) -> float:
+    """Relative luminance of #RRGGBB, from 0 (black) to 1 (white)."""
+    value = hex_colour.lstrip("#")
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio between two colours, 1 to 21. Not rounded: 4.49 fails 4.5."""
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_text_on(fill: str) -> str:
+    """White or NHS Black, whichever contrasts more with `fill`."""
+    return WHITE if contrast_ratio(WHITE, fill) >= contrast_ratio(NHS_BLACK, fill) else NHS_BLACK
+
+
+def substitute(text: str, tokens: Mapping[str, str]) -> str:
+    """Replace `{{name}}` tokens with their values; unknown tokens are left as they are."""
+    return _TOKEN.sub(lambda m: tokens.get(m.group(1), m.group(0)), text)
+
+
+def tokens_in(text: str) -> list[str]:
+    """Names of the `{{tokens}}` used in `text`, in order."""
+    return _TOKEN.findall(text)

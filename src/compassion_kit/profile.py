@@ -1,0 +1,87 @@
+"""Load an organisation profile and check its colours can be read against white.
+
+Owns the profile file; decoding the logo image is `logo.py`'s business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from compassion_kit.branding import AA_NORMAL, WHITE, contrast_ratio
+from compassion_kit.errors import ContentError, Location, Problem
+from compassion_kit.loading import YamlDocument, read_yaml
+from compassion_kit.model import DEFAULT_ORGANISATION, Organisation
+from compassion_kit.model.validate import validate_document
+
+# Colours used for text on white (headings, figures) must reach AA for normal text.
+TEXT_COLOURS = ("primary", "secondary")
+
+
+@dataclass(frozen=True)
+class Brand:
+    """An organisation profile plus where it came from, for messages and the logo path."""
+
+    organisation: Organisation
+    profile_path: Path | None = None
+    doc: YamlDocument | None = None
+
+    @property
+    def logo_path(self) -> Path | None:
+        """The logo file, resolved relative to the profile; None when there is no logo."""
+        logo = self.organisation.logo
+        if logo is None:
+            return None
+        base = self.profile_path.parent if self.profile_path else Path.cwd()
+        return (base / logo).resolve()
+
+    def locate(self, field: str) -> Location:
+        """File, line and column of a profile field (the file alone if unknown)."""
+        if self.doc is None:
+            return Location(self.profile_path)
+        return self.doc.locate(tuple(field.split(".")))
+
+
+DEFAULT_BRAND = Brand(DEFAULT_ORGANISATION)
+
+
+def load_brand(path: Path | None) -> Brand:
+    """The brand for `--org PATH`, or the default NHS-style brand when `path` is None.
+
+    Raises:
+        ContentError: the profile cannot be read, has invalid fields, or a text colour
+            fails 4.5:1 contrast against white (each problem names the line).
+    """
+    if path is None:
+        return DEFAULT_BRAND
+    doc = read_yaml(Path(path))
+    organisation, problems = validate_document(doc, Organisation)
+    if organisation is None:
+        raise ContentError(problems)
+    brand = Brand(organisation, Path(path), doc)
+    problems = colour_problems(brand)
+    if problems:
+        raise ContentError(problems)
+    return brand
+
+
+def brand_from_data(organisation: Organisation, profile_path: Path | None,
+                    doc: YamlDocument | None = None) -> Brand:
+    """A brand for a profile already validated elsewhere (inline specs, CSV rows)."""
+    return Brand(organisation, profile_path, doc)
+
+
+def colour_problems(brand: Brand) -> list[Problem]:
+    """A problem for each text colour below 4.5:1 against white, with the measured ratio."""
+    problems = []
+    for name in TEXT_COLOURS:
+        colour = getattr(brand.organisation.colours, name)
+        ratio = contrast_ratio(colour, WHITE)
+        if ratio < AA_NORMAL:
+            problems.append(Problem(
+                f"{colour} on white has a contrast of {ratio:.2f}:1; text needs at least 4.5:1",
+                brand.locate(f"colours.{name}"), field=f"colours.{name}",
+                hint="choose a darker shade (NHS Blue #005EB8 is 6.38:1, Dark Blue #003087 "
+                "11.85:1); light colours belong in 'accent', used only as fills",
+            ))
+    return problems

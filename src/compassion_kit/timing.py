@@ -1,0 +1,130 @@
+"""Clock arithmetic for agendas: start times from durations, and the checks on them.
+
+Owns the timing spine shared by agendas and decks; pure functions, no files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from compassion_kit.errors import Location, Problem
+from compassion_kit.model import Agenda, Session
+from compassion_kit.model.common import clock_minutes
+
+DAY = 24 * 60
+Locate = Callable[[tuple[str | int, ...]], Location]
+
+
+@dataclass(frozen=True)
+class TimedSession:
+    """A session with its computed start and end, in minutes after midnight."""
+
+    session: Session
+    start: int
+    end: int
+
+    @property
+    def slot(self) -> str:
+        """'09:30-09:50' style label."""
+        return f"{clock(self.start)}-{clock(self.end)}"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """An agenda laid out on the clock."""
+
+    agenda: Agenda
+    sessions: tuple[TimedSession, ...]
+
+    @property
+    def start(self) -> int:
+        return self.sessions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.sessions[-1].end
+
+    @property
+    def total_minutes(self) -> int:
+        return self.end - self.start
+
+    def slot_of_slide(self, slide_id: str) -> TimedSession | None:
+        """The session that shows `slide_id`, if any."""
+        return next((t for t in self.sessions if slide_id in t.session.slides), None)
+
+
+def clock(minutes: int) -> str:
+    """HH:MM for minutes after midnight."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_start(value: str) -> int:
+    """Minutes after midnight for an HH:MM string.
+
+    Raises:
+        ValueError: `value` is not a 24-hour HH:MM time.
+    """
+    parts = value.strip().split(":")
+    if len(parts) != 2 or not all(p.isdigit() and len(p) == 2 for p in parts):
+        raise ValueError(f"'{value}' is not a 24-hour time such as 09:30")
+    hours, minutes = int(parts[0]), int(parts[1])
+    if hours > 23 or minutes > 59:
+        raise ValueError(f"'{value}' is not a 24-hour time such as 09:30")
+    return hours * 60 + minutes
+
+
+def schedule(
+    agenda: Agenda, start: str | None = None, locate: Locate | None = None
+) -> tuple[Schedule, list[Problem]]:
+    """Lay `agenda` out from `start` (default the agenda's own) and check it.
+
+    Each session starts when the one before ends. A session with a fixed time (`at`) must
+    start exactly then: a gap or an overlap before it is a problem. `start` shifts the whole
+    day, fixed times included, keeping every duration. Problems name the session and, with
+    `locate`, the file and line; the schedule is still returned so callers can show it.
+    """
+    where: Locate = locate or (lambda _path: Location())
+    planned = clock_minutes(agenda.start)
+    begin = parse_start(start) if start else planned
+    shift = begin - planned
+    cursor = begin
+    problems: list[Problem] = []
+    timed: list[TimedSession] = []
+    for index, session in enumerate(agenda.sessions):
+        base: tuple[str | int, ...] = ("sessions", index)
+        if session.at is not None:
+            fixed = clock_minutes(session.at) + shift
+            if fixed != cursor:
+                problems.append(_fixed_problem(session, fixed, cursor, where((*base, "at")),
+                                               f"sessions.{index}.at"))
+            cursor = fixed
+        if session.minutes <= 0:
+            problems.append(Problem(
+                f"session '{session.title}' lasts {session.minutes} minutes; it must be at least 1",
+                where((*base, "minutes")), field=f"sessions.{index}.minutes",
+                hint="give its length in whole minutes, or remove the session",
+            ))
+        end = cursor + max(session.minutes, 0)
+        timed.append(TimedSession(session, cursor, end))
+        cursor = end
+    if cursor > DAY:
+        problems.append(Problem(
+            f"the day would end at {clock(cursor - DAY)} the next day; it must end by midnight",
+            where(("start",)), field="start",
+            hint="start earlier with --start, or shorten sessions",
+        ))
+    return Schedule(agenda, tuple(timed)), problems
+
+
+def _fixed_problem(session: Session, fixed: int, cursor: int, location: Location,
+                   field: str) -> Problem:
+    if fixed > cursor:
+        message = (f"there is a gap of {fixed - cursor} minutes before '{session.title}': the "
+                   f"sessions before it end at {clock(cursor)} but it is fixed at {clock(fixed)}")
+        hint = "lengthen a session before it, add a break, or change its 'at' time"
+    else:
+        message = (f"the sessions before '{session.title}' run {cursor - fixed} minutes past its "
+                   f"fixed start: they end at {clock(cursor)} but it is fixed at {clock(fixed)}")
+        hint = "shorten a session before it, or change its 'at' time"
+    return Problem(message, location, field=field, hint=hint)
