@@ -57,8 +57,9 @@ class Library:
 
     def slide_owner(self) -> dict[str, str]:
         """Slide id -> id of the deck module that holds it."""
-        return {s.id: d.id for d in self.items("deck") if isinstance(d, DeckModule)
-                for s in d.slides}
+        return {
+            s.id: d.id for d in self.items("deck") if isinstance(d, DeckModule) for s in d.slides
+        }
 
 
 def unknown_id_problem(
@@ -105,16 +106,27 @@ def _yaml_files(root: Path, log: ProblemLog) -> list[Path]:
     if root.is_file():
         return [root]
     if not root.exists():
-        log.add(Problem("no such file or folder", Location(root),
-                        hint="check the path given to --content"))
+        log.add(
+            Problem(
+                "no such file or folder", Location(root), hint="check the path given to --content"
+            )
+        )
         return []
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def display_path(path: Path) -> Path:
+    """`path` relative to the working folder when it is inside it (shorter messages)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def load_item_file(path: Path) -> tuple[Entry | None, list[Problem]]:
     """Read and validate one content file; return the entry or its problems."""
     try:
-        doc = read_yaml(path)
+        doc = read_yaml(path, display_path=display_path(path))
     except ContentError as exc:
         return None, exc.problems
     kind = doc.data.get("kind")
@@ -122,8 +134,14 @@ def load_item_file(path: Path) -> tuple[Entry | None, list[Problem]]:
     if model is None:
         where = doc.locate(("kind",))
         got = "no 'kind' field" if kind is None else f"unknown kind '{kind}'"
-        return None, [Problem(f"{got}; every item needs one", where, field="kind",
-                              hint="kind: deck, agenda, worksheet or handout")]
+        return None, [
+            Problem(
+                f"{got}; every item needs one",
+                where,
+                field="kind",
+                hint="kind: deck, agenda, worksheet or handout",
+            )
+        ]
     item, problems = validate_document(doc, model)
     return (Entry(item, doc) if item is not None else None), problems
 
@@ -138,10 +156,14 @@ def _add_file(library: Library, path: Path, is_user: bool, log: ProblemLog) -> N
         if is_user and previous.item.id not in library.user_ids:
             library.overrides.append(f"{path} replaces the bundled '{entry.item.id}'")
         else:
-            log.add(Problem(
-                f"the id '{entry.item.id}' is already used by {previous.path}",
-                entry.doc.locate(("id",)), field="id", hint="give each item its own id",
-            ))
+            log.add(
+                Problem(
+                    f"the id '{entry.item.id}' is already used by {previous.path}",
+                    entry.doc.locate(("id",)),
+                    field="id",
+                    hint="give each item its own id",
+                )
+            )
             return
     library.entries[entry.item.id] = entry
     if is_user:
@@ -156,12 +178,15 @@ def check_references(library: Library, log: ProblemLog) -> None:
         if isinstance(item, DeckModule):
             for index, slide in enumerate(item.slides):
                 if slide.id in owners and owners[slide.id] != item.id:
-                    log.add(Problem(
-                        f"slide id '{slide.id}' is also used in deck '{owners[slide.id]}'",
-                        entry.doc.locate(("slides", index, "id")), field=f"slides.{index}.id",
-                        hint="slide ids must be unique across the library; prefix them with "
-                        "the module's initials",
-                    ))
+                    log.add(
+                        Problem(
+                            f"slide id '{slide.id}' is also used in deck '{owners[slide.id]}'",
+                            entry.doc.locate(("slides", index, "id")),
+                            field=f"slides.{index}.id",
+                            hint="slide ids must be unique across the library; prefix them with "
+                            "the module's initials",
+                        )
+                    )
                 owners[slide.id] = item.id
     for entry in library.entries.values():
         if isinstance(entry.item, Agenda):
@@ -181,8 +206,7 @@ def _check_agenda(library: Library, entry: Entry, owners: dict[str, str], log: P
     agenda = entry.item
     assert isinstance(agenda, Agenda)
     for index, deck_id in enumerate(agenda.deck):
-        if not isinstance(library.entries.get(deck_id, Entry(agenda, entry.doc)).item,
-                          DeckModule):
+        if not isinstance(library.entries.get(deck_id, Entry(agenda, entry.doc)).item, DeckModule):
             log.add(unknown_id_problem(library, deck_id, "deck", entry.doc.locate(("deck", index))))
     for s_index, session in enumerate(agenda.sessions):
         base = ("sessions", s_index)
@@ -190,20 +214,25 @@ def _check_agenda(library: Library, entry: Entry, owners: dict[str, str], log: P
             if slide_id not in owners:
                 log.add(_unknown_slide(entry, (*base, "slides", index), slide_id, owners))
         if session.facilitator:
-            texts = [session.facilitator.how, session.facilitator.purpose,
-                     session.facilitator.produce or ""]
+            texts = [
+                session.facilitator.how,
+                session.facilitator.purpose,
+                session.facilitator.produce or "",
+            ]
             for slide_id in SLIDE_TOKEN.findall(" ".join(texts)):
                 if slide_id not in owners:
                     log.add(_unknown_slide(entry, (*base, "facilitator"), slide_id, owners))
         for index, printed in enumerate(session.print):
             target = library.entries.get(printed.item)
             if target is None or target.item.kind not in ("worksheet", "handout"):
-                log.add(Problem(
-                    f"'{printed.item}' is not a worksheet or handout",
-                    entry.doc.locate((*base, "print", index, "item")),
-                    field=f"sessions.{s_index}.print.{index}.item",
-                    hint="use an id from `kit list --kind worksheet` or `--kind handout`",
-                ))
+                log.add(
+                    Problem(
+                        f"'{printed.item}' is not a worksheet or handout",
+                        entry.doc.locate((*base, "print", index, "item")),
+                        field=f"sessions.{s_index}.print.{index}.item",
+                        hint="use an id from `kit list --kind worksheet` or `--kind handout`",
+                    )
+                )
 
 
 def _unknown_slide(

@@ -69,15 +69,16 @@ class _KitComposer(Composer):
     _depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        # check_event/peek_event come from the Parser mixed in beside this class.
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            event = self.peek_event()  # type: ignore[attr-defined]
             raise _AliasRefused(event.start_mark, "aliases (*name)")
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[attr-defined]
         if getattr(event, "anchor", None):
             raise _AliasRefused(event.start_mark, "anchors (&name)")
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _AliasRefused(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+            raise _AliasRefused(event.start_mark, f"lists or blocks nested over {MAX_DEPTH} deep")
         try:
             return super().compose_node(parent, index)  # type: ignore[no-any-return]
         finally:
@@ -101,10 +102,18 @@ class YamlDocument:
     data: Any
     value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    scalars: set[Path_] = field(default_factory=set)
+    lines: list[str] | None = None
 
-    def locate(self, loc: Path_) -> Location:
-        """The best-known position of `loc`: the value, its key, or the nearest parent."""
-        for marks in (self.key_marks, self.value_marks):
+    def locate(self, loc: Path_, *, key: bool = False) -> Location:
+        """The best-known position of `loc`: the value, its key, or the nearest parent.
+
+        With `key`, the key itself (for "unknown field" messages).
+        """
+        # A plain value is pointed at itself; a block (list or mapping) at its key.
+        scalar = loc in self.scalars and not key
+        order = (self.value_marks, self.key_marks) if scalar else (self.key_marks, self.value_marks)
+        for marks in order:
             if loc in marks:
                 line, col = marks[loc]
                 return Location(self.path, line, col)
@@ -130,17 +139,28 @@ def read_yaml(path: Path, *, display_path: Path | None = None) -> YamlDocument:
     if problems:
         raise ContentError(problems)
     if not text.strip() or all(_is_comment(line) for line in text.splitlines()):
-        raise ContentError([Problem("the file is empty", Location(shown, 1, 1),
-                                    hint="add the fields this kind of file needs")])
+        raise ContentError(
+            [
+                Problem(
+                    "the file is empty",
+                    Location(shown, 1, 1),
+                    hint="add the fields this kind of file needs",
+                )
+            ]
+        )
     node = _compose(text, shown)
     if not isinstance(node, MappingNode):
         line, col = _mark(node)
-        raise ContentError([Problem(
-            "the file must be a set of 'key: value' fields at the top level",
-            Location(shown, line, col),
-            hint="start the file with a line such as 'id: my-item'",
-        )])
-    doc = YamlDocument(shown, None)
+        raise ContentError(
+            [
+                Problem(
+                    "the file must be a set of 'key: value' fields at the top level",
+                    Location(shown, line, col),
+                    hint="start the file with a line such as 'id: my-item'",
+                )
+            ]
+        )
+    doc = YamlDocument(shown, None, lines=text.splitlines())
     problems = []
     doc.data = _construct(node, (), doc, problems)
     if problems:
@@ -156,7 +176,7 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
     node = _compose(text, path)
     if not isinstance(node, MappingNode):
         raise ContentError([Problem("expected 'key: value' fields", Location(path, 1, 1))])
-    doc = YamlDocument(path, None)
+    doc = YamlDocument(path, None, lines=text.splitlines())
     errs: list[Problem] = []
     doc.data = _construct(node, (), doc, errs)
     if errs:
@@ -173,35 +193,52 @@ def _read_text(path: Path, shown: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ContentError([Problem(
-                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                Location(shown), hint="split it into smaller items",
-            )])
+            raise ContentError(
+                [
+                    Problem(
+                        f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                        Location(shown),
+                        hint="split it into smaller items",
+                    )
+                ]
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ContentError([Problem("no such file", Location(shown),
-                                    hint="check the spelling and the folder")]) from None
+        raise ContentError(
+            [Problem("no such file", Location(shown), hint="check the spelling and the folder")]
+        ) from None
     except IsADirectoryError:
-        raise ContentError([Problem("this is a folder, not a YAML file",
-                                    Location(shown))]) from None
+        raise ContentError(
+            [Problem("this is a folder, not a YAML file", Location(shown))]
+        ) from None
     except OSError as exc:
-        raise ContentError([Problem(f"cannot read the file ({exc.strerror})",
-                                    Location(shown))]) from None
+        raise ContentError(
+            [Problem(f"cannot read the file ({exc.strerror})", Location(shown))]
+        ) from None
     if b"\x00" in raw[:8192]:
-        raise ContentError([Problem(
-            "this is a binary file, not YAML text", Location(shown, 1, 1),
-            hint="point the kit at a .yaml file saved as plain text",
-        )])
+        raise ContentError(
+            [
+                Problem(
+                    "this is a binary file, not YAML text",
+                    Location(shown, 1, 1),
+                    hint="point the kit at a .yaml file saved as plain text",
+                )
+            ]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ContentError([Problem(
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read)",
-            Location(shown, line, col),
-            hint="save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
-        )]) from None
+        raise ContentError(
+            [
+                Problem(
+                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read)",
+                    Location(shown, line, col),
+                    hint="save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+                )
+            ]
+        ) from None
 
 
 def _scan_text(text: str, shown: Path) -> list[Problem]:
@@ -210,19 +247,48 @@ def _scan_text(text: str, shown: Path) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         found = _CONTROL.search(line)
         if found:
-            problems.append(Problem(
-                f"invalid control character U+{ord(found.group()):04X} in the text",
-                Location(shown, number, found.start() + 1),
-                hint="delete it; it is often pasted in by accident from another program",
-            ))
+            problems.append(
+                Problem(
+                    f"invalid control character U+{ord(found.group()):04X} in the text",
+                    Location(shown, number, found.start() + 1),
+                    hint="delete it; it is often pasted in by accident from another program",
+                )
+            )
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip() and not line.lstrip().startswith("#"):
-            problems.append(Problem(
-                "the line is indented with a tab; YAML needs spaces",
-                Location(shown, number, indent.index("\t") + 1),
-                hint="replace the tab with spaces (two per level is usual)",
-            ))
+            problems.append(
+                Problem(
+                    "the line is indented with a tab; YAML needs spaces",
+                    Location(shown, number, indent.index("\t") + 1),
+                    hint="replace the tab with spaces (two per level is usual)",
+                )
+            )
     return problems
+
+
+_HIDDEN_COMMENT = re.compile(r"[ \t]+#[A-Za-z0-9]")
+
+
+def _hidden_comment(node: ScalarNode, doc: YamlDocument, problems: list[Problem]) -> None:
+    """Report a plain value followed by ' #word', which YAML silently drops as a comment.
+
+    A real comment has a space after '#'; '#ShowsWorkplaceCompassion' or '#005EB8' straight
+    after a value is almost always meant as text.
+    """
+    if node.style is not None or doc.lines is None:
+        return
+    mark = node.end_mark
+    rest = doc.lines[mark.line][mark.column :] if mark.line < len(doc.lines) else ""
+    found = _HIDDEN_COMMENT.match(rest)
+    if found:
+        column = mark.column + found.end() - 1
+        problems.append(
+            Problem(
+                f"'{rest.strip()[:30]}' is read as a comment and lost",
+                Location(doc.path, mark.line + 1, column),
+                hint='put the whole value in quotes, e.g. "#005EB8" or "Tweet #OurTag"',
+            )
+        )
 
 
 def _compose(text: str, shown: Path) -> Node | None:
@@ -230,21 +296,29 @@ def _compose(text: str, shown: Path) -> Node | None:
     try:
         node = loader.get_single_node()
     except _AliasRefused as exc:
-        raise ContentError([Problem(
-            f"YAML {exc.what} are not allowed in kit files",
-            Location(shown, exc.mark.line + 1, exc.mark.column + 1),
-            hint="write the value out in full",
-        )]) from None
+        raise ContentError(
+            [
+                Problem(
+                    f"YAML {exc.what}: not allowed in kit files",
+                    Location(shown, exc.mark.line + 1, exc.mark.column + 1),
+                    hint="write the value out in full",
+                )
+            ]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
         what = (exc.problem or "invalid YAML").rstrip(".")
-        raise ContentError([Problem(
-            f"the YAML cannot be read: {what}",
-            loc,
-            hint="check indentation, colons and quotes on this line and the one above; "
-            "text containing ': ' or starting with a symbol needs quotes",
-        )]) from None
+        raise ContentError(
+            [
+                Problem(
+                    f"the YAML cannot be read: {what}",
+                    loc,
+                    hint="check indentation, colons and quotes on this line and the one above; "
+                    "text containing ': ' or starting with a symbol needs quotes",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(f"the YAML cannot be read: {exc}", Location(shown))]) from None
     finally:
@@ -262,17 +336,21 @@ def _construct(node: Node, where: Path_, doc: YamlDocument, problems: list[Probl
     doc.value_marks[where] = _mark(node)
     if node.tag not in _STANDARD_TAGS:
         line, col = _mark(node)
-        problems.append(Problem(
-            f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
-            Location(doc.path, line, col),
-            hint="remove the '!' tag; kit files hold plain text, numbers and lists only",
-        ))
+        problems.append(
+            Problem(
+                f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
+                Location(doc.path, line, col),
+                hint="remove the '!' tag; kit files hold plain text, numbers and lists only",
+            )
+        )
         return None
     if isinstance(node, MappingNode):
         return _construct_mapping(node, where, doc, problems)
     if isinstance(node, SequenceNode):
         return [_construct(item, (*where, i), doc, problems) for i, item in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
+    doc.scalars.add(where)
+    _hidden_comment(node, doc, problems)
     return _scalar(node)
 
 
@@ -287,17 +365,24 @@ def _construct_mapping(
             continue
         key = str(key_node.value)
         if key == "<<":
-            problems.append(Problem("YAML merge keys (<<) are not allowed",
-                                    Location(doc.path, line, col), hint="write the fields out"))
+            problems.append(
+                Problem(
+                    "YAML merge keys (<<) are not allowed",
+                    Location(doc.path, line, col),
+                    hint="write the fields out",
+                )
+            )
             continue
         if key in result:
             first = doc.key_marks[(*where, key)][0]
-            problems.append(Problem(
-                f"'{key}' appears twice in the same block (first on line {first})",
-                Location(doc.path, line, col),
-                field=".".join(str(p) for p in (*where, key)),
-                hint="keep one of them; YAML would silently use the last",
-            ))
+            problems.append(
+                Problem(
+                    f"'{key}' appears twice in the same block (first on line {first})",
+                    Location(doc.path, line, col),
+                    field=".".join(str(p) for p in (*where, key)),
+                    hint="keep one of them; YAML would silently use the last",
+                )
+            )
             continue
         doc.key_marks[(*where, key)] = (line, col)
         result[key] = _construct(value_node, (*where, key), doc, problems)

@@ -33,12 +33,19 @@ def normalise_zip(data: bytes) -> bytes:
     python-pptx and python-docx stamp each entry with the current time; this removes that.
     """
     stamp = build_time()
-    zip_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute,
-                stamp.second // 2 * 2)
+    zip_time = (
+        max(stamp.year, 1980),
+        stamp.month,
+        stamp.day,
+        stamp.hour,
+        stamp.minute,
+        stamp.second // 2 * 2,
+    )
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(
-        out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6
-    ) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as target,
+    ):
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=zip_time)
             entry.compress_type = zipfile.ZIP_DEFLATED
@@ -63,8 +70,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise _output_problem(path.parent, exc, "cannot create the output folder") from None
     if path.is_dir():
-        raise OutputError([Problem("the output path is a folder", Location(path),
-                                   hint="give a file name, e.g. -o deck.pptx")])
+        raise OutputError(
+            [
+                Problem(
+                    "the output path is a folder",
+                    Location(path),
+                    hint="give a file name, e.g. -o deck.pptx",
+                )
+            ]
+        )
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -84,7 +98,12 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def _output_problem(path: Path, exc: OSError, what: str) -> OutputError:
     reason = exc.strerror or str(exc)
-    return OutputError([Problem(
-        f"{what} ({reason})", Location(path),
-        hint="choose a folder you can write to with -o, or check free disk space",
-    )])
+    return OutputError(
+        [
+            Problem(
+                f"{what} ({reason})",
+                Location(path),
+                hint="choose a folder you can write to with -o, or check free disk space",
+            )
+        ]
+    )

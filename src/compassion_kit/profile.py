@@ -65,8 +65,9 @@ def load_brand(path: Path | None) -> Brand:
     return brand
 
 
-def brand_from_data(organisation: Organisation, profile_path: Path | None,
-                    doc: YamlDocument | None = None) -> Brand:
+def brand_from_data(
+    organisation: Organisation, profile_path: Path | None, doc: YamlDocument | None = None
+) -> Brand:
     """A brand for a profile already validated elsewhere (inline specs, CSV rows)."""
     return Brand(organisation, profile_path, doc)
 
@@ -78,10 +79,13 @@ def colour_problems(brand: Brand) -> list[Problem]:
         colour = getattr(brand.organisation.colours, name)
         ratio = contrast_ratio(colour, WHITE)
         if ratio < AA_NORMAL:
-            problems.append(Problem(
-                f"{colour} on white has a contrast of {ratio:.2f}:1; text needs at least 4.5:1",
-                brand.locate(f"colours.{name}"), field=f"colours.{name}",
-                hint="choose a darker shade (NHS Blue #005EB8 is 6.38:1, Dark Blue #003087 "
-                "11.85:1); light colours belong in 'accent', used only as fills",
-            ))
+            problems.append(
+                Problem(
+                    f"{colour} on white has a contrast of {ratio:.2f}:1; text needs at least 4.5:1",
+                    brand.locate(f"colours.{name}"),
+                    field=f"colours.{name}",
+                    hint="choose a darker shade (NHS Blue #005EB8 is 6.38:1, Dark Blue #003087 "
+                    "11.85:1); light colours belong in 'accent', used only as fills",
+                )
+            )
     return problems

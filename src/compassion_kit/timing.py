@@ -55,7 +55,12 @@ class Schedule:
 
 
 def clock(minutes: int) -> str:
-    """HH:MM for minutes after midnight."""
+    """HH:MM for minutes after midnight, read on a 24-hour clock face.
+
+    Values outside one day wrap (1440 is 00:00, -30 is 23:30), so a fixed time moved before
+    midnight by `--start` still prints as a time in a problem message, never as "-1:30".
+    """
+    minutes %= DAY
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
@@ -96,35 +101,57 @@ def schedule(
         if session.at is not None:
             fixed = clock_minutes(session.at) + shift
             if fixed != cursor:
-                problems.append(_fixed_problem(session, fixed, cursor, where((*base, "at")),
-                                               f"sessions.{index}.at"))
+                problems.append(_fixed_problem(session, index, fixed, cursor, where((*base, "at"))))
             cursor = fixed
         if session.minutes <= 0:
-            problems.append(Problem(
-                f"session '{session.title}' lasts {session.minutes} minutes; it must be at least 1",
-                where((*base, "minutes")), field=f"sessions.{index}.minutes",
-                hint="give its length in whole minutes, or remove the session",
-            ))
+            problems.append(
+                Problem(
+                    f"session '{session.title}' lasts {session.minutes} minutes; "
+                    "it must last at least 1",
+                    where((*base, "minutes")),
+                    field=f"sessions.{index}.minutes",
+                    hint="give its length in whole minutes, or remove the session",
+                )
+            )
         end = cursor + max(session.minutes, 0)
         timed.append(TimedSession(session, cursor, end))
         cursor = end
-    if cursor > DAY:
-        problems.append(Problem(
-            f"the day would end at {clock(cursor - DAY)} the next day; it must end by midnight",
-            where(("start",)), field="start",
-            hint="start earlier with --start, or shorten sessions",
-        ))
+    late = next((i for i, t in enumerate(timed) if t.end > DAY), None)
+    if late is not None:
+        last = max(t.end for t in timed)
+        problems.append(
+            Problem(
+                f"'{timed[late].session.title}' runs past midnight and the day would end at "
+                f"{clock(last)} the next day; the day must end by midnight",
+                where(("sessions", late, "minutes")),
+                field=f"sessions.{late}.minutes",
+                hint="start earlier with --start, or shorten sessions",
+            )
+        )
     return Schedule(agenda, tuple(timed)), problems
 
 
-def _fixed_problem(session: Session, fixed: int, cursor: int, location: Location,
-                   field: str) -> Problem:
-    if fixed > cursor:
-        message = (f"there is a gap of {fixed - cursor} minutes before '{session.title}': the "
-                   f"sessions before it end at {clock(cursor)} but it is fixed at {clock(fixed)}")
+def _fixed_problem(
+    session: Session, index: int, fixed: int, cursor: int, location: Location
+) -> Problem:
+    field = f"sessions.{index}.at"
+    if index == 0:
+        # Nothing runs before the first session, so "the sessions before it" would mislead.
+        message = (
+            f"the day starts at {clock(cursor)} but the first session, "
+            f"'{session.title}', is fixed at {clock(fixed)}"
+        )
+        hint = "make 'start' and the first session's 'at' the same time, or drop 'at'"
+    elif fixed > cursor:
+        message = (
+            f"there is a gap of {fixed - cursor} minutes before '{session.title}': the "
+            f"sessions before it end at {clock(cursor)} but it is fixed at {clock(fixed)}"
+        )
         hint = "lengthen a session before it, add a break, or change its 'at' time"
     else:
-        message = (f"the sessions before '{session.title}' run {cursor - fixed} minutes past its "
-                   f"fixed start: they end at {clock(cursor)} but it is fixed at {clock(fixed)}")
+        message = (
+            f"the sessions before '{session.title}' run {cursor - fixed} minutes past its "
+            f"fixed start: they end at {clock(cursor)} but it is fixed at {clock(fixed)}"
+        )
         hint = "shorten a session before it, or change its 'at' time"
     return Problem(message, location, field=field, hint=hint)

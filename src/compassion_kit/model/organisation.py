@@ -31,7 +31,7 @@ class Colours(Strict):
                 'comment: write "#005EB8"'
             )
         if not isinstance(value, str) or not _HEX.match(value.strip()):
-            raise ValueError(f"'{value}' is not a colour such as \"#005EB8\" (# and six hex digits)")
+            raise ValueError(f"'{value}' is not a colour such as \"#005EB8\" (# and 6 digits)")
         return value.strip().upper()
 
 

@@ -14,6 +14,8 @@ from compassion_kit.errors import Problem
 from compassion_kit.loading import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
+_MISSING = "is required but missing"
+_DID_YOU_MEAN = "did you mean '"
 
 _TYPE_WORDS = {
     "string_type": "should be text; put it in quotes if it looks like a number",
@@ -34,7 +36,19 @@ def validate_document(doc: YamlDocument, model: type[M]) -> tuple[M | None, list
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_problem(doc, model, err) for err in exc.errors()]
+        problems = [_problem(doc, model, err) for err in exc.errors()]
+    return None, _drop_echoes(problems)
+
+
+def _drop_echoes(problems: list[Problem]) -> list[Problem]:
+    """A misspelt key also makes the real field 'missing': report the misspelling only."""
+    meant = set()
+    for problem in problems:
+        if problem.hint and problem.hint.startswith(_DID_YOU_MEAN):
+            parent = (problem.field or "").rpartition(".")[0]
+            suggestion = problem.hint[len(_DID_YOU_MEAN) : -2]
+            meant.add(f"{parent}.{suggestion}" if parent else suggestion)
+    return [p for p in problems if not (p.message == _MISSING and p.field in meant)]
 
 
 def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
@@ -48,11 +62,11 @@ def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
         valid = _valid_keys(model, data_loc[:-1], doc.data)
         close = difflib.get_close_matches(str(data_loc[-1]), valid, n=1, cutoff=0.6)
         if close:
-            hint = f"did you mean '{close[0]}'?"
+            hint = f"{_DID_YOU_MEAN}{close[0]}'?"
         elif valid:
             hint = "valid fields here: " + ", ".join(sorted(valid))
     elif kind == "missing":
-        message = "is required but missing"
+        message = _MISSING
         hint = "add it to this block"
     elif kind in _TYPE_WORDS:
         message = f"{_TYPE_WORDS[kind]} (got {_show(err.get('input'))})"
@@ -75,7 +89,7 @@ def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
         message = str(err["msg"]).removeprefix("Value error, ")
         if err.get("input") is not None and kind not in ("value_error", "assertion_error"):
             message += f" (got {_show(err['input'])})"
-    location = doc.locate(data_loc)
+    location = doc.locate(data_loc, key=kind == "extra_forbidden")
     return Problem(message, location, field=field, hint=hint)
 
 
@@ -89,10 +103,9 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
             skip_tag = False  # pydantic names the union member chosen by 'kind'; not data
             continue
         skip_tag = isinstance(node, list)
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            out.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
             node = node[part]
             out.append(part)
         elif isinstance(node, dict) and isinstance(part, str) and part == loc[-1]:
@@ -106,7 +119,12 @@ def _valid_keys(model: type[BaseModel], where: tuple[str | int, ...], data: Any)
     current: Any = model
     node = data
     for part in where:
-        node = node[part] if isinstance(node, dict | list) else None
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            node = node[part]
+        else:
+            node = None
         if not isinstance(part, int):
             current = _field_model(current, part, node)
         elif not _is_model(current) and isinstance(node, dict):

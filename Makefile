@@ -1,0 +1,30 @@
+# The two commands the README promises, each one line.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: example test lint bench clean
+
+$(VENV)/.installed: pyproject.toml setup.py
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+## Build the bundled example workshop into dist/ (installs the kit first if needed).
+example: $(VENV)/.installed
+	$(VENV)/bin/kit build examples/wye-valley/workshop.yaml -o dist/wye-valley
+
+## Install everything and run the whole test suite.
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check src tests benchmarks templates
+	$(VENV)/bin/ruff format --check src tests benchmarks templates
+	$(VENV)/bin/mypy
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) dist build *.egg-info

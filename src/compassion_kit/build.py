@@ -1,0 +1,442 @@
+"""What each command does, as plain functions: load, check, plan, render, write.
+
+Owns the order of the steps and collecting every problem before anything is written;
+the CLI only parses flags and prints what these return. `compassion_kit.build_deck(...)`
+and friends can be called from Python in the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from compassion_kit.errors import ContentError, KitError, Location, Problem, ProblemLog
+from compassion_kit.library import Library, load_library, unknown_id_problem
+from compassion_kit.output import write_atomic
+
+__all__ = [
+    "AgendaOptions",
+    "BuildResult",
+    "DeckOptions",
+    "PrintOptions",
+    "build_agenda",
+    "build_deck",
+    "build_handouts",
+    "build_worksheets",
+    "handouts_of_element",
+    "load_library",
+    "require_ids",
+    "validate",
+]
+
+if TYPE_CHECKING:
+    from compassion_kit.logo import Logo
+    from compassion_kit.model import Agenda, DeckModule
+    from compassion_kit.profile import Brand
+    from compassion_kit.render import RenderedFile
+    from compassion_kit.timing import Schedule
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """One file written (or printed), as reported by `--json` and the manifest."""
+
+    path: str
+    kind: str
+    items: tuple[str, ...]
+    audience: str
+    bytes: int
+    sha256: str
+    slides: int | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "path": self.path,
+            "kind": self.kind,
+            "items": list(self.items),
+            "audience": self.audience,
+            "bytes": self.bytes,
+            "sha256": self.sha256,
+        }
+        if self.slides is not None:
+            data["slides"] = self.slides
+        data["warnings"] = list(self.warnings)
+        return data
+
+
+def _attempt(log: ProblemLog, step: Callable[[], T]) -> T | None:
+    """Run one loading step, keeping its problems so every step's are reported together."""
+    try:
+        return step()
+    except KitError as exc:
+        log.extend(exc.problems)
+        return None
+
+
+def _items_of_kind(
+    library: Library, ids: Sequence[str], kind: str, log: ProblemLog, what: str
+) -> list[Any]:
+    if not ids:
+        log.add(
+            Problem(
+                f"no {what} given",
+                Location(),
+                hint=f"{kind} ids: " + ", ".join(sorted(library.ids(kind))),
+            )
+        )
+    found = []
+    for item_id in ids:
+        entry = library.entries.get(item_id)
+        if entry is not None and entry.item.kind == kind:
+            found.append(entry.item)
+        else:
+            log.add(unknown_id_problem(library, item_id, kind))
+    return found
+
+
+def _brand_and_logo(org: Path | None, log: ProblemLog) -> tuple[Brand | None, Logo | None]:
+    from compassion_kit.logo import load_logo
+    from compassion_kit.profile import load_brand
+
+    brand = _attempt(log, lambda: load_brand(org))
+    logo = _attempt(log, lambda: load_logo(brand)) if brand is not None else None
+    return brand, logo
+
+
+def _schedule(
+    library: Library, agenda_id: str, start: str | None, log: ProblemLog
+) -> Schedule | None:
+    from compassion_kit.timing import schedule
+
+    entry = library.entries.get(agenda_id)
+    if entry is None or entry.item.kind != "agenda":
+        log.add(unknown_id_problem(library, agenda_id, "agenda"))
+        return None
+    try:
+        timed, problems = schedule(entry.item, start, entry.doc.locate)  # type: ignore[arg-type]
+    except ValueError as exc:
+        log.add(Problem(str(exc), Location(), field="--start", hint="use HH:MM, e.g. 09:30"))
+        return None
+    log.extend(problems)
+    return timed
+
+
+def _finish(
+    out: Path | None, rendered: RenderedFile, items: Iterable[str], audience: str, log: ProblemLog
+) -> BuildResult:
+    log.raise_if_any()
+    if out is not None:
+        write_atomic(out, rendered.data)
+    return BuildResult(
+        path=str(out) if out is not None else "-",
+        kind=rendered.kind,
+        items=tuple(items),
+        audience=audience,
+        bytes=len(rendered.data),
+        sha256=hashlib.sha256(rendered.data).hexdigest(),
+        slides=rendered.units if rendered.kind == "pptx" else None,
+        warnings=rendered.warnings,
+    )
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    """Everything `kit build-deck` can be told besides the modules and output path."""
+
+    org: Path | None = None
+    title: str | None = None
+    date: str | None = None
+    venue: str | None = None
+    facilitator: str | None = None
+    agenda: str | None = None
+    start: str | None = None
+    template: Path | None = None
+    content: tuple[Path, ...] = ()
+
+
+def deck_request(
+    library: Library,
+    modules: Sequence[str],
+    options: DeckOptions,
+    log: ProblemLog,
+    brand: Brand | None = None,
+    logo: Logo | None = None,
+) -> Any:
+    """Check the deck's inputs and return a `DeckRequest`, or None with problems logged."""
+    from compassion_kit.render.deck import DeckRequest, check_template
+
+    decks: list[DeckModule] = _items_of_kind(library, modules, "deck", log, "deck module")
+    if brand is None:
+        brand, logo = _brand_and_logo(options.org, log)
+    timed = _schedule(library, options.agenda, options.start, log) if options.agenda else None
+    if options.template is not None:
+        log.extend(check_template(options.template))
+    if brand is None or log.problems:
+        return None
+    return DeckRequest(
+        modules=tuple(decks),
+        brand=brand,
+        logo=logo,
+        title=options.title,
+        date=options.date,
+        venue=options.venue,
+        facilitator=options.facilitator,
+        schedule=timed,
+        template=options.template,
+    )
+
+
+def build_deck(
+    modules: Sequence[str],
+    out: Path,
+    options: DeckOptions | None = None,
+    library: Library | None = None,
+) -> BuildResult:
+    """Build one .pptx from deck modules, for `kit build-deck`.
+
+    Raises:
+        KitError: every problem in the inputs; nothing is written.
+    """
+    from compassion_kit.render.deck import plan_deck, write_deck
+
+    options = options or DeckOptions()
+    log = ProblemLog()
+    library = library or _attempt(log, lambda: load_library(options.content))
+    log.raise_if_any()
+    assert library is not None
+    request = deck_request(library, modules, options, log)
+    log.raise_if_any()
+    rendered = write_deck(plan_deck(request), request)
+    return _finish(out, rendered, modules, "facilitator", log)
+
+
+@dataclass(frozen=True)
+class AgendaOptions:
+    """Everything `kit agenda` can be told besides the id and output path."""
+
+    facilitator: bool = False
+    start: str | None = None
+    date: str | None = None
+    venue: str | None = None
+    org: Path | None = None
+    deck: tuple[str, ...] = ()
+    deck_title: str | None = None
+    format: str = "docx"
+    content: tuple[Path, ...] = ()
+
+
+def build_agenda(
+    agenda_id: str,
+    out: Path | None,
+    options: AgendaOptions | None = None,
+    library: Library | None = None,
+) -> tuple[BuildResult, bytes]:
+    """Build a participant or facilitator agenda (.docx, or Markdown when format is md).
+
+    Returns the result and the bytes (so Markdown can go to stdout when `out` is None).
+
+    Raises:
+        KitError: every problem in the inputs; nothing is written.
+    """
+    from compassion_kit.render import agenda as agenda_renderer
+
+    options = options or AgendaOptions()
+    log = ProblemLog()
+    library = library or _attempt(log, lambda: load_library(options.content))
+    log.raise_if_any()
+    assert library is not None
+    timed = _schedule(library, agenda_id, options.start, log)
+    brand, logo = _brand_and_logo(options.org, log)
+    numbers = _slide_numbers(library, options, agenda_id, brand, logo, log)
+    log.raise_if_any()
+    assert timed is not None and brand is not None
+    agenda: Agenda = timed.agenda
+    request = agenda_renderer.AgendaRequest(
+        agenda=agenda,
+        schedule=timed,
+        brand=brand,
+        logo=logo,
+        audience="facilitator" if options.facilitator else "participant",
+        slide_numbers=numbers,
+        slide_titles=_slide_titles(library),
+        library_titles={e.item.id: e.item.title for e in library.entries.values()},
+        date=options.date,
+        venue=options.venue,
+    )
+    plan = agenda_renderer.plan_agenda(request)
+    if options.format == "md":
+        rendered = agenda_renderer.write_agenda_markdown(plan)
+    else:
+        rendered = agenda_renderer.write_agenda_docx(plan, request)
+    result = _finish(out, rendered, [agenda_id], request.audience, log)
+    return result, rendered.data
+
+
+def _slide_titles(library: Library) -> dict[str, str]:
+    from compassion_kit.model import DeckModule
+
+    return {
+        s.id: s.title for d in library.items("deck") if isinstance(d, DeckModule) for s in d.slides
+    }
+
+
+def _slide_numbers(
+    library: Library,
+    options: AgendaOptions,
+    agenda_id: str,
+    brand: Brand | None,
+    logo: Logo | None,
+    log: ProblemLog,
+) -> dict[str, int] | None:
+    """Slide numbers of the deck `kit build-deck` would build with the same options."""
+    if not options.deck or brand is None:
+        return None
+    from compassion_kit.render.deck import plan_deck, slide_numbers
+
+    deck_options = DeckOptions(
+        org=options.org,
+        title=options.deck_title,
+        date=options.date,
+        venue=options.venue,
+        agenda=agenda_id,
+        start=options.start,
+    )
+    request = deck_request(library, options.deck, deck_options, log, brand, logo)
+    if request is None:
+        return None
+    return slide_numbers(plan_deck(request))
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """Options shared by `kit worksheet` and `kit handout`."""
+
+    org: Path | None = None
+    team: str | None = None
+    date: str | None = None
+    facilitator: bool = False
+    content: tuple[Path, ...] = ()
+
+
+def build_worksheets(
+    ids: Sequence[str],
+    out: Path,
+    options: PrintOptions | None = None,
+    library: Library | None = None,
+) -> BuildResult:
+    """Build one .docx holding the worksheets, each starting on a new page."""
+    from compassion_kit.render import worksheet
+
+    return _build_print(
+        ids,
+        out,
+        options or PrintOptions(),
+        library,
+        "worksheet",
+        worksheet.plan_worksheets,
+        worksheet.write_worksheets,
+    )
+
+
+def build_handouts(
+    ids: Sequence[str],
+    out: Path,
+    options: PrintOptions | None = None,
+    library: Library | None = None,
+) -> BuildResult:
+    """Build one .docx holding the handouts, each starting on a new page."""
+    from compassion_kit.render import handout
+
+    return _build_print(
+        ids,
+        out,
+        options or PrintOptions(),
+        library,
+        "handout",
+        handout.plan_handouts,
+        handout.write_handouts,
+    )
+
+
+def _build_print(
+    ids: Sequence[str],
+    out: Path,
+    options: PrintOptions,
+    library: Library | None,
+    kind: str,
+    plan: Callable[[Any], Any],
+    write: Callable[[Any, Any], RenderedFile],
+) -> BuildResult:
+    from compassion_kit.render._docx import PrintRequest
+
+    log = ProblemLog()
+    library = library or _attempt(log, lambda: load_library(options.content))
+    log.raise_if_any()
+    assert library is not None
+    items = _items_of_kind(library, ids, kind, log, f"{kind} id")
+    brand, logo = _brand_and_logo(options.org, log)
+    log.raise_if_any()
+    assert brand is not None
+    audience = "facilitator" if options.facilitator else "participant"
+    request = PrintRequest(
+        items=tuple(items),
+        brand=brand,
+        logo=logo,
+        team=options.team,
+        date=options.date,
+        audience=audience,
+    )
+    return _finish(out, write(plan(request), request), ids, audience, log)
+
+
+def handouts_of_element(library: Library, element: str) -> list[str]:
+    """Ids of every handout in a pack element (intro, 1-4, related), in library order."""
+    return [h.id for h in library.items("handout") if h.element == element]
+
+
+def require_ids(library: Library, ids: Sequence[str]) -> None:
+    """Raise a ContentError naming every id that is not in the library."""
+    missing = [i for i in ids if i not in library.entries]
+    if missing:
+        raise ContentError([unknown_id_problem(library, i, "item") for i in missing])
+
+
+def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
+    """Check content folders/files and organisation profiles; return what was checked.
+
+    With no paths, checks the bundled library (plus `content`). A YAML file with a `kind`
+    is a content item; one without is read as an organisation profile.
+
+    Raises:
+        KitError: every problem found in every path.
+    """
+    from compassion_kit.loading import read_yaml
+    from compassion_kit.profile import load_brand
+
+    log = ProblemLog()
+    checked: list[str] = []
+    items: list[Path] = list(content)
+    for path in paths:
+        if path.is_file():
+            doc = _attempt(log, lambda p=path: read_yaml(p))  # type: ignore[misc]
+            if doc is None:
+                continue
+            if "kind" not in doc.data and "name" in doc.data:
+                if _attempt(log, lambda p=path: load_brand(p)) is not None:  # type: ignore[misc]
+                    checked.append(f"{path}: organisation profile")
+                continue
+        items.append(path)
+    library = _attempt(log, lambda: load_library(items, bundled=not paths))
+    log.raise_if_any()
+    if library is not None:
+        count = len(library.entries)
+        where = ", ".join(str(p) for p in items) if paths else "the bundled library"
+        checked.append(f"{where}: {count} item{'s' if count != 1 else ''}")
+        checked.extend(library.overrides)
+    return checked

@@ -1,0 +1,320 @@
+"""The `kit` command line: parse options, call one function in `build`, print the result.
+
+Owns flags and exit codes only; every command's work happens in `build.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from compassion_kit import __version__
+from compassion_kit.errors import ExitCode, KitError
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    name="kit",
+    help="Turn the workplace-compassion content library into branded workshop materials.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+_state = {"debug": False}
+
+ContentOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--content", help="Your own content folder or file; same id replaces ours."),
+]
+OrgOpt = Annotated[Path | None, typer.Option("--org", help="Organisation profile (YAML).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")]
+OutOpt = Annotated[Path, typer.Option("-o", "--output", help="File to write.")]
+
+
+def _run(work: Callable[[], T]) -> T:
+    """Run a command's work, turning problems into messages and exit codes."""
+    from compassion_kit import console
+
+    try:
+        return work()
+    except KitError as exc:
+        console.problems(exc.problems)
+        raise typer.Exit(ExitCode.PROBLEMS) from None
+    except KeyboardInterrupt:
+        console.info("interrupted; nothing was written")
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if _state["debug"]:
+            raise
+        console.bug(exc)
+        raise typer.Exit(ExitCode.BUG) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"compassion-kit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for bugs.")] = False,
+) -> None:
+    """Turn the workplace-compassion content library into branded workshop materials.
+
+    Example: kit build-deck culture-values --org examples/wye-valley/org.yaml -o deck.pptx
+    """
+    _state["debug"] = debug
+
+
+@app.command("list")
+def list_items(
+    kind: Annotated[str | None, typer.Option(help="deck, agenda, worksheet or handout")] = None,
+    element: Annotated[str | None, typer.Option(help="intro, 1, 2, 3, 4 or related")] = None,
+    as_json: JsonOpt = False,
+    content: ContentOpt = None,
+) -> None:
+    """List every item the kit can produce.
+
+    Example: kit list --kind deck
+    """
+    from compassion_kit import build, console, show
+
+    library = _run(lambda: build.load_library(content or []))
+    rows = [
+        show.listing_row(i)
+        for i in library.items()
+        if (kind is None or i.kind == kind) and (element is None or i.element == element)
+    ]
+    if as_json:
+        console.json_out(rows)
+    else:
+        console.table(
+            "compassion-kit library",
+            ["id", "kind", "element", "title", "size"],
+            [[r["id"], r["kind"], r["element"], r["title"], r["size"]] for r in rows],
+        )
+
+
+@app.command()
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Item id from `kit list`.")],
+    content: ContentOpt = None,
+) -> None:
+    """Show a readable outline of one item (slides with notes, timed sessions...).
+
+    Example: kit show improvement-planning
+    """
+    from compassion_kit import build, console
+    from compassion_kit import show as views
+
+    def work() -> str:
+        library = build.load_library(content or [])
+        build.require_ids(library, [item_id])
+        return views.outline(library.get(item_id))
+
+    console.markdown_outline(_run(work))
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Content folders/files or organisation profiles (default: the bundled library)."
+        ),
+    ] = None,
+    content: ContentOpt = None,
+) -> None:
+    """Check content files and organisation profiles; report every problem with file:line.
+
+    Example: kit validate my-content/ examples/wye-valley/org.yaml
+    """
+    from compassion_kit import build, console
+
+    for line in _run(lambda: build.validate(paths or [], content or [])):
+        console.success(line)
+
+
+def _report(result: Any, as_json: bool) -> None:
+    from compassion_kit import console
+
+    for warning in result.warnings:
+        console.warning(warning)
+    if as_json:
+        console.json_out(result.as_json())
+    else:
+        size = f", {result.slides} slides" if result.slides else ""
+        console.success(f"wrote {result.path} ({result.bytes:,} bytes{size})")
+
+
+@app.command("build-deck")
+def build_deck(
+    modules: Annotated[
+        list[str] | None, typer.Argument(metavar="MODULE...", help="Deck module ids.")
+    ] = None,
+    output: OutOpt = Path("deck.pptx"),
+    org: OrgOpt = None,
+    title: Annotated[str | None, typer.Option(help="Title on the first slide.")] = None,
+    date: Annotated[str | None, typer.Option(help="Date shown on the title slide.")] = None,
+    venue: Annotated[str | None, typer.Option(help="Venue shown on the title slide.")] = None,
+    facilitator: Annotated[str | None, typer.Option(help="Facilitator's name.")] = None,
+    agenda: Annotated[
+        str | None,
+        typer.Option(help="Agenda id: adds an agenda slide and time slots in the notes."),
+    ] = None,
+    start: Annotated[str | None, typer.Option(help="Start time HH:MM for --agenda.")] = None,
+    template: Annotated[Path | None, typer.Option(help="Your own .pptx template.")] = None,
+    as_json: JsonOpt = False,
+    content: ContentOpt = None,
+) -> None:
+    """Build a branded slide deck with presenter notes from one or more modules.
+
+    Example: kit build-deck culture-values --org org.yaml --date "9 March 2027" -o deck.pptx
+    """
+    from compassion_kit import build
+
+    options = build.DeckOptions(
+        org=org,
+        title=title,
+        date=date,
+        venue=venue,
+        facilitator=facilitator,
+        agenda=agenda,
+        start=start,
+        template=template,
+        content=tuple(content or ()),
+    )
+    _report(_run(lambda: build.build_deck(modules or [], output, options)), as_json)
+
+
+@app.command()
+def agenda(
+    agenda_id: Annotated[str, typer.Argument(metavar="ID", help="Agenda id.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File to write (Markdown goes to stdout without it)."),
+    ] = None,
+    facilitator: Annotated[
+        bool,
+        typer.Option("--facilitator", help="The annotated facilitator version with a run sheet."),
+    ] = False,
+    start: Annotated[str | None, typer.Option(help="Shift the day to start at HH:MM.")] = None,
+    date: Annotated[str | None, typer.Option(help="Date printed on the agenda.")] = None,
+    venue: Annotated[str | None, typer.Option(help="Venue printed on the agenda.")] = None,
+    org: OrgOpt = None,
+    deck: Annotated[
+        list[str] | None,
+        typer.Option(help="Deck module(s) used on the day: slide references become numbers."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="docx or md.")] = "docx",
+    as_json: JsonOpt = False,
+    content: ContentOpt = None,
+) -> None:
+    """Build a timed agenda for participants, or annotated for facilitators.
+
+    Example: kit agenda improvement-planning --facilitator --deck leadership-management -o a.docx
+    """
+    from compassion_kit import build, console
+
+    if fmt not in ("docx", "md"):
+        _usage(f"--format must be docx or md, not '{fmt}'")
+    if fmt == "docx" and output is None:
+        output = Path(f"{agenda_id}{'-facilitator' if facilitator else ''}.docx")
+    options = build.AgendaOptions(
+        facilitator=facilitator,
+        start=start,
+        date=date,
+        venue=venue,
+        org=org,
+        deck=tuple(deck or ()),
+        format=fmt,
+        content=tuple(content or ()),
+    )
+    result, data = _run(lambda: build.build_agenda(agenda_id, output, options))
+    if output is None:
+        console.text_out(data.decode("utf-8"))
+    else:
+        _report(result, as_json)
+
+
+@app.command()
+def worksheet(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...", help="Worksheet ids.")] = None,
+    output: OutOpt = Path("worksheets.docx"),
+    org: OrgOpt = None,
+    team: Annotated[str | None, typer.Option(help="Team name printed on each sheet.")] = None,
+    date: Annotated[str | None, typer.Option(help="Date printed on each sheet.")] = None,
+    facilitator: Annotated[
+        bool,
+        typer.Option("--facilitator", help="Include facilitator sheets (e.g. example stories)."),
+    ] = False,
+    as_json: JsonOpt = False,
+    content: ContentOpt = None,
+) -> None:
+    """Build printable worksheets (one document, each sheet on a new page).
+
+    Example: kit worksheet smarter-action-plan feedback-form --org org.yaml -o sheets.docx
+    """
+    from compassion_kit import build
+
+    options = build.PrintOptions(
+        org=org, team=team, date=date, facilitator=facilitator, content=tuple(content or ())
+    )
+    _report(_run(lambda: build.build_worksheets(ids or [], output, options)), as_json)
+
+
+@app.command()
+def handout(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...", help="Handout ids.")] = None,
+    output: OutOpt = Path("handouts.docx"),
+    element: Annotated[
+        str | None, typer.Option(help="All handouts of an element: intro, 1-4 or related.")
+    ] = None,
+    org: OrgOpt = None,
+    as_json: JsonOpt = False,
+    content: ContentOpt = None,
+) -> None:
+    """Build printable case studies and information sheets.
+
+    Example: kit handout --element 1 --org org.yaml -o case-studies.docx
+    """
+    from compassion_kit import build
+
+    def work() -> Any:
+        library = build.load_library(content or [])
+        chosen = list(ids or [])
+        if element is not None:
+            chosen += build.handouts_of_element(library, element)
+        return build.build_handouts(chosen, output, build.PrintOptions(org=org), library)
+
+    _report(_run(work), as_json)
+
+
+def _usage(message: str) -> NoReturn:
+    from compassion_kit import console
+
+    console.info(f"usage error: {message}")
+    raise typer.Exit(ExitCode.USAGE)
+
+
+def main() -> None:
+    """Entry point for the `kit` console script."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except BaseException:  # pragma: no cover - typer handles its own errors
+        sys.exit(ExitCode.BUG)
