@@ -68,7 +68,7 @@ def unknown_id_problem(
     """A problem for an id that is not an item of `kind`, naming the close and valid ids."""
     import difflib
 
-    valid = sorted(library.ids(kind))
+    valid = sorted(library.ids(None if kind == "item" else kind))
     entry = library.entries.get(item_id)
     if entry is not None:
         message = f"'{item_id}' is a {entry.item.kind}, not a {kind}"

@@ -1,0 +1,90 @@
+"""Every kind of malformed input gets one located, plain message and exit code 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from compassion_kit.cli import app
+
+BAD = Path(__file__).parent / "fixtures" / "content" / "bad"
+runner = CliRunner()
+
+# file (under fixtures/content/bad), expected location, expected words in the message
+CASES = [
+    ("syntax.yaml", "syntax.yaml:4:8:", "the YAML cannot be read: expected ',' or ']'"),
+    ("tab-indent.yaml", "tab-indent.yaml:4:1:", "indented with a tab; YAML needs spaces"),
+    ("wrong-type.yaml", "wrong-type.yaml:6:10:", 'minutes: should be a whole number (got "ten")'),
+    ("missing-field.yaml", "missing-field.yaml:1:1:", "title: is required but missing"),
+    ("unknown-key.yaml", "unknown-key.yaml:9:5:", "blocks.0.promt: is not a field the kit knows"),
+    ("duplicate-key.yaml", "duplicate-key.yaml:4:1:", "'title' appears twice in the same block"),
+    ("duplicate-id", "duplicate-id/b.yaml:2:5:", "the id 'same-id' is already used by"),
+    ("alias-bomb.yaml", "alias-bomb.yaml:2:4:", "YAML anchors (&name): not allowed"),
+    ("python-tag.yaml", "python-tag.yaml:3:8:",
+     "the YAML tag '!!python/object/apply:os.system' is not allowed"),
+    ("empty.yaml", "empty.yaml:1:1:", "the file is empty"),
+    ("binary.yaml", "binary.yaml:1:1:", "this is a binary file, not YAML text"),
+    ("latin1.yaml", "latin1.yaml:3:11:", "the file is not UTF-8 text (byte 0xE9"),
+    ("control-char.yaml", "control-char.yaml:3:12:", "invalid control character U+001B"),
+    ("unknown-kind.yaml", "unknown-kind.yaml:2:7:", "unknown kind 'poster'"),
+    ("bad-clock.yaml", "bad-clock.yaml:6:8:", "'9.30' is not a 24-hour clock time"),
+    ("sexagesimal.yaml", "sexagesimal.yaml:11:14:", 'minutes: should be a whole number (got "NO")'),
+    ("too-deep.yaml", "too-deep.yaml:3:", "nested over 40 deep: not allowed"),
+]
+
+
+@pytest.mark.parametrize(("name", "where", "message"), CASES, ids=[c[0] for c in CASES])
+def test_bad_file_is_reported_with_location_and_exit_1(name: str, where: str, message: str):
+    result = runner.invoke(app, ["validate", str(BAD / name)])
+    assert result.exit_code == 1, result.output
+    assert where in result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stdout == ""
+    assert "nothing was written" in result.stderr
+
+
+def test_unknown_key_suggests_the_closest_field():
+    result = runner.invoke(app, ["validate", str(BAD / "unknown-key.yaml")])
+    assert "hint: did you mean 'prompt'?" in result.stderr
+    # The misspelling also leaves 'prompt' missing; that echo is not reported twice.
+    assert "prompt: is required" not in result.stderr
+
+
+def test_unquoted_times_and_words_stay_text(tmp_path: Path):
+    from compassion_kit.loading import read_yaml
+
+    path = tmp_path / "t.yaml"
+    path.write_text("start: 10:30\nanswer: NO\nday: 2027-03-09\nn: 5\n", encoding="utf-8")
+    assert read_yaml(path).data == {"start": "10:30", "answer": "NO", "day": "2027-03-09", "n": 5}
+
+
+def test_hashtag_after_a_value_is_not_silently_dropped(tmp_path: Path):
+    path = tmp_path / "org.yaml"
+    path.write_text("name: Trust\ncolours:\n  primary: #005EB8\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "org.yaml:3:12: error: '#005EB8' is read as a comment and lost" in result.stderr
+
+
+def test_every_problem_in_a_folder_is_reported_at_once(tmp_path: Path):
+    for name in ("wrong-type.yaml", "missing-field.yaml", "unknown-kind.yaml"):
+        (tmp_path / name).write_bytes((BAD / name).read_bytes())
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "3 problems found" in result.stderr
+    lines = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == [
+        "missing-field.yaml", "unknown-kind.yaml", "wrong-type.yaml"]
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path):
+    from compassion_kit.errors import ContentError
+    from compassion_kit.loading import MAX_FILE_BYTES, read_yaml
+
+    path = tmp_path / "big.yaml"
+    path.write_text("a: " + "x" * (MAX_FILE_BYTES + 1), encoding="utf-8")
+    with pytest.raises(ContentError, match="the limit is"):
+        read_yaml(path)

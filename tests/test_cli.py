@@ -1,0 +1,99 @@
+"""The command line: exit codes, where output goes, and start-up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from compassion_kit import __version__
+from compassion_kit.cli import app
+
+runner = CliRunner()
+GOOD = Path(__file__).parent / "fixtures" / "content" / "good"
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.stdout
+
+
+def test_every_command_has_an_example_in_its_help():
+    for command in ("list", "show", "validate", "build-deck", "agenda", "worksheet", "handout"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example: kit " in result.stdout, command
+
+
+def test_unknown_option_is_usage_error_2():
+    result = runner.invoke(app, ["list", "--colour", "red"])
+    assert result.exit_code == 2
+
+
+def test_validate_passes_on_the_bundled_library():
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 0, result.stderr
+    assert "the bundled library: 33 items" in result.stderr
+    assert result.stdout == ""
+
+
+def test_list_json_is_clean_json_on_stdout_only():
+    result = runner.invoke(app, ["list", "--json"])
+    rows = json.loads(result.stdout)
+    assert {"id", "kind", "title", "element"} <= set(rows[0])
+    assert result.stderr == ""
+
+
+def test_content_folder_adds_items_and_an_override_is_reported(tmp_path: Path):
+    own = tmp_path / "mine"
+    own.mkdir()
+    (own / "tiny.yaml").write_text((GOOD / "tiny-worksheet.yaml").read_text(), encoding="utf-8")
+    text = (GOOD / "tiny-worksheet.yaml").read_text().replace("tiny-worksheet", "feedback-form")
+    (own / "feedback.yaml").write_text(text, encoding="utf-8")
+    listed = json.loads(runner.invoke(app, ["list", "--json", "--content", str(own)]).stdout)
+    ids = {r["id"]: r["title"] for r in listed}
+    assert "tiny-worksheet" in ids and ids["feedback-form"] == "Tiny worksheet"
+    result = runner.invoke(app, ["validate", "--content", str(own)])
+    assert result.exit_code == 0, result.stderr
+    assert "replaces the bundled 'feedback-form'" in result.stderr
+
+
+def test_show_unknown_id_suggests_the_closest(tmp_path: Path):
+    result = runner.invoke(app, ["show", "culture-value"])
+    assert result.exit_code == 1
+    assert "did you mean 'culture-values'?" in result.stderr
+
+
+def test_org_profile_with_low_contrast_colour_is_refused(tmp_path: Path):
+    org = tmp_path / "org.yaml"
+    org.write_text('name: Sunny Trust\ncolours:\n  primary: "#FFB81C"\n', encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(org)])
+    assert result.exit_code == 1
+    assert "org.yaml:3:12: error: colours.primary: #FFB81C on white has a contrast of 1.73:1" \
+        in result.stderr
+
+
+def test_bug_prints_a_short_report_and_exit_3(monkeypatch):
+    import compassion_kit.build as build
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(build, "validate", broken)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 3
+    assert "This is a bug in compassion-kit" in result.stderr
+    assert "Traceback" not in result.stderr
+    debug = runner.invoke(app, ["--debug", "validate"])
+    assert isinstance(debug.exception, RuntimeError)
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = ("import sys; from compassion_kit import cli; "
+            "heavy = [m for m in ('pptx', 'docx', 'PIL', 'pydantic', 'lxml') if m in sys.modules];"
+            "print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
