@@ -1,0 +1,643 @@
+"""The shared Word foundation: a branded, accessible document and the pieces forms are built of.
+
+Owns page setup, styles by name, header/footer, tables, tick boxes and deterministic saving;
+what goes on the page belongs to agenda.py, worksheet.py and handout.py.
+
+API (all lengths in twips, 1/1440 inch; colours as #RRGGBB):
+    PrintRequest                 what the build layer asks worksheet/handout renderers for
+    check_template(path)         raise ContentError naming every style the template lacks
+    new_document(brand, logo, title, credit, landscape=False) -> Document
+                                 A4 (or Letter) page, brand font and heading colours, en-GB,
+                                 logo + organisation name top right, credit + "Page N of M" below
+    start_section(document, credit=None, new_page=True, columns=1)
+                                 begin the next item on a new page (own footer credit), or a
+                                 continuous part with newspaper columns
+    text_width(document) -> int  width between the margins of the current section
+    add_list(document, items, numbered=False) -> list[Paragraph]   real Word lists (numbering)
+    add_table(document, brand, header, rows, widths=None) -> Table
+                                 header row marked (w:tblHeader, tblLook firstRow) in brand
+                                 colours, rows never split across pages
+    shade_cell(cell, fill), set_row_height(row, height, exact=True), set_cell_borders(...)
+    keep_together(paragraphs), keep_table_together(table, with_next=False)
+    add_checkbox(paragraph, tag, label, checked=False)  Word checkbox content control (w14)
+    read_ticks(docx_bytes) -> list[bool], read_tick_answers(docx_bytes) -> dict[str, bool]
+    set_alt_text(inline, text, name)
+    finish(document, title) -> bytes      core properties, unique ids, normalised zip
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
+
+from docx import Document as open_document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, RGBColor, Twips
+
+from compassion_kit.branding import readable_text_on
+from compassion_kit.errors import ContentError, Location, Problem
+from compassion_kit.output import build_time, normalise_zip
+from compassion_kit.paths import templates_dir
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.shape import CT_Inline
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.table import Table, _Cell, _Row
+    from docx.text.paragraph import Paragraph
+
+    from compassion_kit.logo import Logo
+    from compassion_kit.model import Handout, Worksheet
+    from compassion_kit.profile import Brand
+
+TEMPLATE = "document.docx"
+# Style names the renderers use; check_template verifies every one before writing.
+STYLE_NAMES = (
+    "Normal",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Subtitle",
+    "List Bullet",
+    "List Number",
+    "Caption",
+    "Header",
+    "Footer",
+    "Table Text",
+    "Table Heading",
+    "Prompt",
+    "Item Details",
+    "Writing Space",
+    "Writing Line",
+    "Check Item",
+    "Scale Labels",
+    "Figure Value",
+    "Figure Value Small",
+    "Figure Caption",
+    "Spacer",
+    "Kit Table",
+    "Kit Panel",
+)
+HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")  # coloured with the brand primary
+FIGURE_STYLES = ("Figure Value", "Figure Value Small")  # coloured with the brand secondary
+PAPER = {"A4": (11906, 16838), "Letter": (12240, 15840)}  # w:pgSz in twips, portrait
+LOGO_HEIGHT = 680  # 1.2 cm: legible in a header without crowding the page
+LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
+CHECKBOX_HALF_POINTS = 36  # 18 pt box: about 5 mm, big enough to tick with a pen
+UNCHECKED, CHECKED = "\u2610", "\u2612"  # ballot box, ballot box with X
+AUTHOR = "compassion-kit"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """What to print: worksheets or handouts, one per page run, in the organisation's brand.
+
+    `team` and `date` are printed on worksheets when given. `audience="facilitator"` adds each
+    worksheet's facilitator-only blocks on a sheet of their own after the participant sheet.
+    """
+
+    items: tuple[Worksheet, ...] | tuple[Handout, ...]
+    brand: Brand
+    logo: Logo | None
+    team: str | None = None
+    date: str | None = None
+    audience: str = "participant"
+
+
+def template_path() -> Path:
+    """The bundled Word template."""
+    return templates_dir() / TEMPLATE
+
+
+def check_template(path: Path) -> None:
+    """Check that the template holds every style in STYLE_NAMES.
+
+    Raises:
+        ContentError: naming every missing style at once (or the unreadable file).
+    """
+    try:
+        document = open_document(str(path))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        problem = Problem(f"cannot read the Word template ({exc})", Location(path))
+        raise ContentError([problem]) from None
+    present = {style.name for style in document.styles}
+    missing = [name for name in STYLE_NAMES if name not in present]
+    if missing:
+        raise ContentError(
+            [
+                Problem(
+                    "the Word template has no style named " + ", ".join(f"'{m}'" for m in missing),
+                    Location(path),
+                    hint="rebuild it with `python templates/make_docx_template.py`",
+                )
+            ]
+        )
+
+
+def new_document(
+    brand: Brand, logo: Logo | None, title: str, credit: str, landscape: bool = False
+) -> Document:
+    """A blank branded document from the template, with header and footer filled in.
+
+    `title` is not printed (renderers add their own Heading 1); it is used for nothing
+    until `finish`, which records it as dc:title. `credit` is printed in the footer.
+    """
+    path = template_path()
+    check_template(path)
+    document = open_document(str(path))
+    org = brand.organisation
+    _apply_font(document, org.font)
+    for name in HEADING_STYLES:
+        document.styles[name].font.color.rgb = _rgb(org.colours.primary)
+    for name in FIGURE_STYLES:
+        document.styles[name].font.color.rgb = _rgb(org.colours.secondary)
+    section = document.sections[0]
+    width, height = PAPER[org.paper]
+    if landscape:
+        width, height = height, width
+        section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Twips(width), Twips(height)
+    _fill_header(document, brand, logo)
+    _fill_footer(document, credit)
+    return document
+
+
+def _apply_font(document: Document, font: str) -> None:
+    fonts = document.styles.element.find(
+        f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr/{{{W_NS}}}rFonts"
+    )
+    assert fonts is not None, "template docDefaults lost its w:rFonts"
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), font)
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def _fill_header(document: Document, brand: Brand, logo: Logo | None) -> None:
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.style = document.styles["Header"]
+    paragraph.add_run(brand.organisation.name)
+    if logo is not None:
+        paragraph.add_run("  ")
+        width, height = _logo_size(logo)
+        shape = paragraph.add_run().add_picture(
+            io.BytesIO(logo.png), width=Twips(width), height=Twips(height)
+        )
+        set_alt_text(shape._inline, logo.alt, "Organisation logo")
+
+
+def _logo_size(logo: Logo) -> tuple[int, int]:
+    """Width and height in twips: 1.2 cm high, narrower than 6 cm, aspect ratio kept."""
+    ratio = logo.width_px / max(logo.height_px, 1)
+    height = LOGO_HEIGHT
+    if height * ratio > LOGO_MAX_WIDTH:
+        height = round(LOGO_MAX_WIDTH / ratio)
+    return round(height * ratio), height
+
+
+def _fill_footer(document: Document, credit: str) -> None:
+    footer = document.sections[-1].footer
+    footer.is_linked_to_previous = False
+    first = footer.paragraphs[0]
+    first.style = document.styles["Footer"]
+    first.add_run(f"Source: {credit}")
+    pages = footer.add_paragraph(style="Footer")
+    pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    pages.add_run("Page ")
+    _add_field(pages, "PAGE", "1")
+    pages.add_run(" of ")
+    _add_field(pages, "NUMPAGES", "1")
+
+
+def _add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    """A complex field (begin/instr/separate/result/end), as Word itself writes PAGE fields."""
+
+    def char(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(element)
+
+    char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    char("separate")
+    paragraph.add_run(placeholder)
+    char("end")
+
+
+def start_section(
+    document: Document, credit: str | None = None, new_page: bool = True, columns: int = 1
+) -> None:
+    """End the current section and start another.
+
+    With `new_page` (each printed item) the section starts a page and, when `credit` is
+    given, gets its own footer with that credit; the header is shared. Otherwise it
+    continues on the same page (used to switch to `columns` newspaper columns and back).
+    The break rides on the last paragraph when there is one, so no blank line is added
+    that could push a one-page item onto a second page.
+    """
+    body = document.element.body
+    sentinel = body.get_or_add_sectPr()
+    last = sentinel.getprevious()
+    if (
+        last is None
+        or last.tag != qn("w:p")
+        or last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    ):
+        holder = document.add_paragraph(style="Spacer")
+        holder.paragraph_format.keep_with_next = False
+        paragraph = holder._p
+    else:
+        paragraph = last
+    paragraph.set_sectPr(sentinel.clone())
+    for reference in sentinel.xpath("w:headerReference|w:footerReference"):
+        sentinel.remove(reference)
+    kind = sentinel.find(qn("w:type"))
+    if kind is None:
+        kind = OxmlElement("w:type")
+        sentinel.insert(0, kind)
+    kind.set(qn("w:val"), "nextPage" if new_page else "continuous")
+    cols = sentinel.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        sentinel.insert_element_before(
+            cols,
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+            "w:printerSettings",
+            "w:sectPrChange",
+        )
+    cols.set(qn("w:num"), str(columns))
+    cols.set(qn("w:space"), "567")
+    if new_page and credit is not None:
+        _fill_footer(document, credit)
+
+
+def text_width(document: Document) -> int:
+    """Twips between the left and right margins of the last section."""
+    section = document.sections[-1]
+    width = section.page_width or 0
+    left = section.left_margin or 0
+    right = section.right_margin or 0
+    return int(Emu(width - left - right).twips)
+
+
+def add_list(document: Document, items: Iterable[str], numbered: bool = False) -> list[Paragraph]:
+    """Bulleted or numbered paragraphs using Word numbering (never typed "•" or "1.").
+
+    Each numbered list restarts at 1: it gets its own w:num pointing at the template's
+    decimal list with a start override.
+    """
+    style = "List Number" if numbered else "List Bullet"
+    num_id = _restarted_numbering(document) if numbered else 1
+    paragraphs = []
+    for text in items:
+        paragraph = document.add_paragraph(text, style=style)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id
+        paragraphs.append(paragraph)
+    return paragraphs
+
+
+def _restarted_numbering(document: Document) -> int:
+    numbering = document.part.numbering_part.element
+    num_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+    num = _sub(numbering, "w:num", numId=str(num_id))
+    _sub(num, "w:abstractNumId", val="1")
+    override = _sub(num, "w:lvlOverride", ilvl="0")
+    _sub(override, "w:startOverride", val="1")
+    return num_id
+
+
+def add_table(
+    document: Document,
+    brand: Brand,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int] | None = None,
+) -> Table:
+    """A data table with a marked header row in the brand's primary colour.
+
+    The header row repeats on each page (w:tblHeader) and tblLook says firstRow; no row
+    splits across a page. `widths` are column widths in twips (default: equal shares of
+    the text width). Missing cells at the end of a row are left empty.
+    """
+    columns = len(header)
+    if widths is None:
+        share = text_width(document) // columns
+        widths = [share] * columns
+    table: Table = document.add_table(rows=1 + len(rows), cols=columns)
+    table.style = document.styles["Kit Table"]
+    table.autofit = False
+    _fix_layout(table, widths)
+    fill = brand.organisation.colours.primary
+    ink = readable_text_on(fill)
+    for index, text in enumerate(header):
+        cell = table.rows[0].cells[index]
+        paragraph = cell.paragraphs[0]
+        paragraph.style = document.styles["Table Heading"]
+        run = paragraph.add_run(text)
+        run.font.color.rgb = _rgb(ink)
+        shade_cell(cell, fill)
+    mark_header_row(table)
+    for row_index, values in enumerate(rows, start=1):
+        cells = table.rows[row_index].cells
+        for index in range(columns):
+            paragraph = cells[index].paragraphs[0]
+            paragraph.style = document.styles["Table Text"]
+            if index < len(values) and values[index]:
+                paragraph.add_run(values[index])
+    for row in table.rows:
+        row._tr.get_or_add_trPr()
+        _set_flag(row, "w:cantSplit")
+    return table
+
+
+def _fix_layout(table: Table, widths: Sequence[int]) -> None:
+    """Fixed layout with explicit widths, so Word and LibreOffice draw the same columns.
+
+    `table.autofit = False` (set by the caller) writes w:tblLayout type="fixed".
+    """
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.insert_element_before(
+            tbl_w,
+            "w:jc",
+            "w:tblCellSpacing",
+            "w:tblInd",
+            "w:tblBorders",
+            "w:shd",
+            "w:tblLayout",
+            "w:tblCellMar",
+            "w:tblLook",
+        )
+    tbl_w.set(qn("w:w"), str(sum(widths)))
+    tbl_w.set(qn("w:type"), "dxa")
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        grid_col.set(qn("w:w"), str(width))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Twips(width)
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.set(qn("w:firstColumn"), "0")
+
+
+def mark_header_row(table: Table) -> None:
+    """Mark the first row as the header: repeated on each page and announced as headers."""
+    _set_flag(table.rows[0], "w:tblHeader")
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    look.set(qn("w:firstRow"), "1")
+    look.set(qn("w:lastRow"), "0")
+    look.set(qn("w:val"), "0420" if look.get(qn("w:firstColumn")) == "0" else "04A0")
+
+
+def _set_flag(row: _Row, tag: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn(tag)) is None:
+        successors = (
+            "w:cantSplit",
+            "w:trHeight",
+            "w:tblHeader",
+            "w:tblCellSpacing",
+            "w:jc",
+            "w:hidden",
+            "w:ins",
+            "w:del",
+            "w:trPrChange",
+        )
+        later = successors[successors.index(tag) + 1 :]
+        tr_pr.insert_element_before(OxmlElement(tag), *later)
+
+
+def set_row_height(row: _Row, height: int, exact: bool = True) -> None:
+    """Give a row an exact (or minimum) height in twips; it never splits across pages."""
+    row.height = Twips(height)
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY if exact else WD_ROW_HEIGHT_RULE.AT_LEAST
+    _set_flag(row, "w:cantSplit")
+
+
+def shade_cell(cell: _Cell, fill: str) -> None:
+    """Fill a cell with a solid #RRGGBB colour."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = tc_pr.find(qn("w:shd"))
+    if shd is None:
+        shd = OxmlElement("w:shd")
+        tc_pr.insert_element_before(
+            shd,
+            "w:noWrap",
+            "w:tcMar",
+            "w:textDirection",
+            "w:tcFitText",
+            "w:vAlign",
+            "w:hideMark",
+            "w:headers",
+            "w:cellIns",
+            "w:cellDel",
+            "w:cellMerge",
+            "w:tcPrChange",
+        )
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+
+
+def set_table_borders(table: Table, edges: dict[str, str | None]) -> None:
+    """Override table borders: edge name (top, insideH...) -> #RRGGBB, or None for none."""
+    tbl_pr = table._tbl.tblPr
+    borders = tbl_pr.find(qn("w:tblBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tblBorders")
+        tbl_pr.insert_element_before(
+            borders,
+            "w:shd",
+            "w:tblLayout",
+            "w:tblCellMar",
+            "w:tblLook",
+            "w:tblCaption",
+            "w:tblDescription",
+        )
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if edge not in edges:
+            continue
+        element = OxmlElement(f"w:{edge}")
+        colour = edges[edge]
+        element.set(qn("w:val"), "nil" if colour is None else "single")
+        if colour is not None:
+            element.set(qn("w:sz"), "6")
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), colour.lstrip("#").upper())
+        old = borders.find(qn(f"w:{edge}"))
+        if old is not None:
+            borders.remove(old)
+        borders.append(element)
+    order = {
+        qn(f"w:{e}"): i
+        for i, e in enumerate(
+            ("top", "left", "start", "bottom", "right", "end", "insideH", "insideV")
+        )
+    }
+    borders[:] = sorted(borders, key=lambda e: order.get(e.tag, 99))
+
+
+def keep_together(paragraphs: Sequence[Paragraph]) -> None:
+    """Keep paragraphs on one page: each keeps its lines together and stays with the next."""
+    for index, paragraph in enumerate(paragraphs):
+        paragraph.paragraph_format.keep_together = True
+        paragraph.paragraph_format.keep_with_next = index < len(paragraphs) - 1
+
+
+def keep_table_together(table: Table, with_next: bool = False) -> None:
+    """Keep a table on one page (rows cannot split; each row stays with the next).
+
+    With `with_next` the last row also stays with whatever follows the table.
+    """
+    rows = list(table.rows)
+    for index, row in enumerate(rows):
+        _set_flag(row, "w:cantSplit")
+        keep = with_next or index < len(rows) - 1
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = keep
+
+
+def add_checkbox(paragraph: Paragraph, tag: str, label: str, checked: bool = False) -> None:
+    """Append a Word checkbox content control: a printed box on paper, clickable on screen.
+
+    `tag` identifies the answer when a filled-in copy is read back (`read_ticks`); `label`
+    becomes the control's title, which screen readers announce.
+    """
+    sdt = OxmlElement("w:sdt")
+    sdt_pr = _sub(sdt, "w:sdtPr")
+    _sub(sdt_pr, "w:alias", val=label[:255])
+    _sub(sdt_pr, "w:tag", val=tag)
+    _sub(sdt_pr, "w:id", val="0")  # numbered by finish()
+    box = _sub(sdt_pr, "w14:checkbox")
+    _sub(box, "w14:checked", val="1" if checked else "0")
+    _sub(box, "w14:checkedState", val="2612")
+    _sub(box, "w14:uncheckedState", val="2610")
+    run = _sub(_sub(sdt, "w:sdtContent"), "w:r")
+    r_pr = _sub(run, "w:rPr")
+    _sub(r_pr, "w:sz", val=str(CHECKBOX_HALF_POINTS))
+    _sub(r_pr, "w:szCs", val=str(CHECKBOX_HALF_POINTS))
+    _sub(run, "w:t").text = CHECKED if checked else UNCHECKED
+    paragraph._p.append(sdt)
+
+
+def _sub(parent: BaseOxmlElement, tag: str, **attributes: str) -> BaseOxmlElement:
+    """Append a new child `prefix:name`; attributes take the child's own prefix."""
+    child: BaseOxmlElement = OxmlElement(tag)
+    prefix = tag.split(":")[0]
+    for name, value in attributes.items():
+        child.set(qn(f"{prefix}:{name}"), value)
+    parent.append(child)
+    return child
+
+
+def _checkboxes(docx_bytes: bytes) -> list[tuple[str, bool]]:
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
+        root = ElementTree.fromstring(archive.read("word/document.xml"))
+    found = []
+    for sdt_pr in root.iter(qn("w:sdtPr")):
+        box = sdt_pr.find(f"{{{W14}}}checkbox")
+        if box is None:
+            continue
+        tag = sdt_pr.find(qn("w:tag"))
+        checked = box.find(f"{{{W14}}}checked")
+        value = checked.get(f"{{{W14}}}val", "0") if checked is not None else "0"
+        found.append(
+            (
+                tag.get(qn("w:val"), "") if tag is not None else "",
+                value.lower() in ("1", "true", "on"),
+            )
+        )
+    return found
+
+
+def read_ticks(docx_bytes: bytes) -> list[bool]:
+    """Whether each tick box in a (filled-in) document is ticked, in document order."""
+    return [checked for _, checked in _checkboxes(docx_bytes)]
+
+
+def read_tick_answers(docx_bytes: bytes) -> dict[str, bool]:
+    """Tick boxes by their tag (`<item>/<block>/<row>/<option>`), ticked or not."""
+    return dict(_checkboxes(docx_bytes))
+
+
+def set_alt_text(inline: CT_Inline, text: str, name: str) -> None:
+    """Give an inline picture its alt text (wp:docPr descr) and a meaningful name.
+
+    python-docx writes no descr and names pictures "Picture N" (python-docx#1048).
+    """
+    doc_pr = inline.docPr
+    doc_pr.set("descr", text)
+    doc_pr.set("name", name)
+
+
+def finish(document: Document, title: str) -> bytes:
+    """Save to bytes that are identical for identical input.
+
+    Sets dc:title, en-GB, fixed author and revision, and build_time() for created and
+    modified; renumbers wp:docPr ids across header and body (python-docx restarts them in
+    each part, which Word reports as corrupt) and content-control ids; normalises the zip.
+    """
+    props = document.core_properties
+    props.title = title
+    props.language = "en-GB"
+    props.author = AUTHOR
+    props.last_modified_by = AUTHOR
+    props.revision = 1
+    props.created = build_time()
+    props.modified = build_time()
+    _renumber(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def _renumber(document: Document) -> None:
+    parts = [document.part]
+    for rel in sorted(document.part.rels.values(), key=lambda r: r.rId):
+        if not rel.is_external and rel.reltype.endswith(("/header", "/footer")):
+            parts.append(rel.target_part)
+    shape_id = 0
+    sdt_id = 0
+    for part in parts:
+        root: BaseOxmlElement = part.element
+        for doc_pr in root.iter(qn("wp:docPr")):
+            shape_id += 1
+            doc_pr.set("id", str(shape_id))
+        for sdt_pr in root.iter(qn("w:sdtPr")):
+            ident = sdt_pr.find(qn("w:id"))
+            if ident is not None:
+                sdt_id += 1
+                ident.set(qn("w:val"), str(sdt_id))
