@@ -62,6 +62,10 @@ LIST_INDENT, LIST_HANGING = 510, 283  # notes bullets: the bullet sits where the
 BULLETS = 1  # numId of the template's bullet list
 TIME_COLUMN = 2160  # 3.8 cm: "09:30 to 09:50" on one line at 12 pt
 PRINT_COLUMNS = (0.45, 0.25, 0.30)  # Item | Copies | Used in, as shares of the text width
+# Rows are kept whole on a page unless they are long: a long row that cannot split would leave
+# most of a page blank before it (Word 365, LibreOffice 7). Estimated at 12 pt Arial in the
+# session column of an A4 page, where about half a page holds 24 lines.
+LINE_CHARS, SPLIT_LINES = 60, 24
 
 
 def write_agenda_docx(plan: AgendaPlan, request: AgendaRequest) -> RenderedFile:
@@ -91,8 +95,7 @@ def _write_agenda_table(document: Document, brand: Brand, plan: AgendaPlan) -> N
         time_cell, session_cell = cells.cells
         if facilitator:
             time_cell.add_paragraph(f"{row.minutes} minutes", style=CELL)
-            # Long annotated sessions may run over a page; a row that cannot split would
-            # leave most of a page blank before it (Word 365, LibreOffice 7).
+        if _estimated_lines(row) > SPLIT_LINES:
             _allow_split(cells)
         for run in session_cell.paragraphs[0].runs:
             run.bold = True
@@ -153,6 +156,13 @@ def _bullet(paragraph: Paragraph) -> None:
     num_pr.get_or_add_numId().val = BULLETS
     paragraph.paragraph_format.left_indent = Twips(LIST_INDENT)
     paragraph.paragraph_format.first_line_indent = Twips(-LIST_HANGING)
+
+
+def _estimated_lines(row: AgendaRow) -> int:
+    texts = [row.title, row.text or "", "Facilitator notes" if row.notes else ""]
+    for note in row.notes:
+        texts += [f"{note.label}: {note.text}", *note.items]
+    return sum(-(-len(text) // LINE_CHARS) for text in texts)
 
 
 def _allow_split(row: _Row) -> None:
