@@ -80,7 +80,11 @@ def write_agenda_docx(plan: AgendaPlan, request: AgendaRequest) -> RenderedFile:
         _labelled(document.add_paragraph(style=DETAILS), label, value)
     if plan.run_sheet is not None:
         _write_run_sheet(document, request.brand, plan.run_sheet)
-    document.add_paragraph("Agenda", style=HEADING)
+    agenda_heading = document.add_paragraph("Agenda", style=HEADING)
+    if plan.run_sheet is not None:
+        # Facilitators get the run sheet as a page of its own to prepare from; without the
+        # break the first annotated row, kept whole, often leaves a third of page 1 blank.
+        agenda_heading.paragraph_format.page_break_before = True
     _write_agenda_table(document, request.brand, plan)
     return RenderedFile(finish(document, plan.doc_title), "docx", warnings=plan.warnings)
 
