@@ -57,7 +57,9 @@ CELL, BODY = "Table Text", "Normal"
 # template does not have this style yet, so `_notes_style` adds it when missing.
 NOTES = "Facilitator Notes"
 NOTES_BAR_EIGHTHS = 24  # 3 pt bar: visible in greyscale at any brand colour of >= 3:1
-NOTES_INDENT = 227  # 4 mm between the bar and the text, in twips
+NOTES_BAR_GAP_POINTS = 6  # between the bar and the text
+NOTES_SPACE_BEFORE = 60  # 3 pt between notes paragraphs, in twips
+NOTES_INDENT = 227  # 4 mm from the cell edge to the text, in twips
 LIST_INDENT, LIST_HANGING = 510, 283  # notes bullets: the bullet sits where the bar's text starts
 BULLETS = 1  # numId of the template's bullet list
 TIME_COLUMN = 2160  # 3.8 cm: "09:30 to 09:50" on one line at 12 pt
@@ -190,7 +192,7 @@ def _notes_style(document: Document, brand: Brand) -> ParagraphStyle:
     for name, value in (
         ("val", "single"),
         ("sz", str(NOTES_BAR_EIGHTHS)),
-        ("space", "6"),
+        ("space", str(NOTES_BAR_GAP_POINTS)),
         ("color", brand.organisation.colours.primary.lstrip("#")),
     ):
         left.set(qn(f"w:{name}"), value)
@@ -199,5 +201,5 @@ def _notes_style(document: Document, brand: Brand) -> ParagraphStyle:
     # it in schema order, so appending keeps w:pBdr where the schema wants it.
     p_pr.append(borders)
     style.paragraph_format.left_indent = Twips(NOTES_INDENT)
-    style.paragraph_format.space_before = Twips(60)
+    style.paragraph_format.space_before = Twips(NOTES_SPACE_BEFORE)
     return style
