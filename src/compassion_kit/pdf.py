@@ -1,0 +1,139 @@
+"""PDF copies of finished .pptx/.docx files, made by LibreOffice running headless.
+
+Owns finding LibreOffice, batching files into as few `soffice` runs as possible, and making
+its PDFs deterministic; which files to convert is `pack`'s business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from compassion_kit.errors import Location, OutputError, Problem
+from compassion_kit.output import build_time
+
+INSTALL_HINT = (
+    "install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-impress "
+    "libreoffice-writer; elsewhere from libreoffice.org), or leave pdf out of 'formats'"
+)
+# One soffice run starts in about 2 s; a file then takes a fraction of a second. A stuck run
+# (a dialog waiting on a headless display) must not hang a pipeline forever.
+_TIMEOUT_BASE = 120
+_TIMEOUT_PER_FILE = 30
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]{32})")
+_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program (`soffice` or `libreoffice`) on PATH, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def missing_problem(where: Location | None = None) -> Problem:
+    """The problem reported, before anything is built, when PDFs need a missing LibreOffice."""
+    return Problem(
+        "PDF files were asked for, but LibreOffice (soffice) is not installed",
+        where or Location(),
+        field="formats" if where is not None and where.path is not None else None,
+        hint=INSTALL_HINT,
+    )
+
+
+def export_pdfs(batches: Sequence[Sequence[Path]], outdir: Path) -> dict[Path, Path]:
+    """Convert each batch of files with one `soffice --convert-to pdf` run; runs in parallel.
+
+    Every run has its own LibreOffice profile (two instances cannot share one). File stems
+    must be unique across all batches, as every PDF lands in `outdir`. Each PDF is rewritten
+    so the same document always gives the same bytes (fixed dates and ids).
+
+    Returns:
+        Each source file mapped to its PDF; a file LibreOffice could not convert is missing.
+
+    Raises:
+        OutputError: LibreOffice is not installed, or it could not be started at all.
+    """
+    program = find_soffice()
+    if program is None:
+        raise OutputError([missing_problem()])
+    outdir.mkdir(parents=True, exist_ok=True)
+    runs: list[tuple[Sequence[Path], subprocess.Popen[bytes]]] = []
+    with tempfile.TemporaryDirectory(prefix="kit-soffice-", dir=outdir) as profiles:
+        try:
+            for index, batch in enumerate(b for b in batches if b):
+                profile = Path(profiles) / f"profile-{index}"
+                runs.append((batch, _start(_command(program, profile, outdir, batch))))
+            for batch, run in runs:
+                _wait(run, _TIMEOUT_BASE + _TIMEOUT_PER_FILE * len(batch))
+        except BaseException:
+            # Interrupted (Ctrl-C) or failed: stop every LibreOffice, so none is left writing.
+            for _batch, run in runs:
+                run.kill()
+                run.wait()
+            raise
+    converted = {}
+    for batch, _run in runs:
+        for source in batch:
+            pdf = outdir / (source.stem + ".pdf")
+            if pdf.is_file() and pdf.stat().st_size > 0:
+                pdf.write_bytes(deterministic(pdf.read_bytes()))
+                converted[source] = pdf
+    return converted
+
+
+def _command(program: str, profile: Path, outdir: Path, batch: Sequence[Path]) -> list[str]:
+    return [
+        program,
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        *(str(path) for path in batch),
+    ]
+
+
+def _start(command: list[str]) -> subprocess.Popen[bytes]:
+    try:
+        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError as exc:
+        raise OutputError(
+            [Problem(f"LibreOffice could not be started ({exc.strerror})", hint=INSTALL_HINT)]
+        ) from None
+
+
+def _wait(run: subprocess.Popen[bytes], timeout: float) -> None:
+    try:
+        run.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        run.kill()
+        run.wait()
+
+
+def deterministic(data: bytes) -> bytes:
+    """The PDF with its dates set to `build_time()` and its ids derived from its content.
+
+    LibreOffice 7.4 stamps the wall clock and a random document id; both are replaced by
+    values of the same length, so the cross-reference offsets stay valid.
+    """
+    stamp = build_time().strftime("%Y%m%d%H%M%S").encode("ascii")
+    data = _DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, data)
+    digest = hashlib.md5(_CHECKSUM.sub(b"", _ID.sub(b"", data)), usedforsecurity=False)
+    fixed = digest.hexdigest().upper().encode("ascii")
+    data = _ID.sub(lambda m: m.group().replace(m.group(1), fixed).replace(m.group(2), fixed), data)
+    return _CHECKSUM.sub(lambda m: m.group().replace(m.group(1), fixed), data)
+
+
+def page_count(data: bytes) -> int | None:
+    """Pages in a PDF written by LibreOffice (page objects are not compressed); None if unknown."""
+    pages = len(_PAGE.findall(data))
+    return pages or None
