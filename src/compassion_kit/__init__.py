@@ -15,6 +15,7 @@ __all__ = [
     "build_agenda",
     "build_worksheets",
     "build_handouts",
+    "build_pack",
     "load_library",
 ]
 

@@ -25,6 +25,7 @@ __all__ = [
     "build_agenda",
     "build_deck",
     "build_handouts",
+    "build_pack",
     "build_worksheets",
     "handouts_of_element",
     "load_library",
@@ -440,3 +441,25 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
         checked.append(f"{where}: {count} item{'s' if count != 1 else ''}")
         checked.extend(library.overrides)
     return checked
+
+
+if TYPE_CHECKING:
+    from compassion_kit.pack import PackOptions, PackResult, Progress
+
+
+def build_pack(
+    spec: Path,
+    out: Path,
+    options: PackOptions | None = None,
+    progress: Progress | None = None,
+) -> PackResult:
+    """Build a whole workshop pack (or one per organisation with `options.orgs`), for `kit build`.
+
+    See `compassion_kit.pack.build_pack`; `PackOptions` and `PackResult` live there.
+
+    Raises:
+        KitError: every problem in the spec, content, organisation or output folder.
+    """
+    from compassion_kit import pack
+
+    return pack.build_pack(spec, out, options, progress)

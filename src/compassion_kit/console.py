@@ -83,3 +83,109 @@ def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> 
 def markdown_outline(text: str) -> None:
     """An outline for `kit show`, on stdout."""
     _out.print(escape(text))
+
+
+# Below: `kit build`. Typing-only imports; `import compassion_kit.console` stays light.
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:
+    from compassion_kit.pack import PackOutcome, PackResult
+
+
+class PackProgress:
+    """Progress of `kit build --orgs`: a Rich bar on a terminal, else one line per organisation.
+
+    Used as a context manager around the build; implements `pack.Progress`.
+    """
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+        self._count = 0
+        self._total = 0
+
+    def __enter__(self) -> PackProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def start(self, total: int) -> None:
+        self._total = total
+        if _err.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._bar = Progress(
+                TextColumn("building packs"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                console=_err,
+                transient=True,
+            )
+            self._task = self._bar.add_task("", total=total)
+            self._bar.start()
+
+    def done(self, outcome: PackOutcome) -> None:
+        self._count += 1
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=escape(outcome.slug))
+        if outcome.ok:
+            if self._bar is None:
+                _err.print(f"[green]✓[/] {self._count}/{self._total} {escape(outcome.slug)}")
+            return
+        _err.print(
+            f"[bold red]✗[/] {self._count}/{self._total} {escape(outcome.slug)} "
+            f"({escape(outcome.where)}) failed:"
+        )
+        for problem in outcome.problems:
+            _err.print(f"  {escape(str(problem))}")
+
+    def note(self, message: str) -> None:
+        _err.print(escape(message))
+
+
+def pack_progress() -> PackProgress:
+    """A progress reporter for `kit build`; see `PackProgress`."""
+    return PackProgress()
+
+
+def pack_report(result: PackResult, as_json: bool) -> None:
+    """What `kit build` made: the manifest as JSON on stdout, or a summary for people."""
+    for message in result.warnings:
+        warning(message)
+    if as_json:
+        json_out(result.manifest)
+        return
+    if not result.batch:
+        files = result.manifest["files"]
+        success(f"wrote {result.out}: {len(files)} files")
+        for entry in files:
+            size = entry.get("slides") or entry.get("pages")
+            unit = " slides" if "slides" in entry else " pages" if "pages" in entry else ""
+            count = f", {size}{unit}" if size else ""
+            _err.print(f"  {escape(entry['path'])} ({entry['bytes']:,} bytes{count})")
+        return
+    grid = Table(title=f"packs in {escape(str(result.out))}", title_justify="left")
+    for column in ("organisation", "folder", "status", "files or problem"):
+        grid.add_column(column, overflow="fold")
+    for outcome in result.outcomes:
+        if outcome.ok:
+            files = str(len(outcome.manifest["files"])) if outcome.manifest else ""
+            grid.add_row(
+                escape(outcome.organisation), escape(outcome.slug), "[green]built[/]", files
+            )
+        else:
+            first = outcome.problems[0] if outcome.problems else None
+            reason = f"{first.location}: {first.message}" if first else ""
+            grid.add_row(escape(outcome.organisation), "", "[red]failed[/]", escape(reason))
+    _err.print(grid)
+    built = sum(1 for o in result.outcomes if o.ok)
+    total = len(result.outcomes)
+    message = f"built {built} of {total} packs in {result.out}"
+    if built == total:
+        success(message)
+    else:
+        _err.print(f"[bold red]{total - built} failed[/]; {escape(message)}")

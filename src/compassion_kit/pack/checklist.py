@@ -1,0 +1,188 @@
+"""The facilitator's checklist (checklist.md): what to print, how many copies, what to bring.
+
+Owns the checklist's wording; a pure function of the spec, the library and the pack's files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from compassion_kit.model import DeckModule, Worksheet
+from compassion_kit.model.workshop import Printed, Workshop
+from compassion_kit.pack.plan import FACILITATOR, PackFile
+
+if TYPE_CHECKING:
+    from compassion_kit.library import Library
+    from compassion_kit.timing import Schedule
+
+_PER = {
+    "participant": "one per participant",
+    "group": "one per group",
+    "facilitator": "one per facilitator",
+    "room": "one for the room",
+}
+
+
+def checklist(
+    workshop: Workshop,
+    library: Library,
+    schedules: Mapping[str, Schedule],
+    organisation: str,
+    files: Sequence[PackFile],
+    formats: Sequence[str],
+    slides: int | None = None,
+) -> str:
+    """The checklist as Markdown, with a tick box on every line to print or bring.
+
+    Files to print are named in the format that prints best (PDF when the pack has PDFs).
+    Agendas' print lists name worksheets and handouts the spec left out, so nothing the day
+    needs is missed.
+    """
+    lines = [f"# Facilitator checklist: {workshop.title}", "", _summary(workshop, organisation)]
+    lines += ["", "## Print", ""]
+    lines += _print_lines(workshop, library, files, formats)
+    deck = next((f for f in files if f.kind == "deck"), None)
+    if deck is not None:
+        shown = deck.name if "pptx" in formats else f"{deck.stem}.pdf"
+        count = f" ({slides} slides)" if slides else ""
+        lines += [
+            "",
+            "## Show",
+            "",
+            f"- [ ] The slide deck `{shown}`{count}: try it on the "
+            "room's screen before the day; the presenter notes say what to say and when",
+        ]
+    bring = _materials(workshop, library, schedules)
+    if bring:
+        lines += ["", "## Bring", "", *bring]
+    ready = _ready(workshop, schedules)
+    if ready:
+        lines += ["", "## Have ready, session by session", ""] + ready
+    missing = missing_print_items(workshop, schedules)
+    if missing:
+        lines += ["", "## Also suggested by the agenda, not in this pack", ""]
+        lines += [f"- {m}" for m in missing]
+    return "\n".join(lines) + "\n"
+
+
+def _summary(workshop: Workshop, organisation: str) -> str:
+    parts = [organisation]
+    parts += [p for p in (workshop.display_date, workshop.venue) if p]
+    if workshop.start:
+        parts.append(f"starts {workshop.start}")
+    line = " · ".join(parts)
+    if workshop.facilitators:
+        line += "  \nFacilitators: " + ", ".join(workshop.facilitators)
+    if workshop.participants:
+        line += f"  \nParticipants: {workshop.participants}"
+    return line
+
+
+def _count(copies: int) -> str:
+    return f"{copies} {'copy' if copies == 1 else 'copies'}"
+
+
+def _copies(workshop: Workshop, given: int | None = None) -> str:
+    if given is not None:
+        return _count(given)
+    if workshop.participants:
+        return f"{workshop.participants} copies (one per participant)"
+    return "one per participant"
+
+
+def _print_name(file: PackFile, formats: Sequence[str]) -> str:
+    return f"{file.stem}.pdf" if "pdf" in formats else file.name
+
+
+def _print_lines(
+    workshop: Workshop, library: Library, files: Sequence[PackFile], formats: Sequence[str]
+) -> list[str]:
+    lines = []
+    facilitators = max(len(workshop.facilitators), 1)
+    for file in files:
+        name = f"`{_print_name(file, formats)}`"
+        if file.kind == "agenda":
+            title = library.get(file.items[0]).title
+            if file.audience == FACILITATOR:
+                copies = _count(facilitators)
+                lines.append(f"- [ ] Facilitator agenda, {title}: {copies} of {name}")
+            else:
+                lines.append(f"- [ ] Agenda, {title}: {_copies(workshop)} of {name}")
+        elif file.kind in ("worksheets", "handouts") and file.audience == FACILITATOR:
+            lines.append(f"- [ ] Facilitator worksheets: {_count(facilitators)} of {name}")
+        elif file.kind in ("worksheets", "handouts"):
+            chosen = workshop.worksheets if file.kind == "worksheets" else workshop.handouts
+            lines.append(f"- [ ] {file.kind.capitalize()}, from {name}:")
+            lines += [_item_line(workshop, library, p) for p in chosen]
+    return lines or ["Nothing to print."]
+
+
+def _item_line(workshop: Workshop, library: Library, printed: Printed) -> str:
+    title = library.get(printed.id).title
+    return f"  - [ ] {title} ({printed.id}): {_copies(workshop, printed.copies)}"
+
+
+def _agenda_sessions(workshop: Workshop, schedules: Mapping[str, Schedule]) -> list[Schedule]:
+    ids = [*workshop.agendas, *([workshop.deck.agenda] if workshop.deck else [])]
+    return [schedules[i] for i in dict.fromkeys(ids) if i is not None and i in schedules]
+
+
+def _materials(
+    workshop: Workshop, library: Library, schedules: Mapping[str, Schedule]
+) -> list[str]:
+    """Materials named by the agendas' sessions and the deck's exercises, then per worksheet."""
+    found: list[str] = []
+    for timed in _agenda_sessions(workshop, schedules):
+        for slot in timed.sessions:
+            found += slot.session.materials
+    for module_id in workshop.deck.modules if workshop.deck else []:
+        module = library.get(module_id)
+        if isinstance(module, DeckModule):
+            for slide in module.slides:
+                exercise = getattr(slide, "exercise", None)
+                found += exercise.materials if exercise is not None else []
+    lines = [f"- [ ] {m}" for m in _unique(found)]
+    for printed in workshop.worksheets:
+        sheet = library.get(printed.id)
+        if isinstance(sheet, Worksheet) and sheet.materials:
+            lines.append(f"- [ ] For '{sheet.title}': " + "; ".join(sheet.materials))
+    return lines
+
+
+def _ready(workshop: Workshop, schedules: Mapping[str, Schedule]) -> list[str]:
+    lines: list[str] = []
+    for timed in _agenda_sessions(workshop, schedules):
+        for slot in timed.sessions:
+            notes = slot.session.facilitator
+            if notes is not None and notes.ready:
+                lines.append(f"- {slot.slot} {slot.session.title}")
+                lines += [f"  - [ ] {item}" for item in notes.ready]
+    return lines
+
+
+def missing_print_items(workshop: Workshop, schedules: Mapping[str, Schedule]) -> list[str]:
+    """Worksheets and handouts an agenda asks to print that the spec does not include."""
+    chosen = {p.id for p in (*workshop.worksheets, *workshop.handouts)}
+    missing = []
+    for timed in _agenda_sessions(workshop, schedules):
+        for slot in timed.sessions:
+            for printed in slot.session.print:
+                if printed.item not in chosen:
+                    chosen.add(printed.item)
+                    missing.append(
+                        f"{printed.item} ({_PER[printed.per]}) for '{slot.session.title}' in "
+                        f"the agenda '{timed.agenda.id}': add it to worksheets or handouts"
+                    )
+    return missing
+
+
+def _unique(texts: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    kept = []
+    for text in texts:
+        key = " ".join(text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(text)
+    return kept

@@ -1,0 +1,72 @@
+"""Which files a workshop pack holds and what each is called: a pure plan, no files.
+
+Owns the file names (stable: organisation slug, date, item) and what goes in each file;
+rendering them is `write.py`'s business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compassion_kit.library import Library
+from compassion_kit.model import Worksheet
+from compassion_kit.model.workshop import Workshop
+
+PARTICIPANT = "participant"
+FACILITATOR = "facilitator"
+
+
+@dataclass(frozen=True)
+class PackFile:
+    """One document in a pack: its file name, what it holds and who it is for.
+
+    `kind` is deck, agenda, worksheets or handouts; `format` is the Office format it is
+    built in (pptx or docx), whatever formats the pack finally keeps.
+    """
+
+    name: str
+    kind: str
+    format: str
+    items: tuple[str, ...]
+    audience: str
+
+    @property
+    def stem(self) -> str:
+        """The name without its extension, shared by the file's PDF copy."""
+        return self.name.rpartition(".")[0]
+
+
+def file_prefix(slug: str, date: str | None) -> str:
+    """The start of every file name in a pack: 'wvhb-2027-03-09', or 'wvhb' without a date."""
+    return f"{slug}-{date}" if date else slug
+
+
+def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackFile, ...]:
+    """Every Office file the pack needs, in a fixed order: deck, agendas, worksheets, handouts.
+
+    Each agenda gives a participant and a facilitator version. Worksheets are one document;
+    a second, facilitator version is added when a chosen worksheet has facilitator sheets.
+    """
+    files: list[PackFile] = []
+    if workshop.deck is not None:
+        modules = tuple(workshop.deck.modules)
+        files.append(PackFile(f"{prefix}-deck.pptx", "deck", "pptx", modules, FACILITATOR))
+    for agenda_id in workshop.agendas:
+        for audience in (PARTICIPANT, FACILITATOR):
+            name = f"{prefix}-{agenda_id}-{audience}.docx"
+            files.append(PackFile(name, "agenda", "docx", (agenda_id,), audience))
+    if workshop.worksheets:
+        ids = tuple(w.id for w in workshop.worksheets)
+        files.append(PackFile(f"{prefix}-worksheets.docx", "worksheets", "docx", ids, PARTICIPANT))
+        if any(_has_facilitator_sheet(library, i) for i in ids):
+            name = f"{prefix}-worksheets-facilitator.docx"
+            files.append(PackFile(name, "worksheets", "docx", ids, FACILITATOR))
+    if workshop.handouts:
+        ids = tuple(h.id for h in workshop.handouts)
+        files.append(PackFile(f"{prefix}-handouts.docx", "handouts", "docx", ids, PARTICIPANT))
+    return tuple(files)
+
+
+def _has_facilitator_sheet(library: Library, item_id: str) -> bool:
+    item = library.get(item_id)
+    return isinstance(item, Worksheet) and any(b.audience == FACILITATOR for b in item.blocks)

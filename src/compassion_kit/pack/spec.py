@@ -1,0 +1,209 @@
+"""Read and check a workshop spec, and prepare what all of its packs share.
+
+Owns the spec's problems (every one, with file:line, before anything is built) and the work
+done once per run: the library, the agenda schedules, the organisation named in the spec.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from compassion_kit.errors import ContentError, KitError, Problem, ProblemLog
+from compassion_kit.library import Library, display_path, load_library, unknown_id_problem
+from compassion_kit.loading import YamlDocument, read_yaml
+from compassion_kit.model import DeckModule, Organisation
+from compassion_kit.model.validate import validate_document
+from compassion_kit.model.workshop import Workshop
+from compassion_kit.profile import Brand, colour_problems, load_brand
+
+if TYPE_CHECKING:
+    from compassion_kit.logo import Logo
+    from compassion_kit.timing import Schedule
+
+T = TypeVar("T")
+_Where = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A checked workshop spec plus everything every organisation's pack shares.
+
+    `brand` and `logo` are the spec's own organisation; None when `--orgs` replaces it.
+    `schedules` holds each agenda used, laid out from the workshop's start time.
+    """
+
+    path: Path
+    workshop: Workshop
+    library: Library
+    formats: tuple[str, ...]
+    schedules: Mapping[str, Schedule]
+    slide_titles: Mapping[str, str]
+    library_titles: Mapping[str, str]
+    brand: Brand | None = None
+    logo: Logo | None = None
+
+
+def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -> Spec:
+    """Read `path`, check it against the library, and prepare what its packs share.
+
+    With `own_organisation`, the spec's `organisation` is loaded (and its logo checked);
+    otherwise it is ignored, as `--orgs` gives the organisations. `pdf` adds PDF files as if
+    `formats` listed pdf.
+
+    Raises:
+        KitError: every problem in the spec, the content it names, the organisation and
+            its logo, and a missing LibreOffice when PDFs are wanted; nothing is built.
+    """
+    doc = read_yaml(path, display_path=display_path(path))
+    workshop, problems = validate_document(doc, Workshop)
+    if workshop is None:
+        raise ContentError(problems)
+    log = ProblemLog()
+    base = path.parent
+    library = _attempt(log, lambda: load_library([base / c for c in workshop.content]))
+    formats = tuple(dict.fromkeys([*workshop.formats, *(["pdf"] if pdf else [])]))
+    schedules: dict[str, Schedule] = {}
+    if library is not None:
+        _check_ids(workshop, library, doc, log)
+        schedules = _schedules(workshop, library, log)
+    _check_outputs(workshop, formats, doc, log)
+    brand, logo = _organisation(workshop, doc, path, log) if own_organisation else (None, None)
+    if "pdf" in formats:
+        _check_soffice(doc, pdf and "pdf" not in workshop.formats, log)
+    log.raise_if_any()
+    assert library is not None
+    return Spec(
+        path=doc.path,
+        workshop=workshop,
+        library=library,
+        formats=formats,
+        schedules=schedules,
+        slide_titles={
+            s.id: s.title
+            for d in library.items("deck")
+            if isinstance(d, DeckModule)
+            for s in d.slides
+        },
+        library_titles={e.item.id: e.item.title for e in library.entries.values()},
+        brand=brand,
+        logo=logo,
+    )
+
+
+def _attempt(log: ProblemLog, step: Callable[[], T]) -> T | None:
+    try:
+        return step()
+    except KitError as exc:
+        log.extend(exc.problems)
+        return None
+
+
+def _check_ids(workshop: Workshop, library: Library, doc: YamlDocument, log: ProblemLog) -> None:
+    """A problem, at its line, for every id that is not an item of the kind it must be."""
+    wanted: list[tuple[str, str, _Where]] = []
+    if workshop.deck is not None:
+        wanted += [(m, "deck", ("deck", "modules", i)) for i, m in enumerate(workshop.deck.modules)]
+        if workshop.deck.agenda is not None:
+            wanted.append((workshop.deck.agenda, "agenda", ("deck", "agenda")))
+    wanted += [(a, "agenda", ("agendas", i)) for i, a in enumerate(workshop.agendas)]
+    wanted += [(w.id, "worksheet", ("worksheets", i)) for i, w in enumerate(workshop.worksheets)]
+    wanted += [(h.id, "handout", ("handouts", i)) for i, h in enumerate(workshop.handouts)]
+    for item_id, kind, where in wanted:
+        entry = library.entries.get(item_id)
+        if entry is None or entry.item.kind != kind:
+            problem = unknown_id_problem(library, item_id, kind, doc.locate(where))
+            log.add(replace(problem, field=".".join(str(p) for p in where)))
+
+
+def _schedules(workshop: Workshop, library: Library, log: ProblemLog) -> dict[str, Schedule]:
+    """Each agenda the spec uses, laid out from its start time; timing problems are logged."""
+    from compassion_kit.model import Agenda
+    from compassion_kit.timing import schedule
+
+    ids = [*workshop.agendas, *([workshop.deck.agenda] if workshop.deck else [])]
+    found: dict[str, Schedule] = {}
+    for agenda_id in dict.fromkeys(i for i in ids if i is not None):
+        entry = library.entries.get(agenda_id)
+        if entry is None or not isinstance(entry.item, Agenda):
+            continue  # already reported by _check_ids
+        timed, problems = schedule(entry.item, workshop.start, entry.doc.locate)
+        log.extend(problems)
+        found[agenda_id] = timed
+    return found
+
+
+def _check_outputs(
+    workshop: Workshop, formats: tuple[str, ...], doc: YamlDocument, log: ProblemLog
+) -> None:
+    """The spec asks for something, in a format that can hold it."""
+    documents = workshop.agendas or workshop.worksheets or workshop.handouts
+    if workshop.deck is None and not documents:
+        log.add(
+            Problem(
+                "the workshop asks for no materials",
+                doc.locate(()),
+                hint="add a deck, agendas, worksheets or handouts (see `kit init`)",
+            )
+        )
+    for wanted, fmt, what in ((workshop.deck, "pptx", "a deck"), (documents, "docx", "documents")):
+        if wanted and fmt not in formats and "pdf" not in formats:
+            log.add(
+                Problem(
+                    f"the workshop has {what} but 'formats' has neither {fmt} nor pdf",
+                    doc.locate(("formats",)),
+                    field="formats",
+                    hint=f"add {fmt} (or pdf) to formats",
+                )
+            )
+
+
+def _organisation(
+    workshop: Workshop, doc: YamlDocument, path: Path, log: ProblemLog
+) -> tuple[Brand | None, Logo | None]:
+    """The spec's organisation (a profile file or written inline) and its checked logo."""
+    from compassion_kit.logo import load_logo
+
+    given = workshop.organisation
+    if given is None:
+        log.add(
+            Problem(
+                "the workshop names no organisation",
+                doc.locate(()),
+                hint="add 'organisation: org.yaml' (a profile beside this file), or build "
+                "for many organisations with --orgs orgs.csv",
+            )
+        )
+        return None, None
+    if isinstance(given, Organisation):
+        brand: Brand | None = _inline_brand(given, doc, path)
+        assert brand is not None
+        log.extend(colour_problems(brand))
+    else:
+        brand = _attempt(log, lambda: load_brand(path.parent / given))
+    if brand is None or log.problems:
+        return brand, None
+    return brand, _attempt(log, lambda: load_logo(brand))
+
+
+def _inline_brand(organisation: Organisation, doc: YamlDocument, path: Path) -> Brand:
+    """A brand for a profile written in the spec; its fields are located in the spec.
+
+    The logo is found relative to the spec, as it would be relative to a profile file.
+    """
+    inner = YamlDocument(doc.path, doc.data.get("organisation"), lines=doc.lines)
+    for source, target in ((doc.value_marks, inner.value_marks), (doc.key_marks, inner.key_marks)):
+        for where, mark in source.items():
+            if where[:1] == ("organisation",):
+                target[where[1:]] = mark
+    inner.scalars = {w[1:] for w in doc.scalars if w[:1] == ("organisation",)}
+    return Brand(organisation, path, inner)
+
+
+def _check_soffice(doc: YamlDocument, from_flag: bool, log: ProblemLog) -> None:
+    from compassion_kit.pdf import find_soffice, missing_problem
+
+    if find_soffice() is None:
+        log.add(missing_problem(None if from_flag else doc.locate(("formats",))))

@@ -1,0 +1,243 @@
+"""Render one organisation's pack into a folder, then finish it: PDFs, checklist, manifest.
+
+Owns turning the plan into files and describing them in manifest.json; replacing the output
+folder safely is `folder.py`'s business, building for many organisations `batch.py`'s.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from compassion_kit import __version__
+from compassion_kit.errors import Location, OutputError, Problem, ProblemLog
+from compassion_kit.pack.checklist import checklist
+from compassion_kit.pack.folder import GENERATOR, MANIFEST
+from compassion_kit.pack.plan import FACILITATOR, PackFile, file_prefix, plan_files
+
+if TYPE_CHECKING:
+    from compassion_kit.logo import Logo
+    from compassion_kit.pack.spec import Spec
+    from compassion_kit.profile import Brand
+    from compassion_kit.render import RenderedFile
+
+CHECKLIST = "checklist.md"
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One file of a pack as the manifest describes it; `path` is relative to the pack."""
+
+    path: str
+    kind: str  # deck, agenda, worksheets, handouts or checklist
+    format: str  # pptx, docx, pdf or md
+    items: tuple[str, ...]
+    audience: str
+    bytes: int
+    sha256: str
+    slides: int | None = None
+    pages: int | None = None
+    warnings: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "path": self.path,
+            "kind": self.kind,
+            "format": self.format,
+            "items": list(self.items),
+            "audience": self.audience,
+            "bytes": self.bytes,
+            "sha256": self.sha256,
+        }
+        if self.slides is not None:
+            data["slides"] = self.slides
+        if self.pages is not None:
+            data["pages"] = self.pages
+        data["warnings"] = list(self.warnings)
+        return data
+
+
+def _record(name: str, file: PackFile, data: bytes, fmt: str, **extra: Any) -> FileRecord:
+    digest = hashlib.sha256(data).hexdigest()
+    return FileRecord(name, file.kind, fmt, file.items, file.audience, len(data), digest, **extra)
+
+
+def render_pack(
+    spec: Spec, brand: Brand, logo: Logo | None, folder: Path, slug: str
+) -> tuple[FileRecord, ...]:
+    """Write every Office file of one organisation's pack into `folder` (created if needed).
+
+    Raises:
+        KitError: a problem only this organisation has (e.g. its template or colours).
+    """
+    from compassion_kit.render.deck import slide_numbers
+
+    files = plan_files(spec.workshop, spec.library, file_prefix(slug, spec.workshop.date))
+    folder.mkdir(parents=True, exist_ok=True)
+    deck = _deck(spec, brand, logo) if spec.workshop.deck is not None else None
+    numbers = slide_numbers(deck[1]) if deck is not None else None
+    records = []
+    for file in files:
+        if file.kind == "deck":
+            from compassion_kit.render.deck import write_deck
+
+            assert deck is not None
+            rendered = write_deck(deck[1], deck[0])
+        elif file.kind == "agenda":
+            rendered = _agenda(spec, brand, logo, file, numbers)
+        else:
+            rendered = _printed(spec, brand, logo, file)
+        (folder / file.name).write_bytes(rendered.data)
+        slides = rendered.units if file.format == "pptx" else None
+        records.append(
+            _record(
+                file.name,
+                file,
+                rendered.data,
+                file.format,
+                slides=slides,
+                warnings=rendered.warnings,
+            )
+        )
+    return tuple(records)
+
+
+def _deck(spec: Spec, brand: Brand, logo: Logo | None) -> tuple[Any, Any]:
+    """The deck's request and plan; the plan also numbers slides for the facilitator agenda."""
+    from compassion_kit.build import DeckOptions, deck_request
+    from compassion_kit.render.deck import plan_deck
+
+    workshop = spec.workshop
+    assert workshop.deck is not None
+    options = DeckOptions(
+        title=workshop.deck.title or workshop.title,
+        date=workshop.display_date,
+        venue=workshop.venue,
+        facilitator=", ".join(workshop.facilitators) or None,
+        agenda=workshop.deck.agenda,
+        start=workshop.start,
+    )
+    log = ProblemLog()
+    request = deck_request(spec.library, workshop.deck.modules, options, log, brand, logo)
+    log.raise_if_any()
+    assert request is not None
+    return request, plan_deck(request)
+
+
+def _agenda(
+    spec: Spec, brand: Brand, logo: Logo | None, file: PackFile, numbers: Mapping[str, int] | None
+) -> RenderedFile:
+    from compassion_kit.render.agenda import AgendaRequest, plan_agenda, write_agenda_docx
+
+    timed = spec.schedules[file.items[0]]
+    request = AgendaRequest(
+        agenda=timed.agenda,
+        schedule=timed,
+        brand=brand,
+        logo=logo,
+        audience=file.audience,
+        slide_numbers=numbers,
+        slide_titles=spec.slide_titles,
+        library_titles=spec.library_titles,
+        date=spec.workshop.display_date,
+        venue=spec.workshop.venue,
+    )
+    return write_agenda_docx(plan_agenda(request), request)
+
+
+def _printed(spec: Spec, brand: Brand, logo: Logo | None, file: PackFile) -> RenderedFile:
+    from compassion_kit.render import handout, worksheet
+    from compassion_kit.render._docx import PrintRequest
+
+    request = PrintRequest(
+        items=tuple(spec.library.get(i) for i in file.items),  # type: ignore[arg-type]
+        brand=brand,
+        logo=logo,
+        team=spec.workshop.team,
+        date=spec.workshop.display_date,
+        audience=file.audience,
+    )
+    if file.kind == "worksheets":
+        return worksheet.write_worksheets(worksheet.plan_worksheets(request), request)
+    return handout.write_handouts(handout.plan_handouts(request), request)
+
+
+def add_pdfs(
+    folder: Path, records: Sequence[FileRecord], converted: Mapping[Path, Path]
+) -> tuple[FileRecord, ...]:
+    """Move each file's PDF from `converted` into `folder` and describe it (with pages).
+
+    Raises:
+        OutputError: LibreOffice made no PDF of one of the files.
+    """
+    from compassion_kit.pdf import page_count
+
+    result: list[FileRecord] = []
+    missing = []
+    for record in records:
+        made = converted.get(folder / record.path)
+        if made is None:
+            missing.append(
+                Problem("LibreOffice could not convert it to PDF", Location(folder / record.path))
+            )
+            continue
+        target = folder / f"{record.path.rpartition('.')[0]}.pdf"
+        made.replace(target)
+        data = target.read_bytes()
+        pages = page_count(data)
+        result.append(replace(record, pages=pages))
+        pdf = PackFile(target.name, record.kind, "pdf", record.items, record.audience)
+        result.append(_record(target.name, pdf, data, "pdf", pages=pages))
+    if missing:
+        raise OutputError(missing)
+    return tuple(result)
+
+
+def finish_pack(
+    spec: Spec,
+    organisation: str,
+    slug: str,
+    folder: Path,
+    records: Sequence[FileRecord],
+) -> dict[str, Any]:
+    """Drop Office files the formats do not keep, write checklist.md and manifest.json.
+
+    Returns:
+        The manifest, as written to `folder / "manifest.json"`.
+    """
+    files = plan_files(spec.workshop, spec.library, file_prefix(slug, spec.workshop.date))
+    kept = []
+    for record in records:
+        if record.format in ("pptx", "docx") and record.format not in spec.formats:
+            (folder / record.path).unlink()
+        else:
+            kept.append(record)
+    slides = next((r.slides for r in records if r.kind == "deck" and r.slides), None)
+    text = checklist(
+        spec.workshop, spec.library, spec.schedules, organisation, files, spec.formats, slides
+    )
+    data = text.encode("utf-8")
+    (folder / CHECKLIST).write_bytes(data)
+    sheet = PackFile(CHECKLIST, "checklist", "md", (), FACILITATOR)
+    kept.append(_record(CHECKLIST, sheet, data, "md"))
+    manifest = {
+        "generator": GENERATOR,
+        "version": __version__,
+        "workshop": spec.workshop.title,
+        "organisation": organisation,
+        "slug": slug,
+        "date": spec.workshop.date,
+        "formats": list(spec.formats),
+        "files": [r.as_json() for r in kept],
+    }
+    write_json(folder / MANIFEST, manifest)
+    return manifest
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write JSON the same way every time (UTF-8, two-space indent, final newline)."""
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
