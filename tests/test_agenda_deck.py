@@ -6,14 +6,24 @@ The numbers come from `render.deck.slide_numbers` of a deck plan built with the 
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from compassion_kit.build import AgendaOptions, DeckOptions, build_agenda, deck_request
+import pytest
+from pptx import Presentation
+
+from compassion_kit.build import (
+    AgendaOptions,
+    DeckOptions,
+    build_agenda,
+    build_deck,
+    deck_request,
+)
 from compassion_kit.errors import ProblemLog
-from compassion_kit.library import Library, load_library
+from compassion_kit.library import SLIDE_TOKEN, Library, load_library
+from compassion_kit.model import Agenda
 from compassion_kit.render._agenda_slides import join_and
 from compassion_kit.render.agenda import plan_agenda
-from test_agenda_plan import fixture_library, make_request, notes_of, row_titled
+from test_agenda_plan import fixture_library, make_request, notes_of, row_titled, slide_titles
 
 deck = pytest.importorskip("compassion_kit.render.deck", reason="render/deck.py is not written yet")
 
@@ -40,20 +50,56 @@ def test_fixture_agenda_names_the_slide_numbers_of_the_fixture_deck() -> None:
     assert plan.warnings == ()
 
 
-def test_bundled_improvement_planning_names_the_slides_of_the_deck_built() -> None:
+def agendas_with_decks() -> list[str]:
+    """Bundled agendas that name the deck modules they are run with."""
     library = load_library()
-    if "improvement-planning" not in library.entries:
-        pytest.skip("improvement-planning is not in content/ yet")
-    agenda = library.get("improvement-planning")
-    assert agenda.kind == "agenda"
+    return [a.id for a in library.items("agenda") if isinstance(a, Agenda) and a.deck]
+
+
+def referenced_slides(agenda: Agenda) -> set[str]:
+    """Every slide an agenda points at: `slides:` lists and {slide:ID} tokens in notes."""
+    found = {s for session in agenda.sessions for s in session.slides}
+    for session in agenda.sessions:
+        note = session.facilitator
+        if note is not None:
+            texts = [note.purpose, note.how, note.produce or "", *note.ready]
+            found.update(SLIDE_TOKEN.findall(" ".join(texts)))
+    return found
+
+
+@pytest.mark.parametrize("agenda_id", agendas_with_decks())
+def test_bundled_agenda_names_the_slides_of_the_deck_built(agenda_id: str) -> None:
+    library = load_library()
+    agenda = library.get(agenda_id)
+    assert isinstance(agenda, Agenda)
     modules = tuple(agenda.deck)
-    numbers = deck_numbers(library, modules, "improvement-planning")
+    numbers = deck_numbers(library, modules, agenda_id)
     options = AgendaOptions(facilitator=True, deck=modules, format="md")
-    result, data = build_agenda("improvement-planning", None, options, library)
+    result, data = build_agenda(agenda_id, None, options, library)
     text = data.decode("utf-8")
     for session in agenda.sessions:
-        if session.slides and all(s in numbers for s in session.slides):
+        if session.slides:
             label = "Slide" if len(session.slides) == 1 else "Slides"
             listed = join_and([str(numbers[s]) for s in session.slides])
             assert f"> **{label}:** {listed}\n" in text
     assert result.warnings == ()
+
+
+@pytest.mark.parametrize("agenda_id", agendas_with_decks())
+def test_numbers_point_at_the_right_slides_of_the_built_pptx(
+    tmp_path: Path, agenda_id: str
+) -> None:
+    """End to end: build the real deck and read each referenced slide's title back."""
+    library = load_library()
+    agenda = library.get(agenda_id)
+    assert isinstance(agenda, Agenda)
+    modules = tuple(agenda.deck)
+    path = tmp_path / "deck.pptx"
+    build_deck(modules, path, DeckOptions(agenda=agenda_id), library)
+    titles = [
+        s.shapes.title.text if s.shapes.title is not None else ""
+        for s in Presentation(str(path)).slides
+    ]
+    numbers = deck_numbers(library, modules, agenda_id)
+    for slide_id in referenced_slides(agenda):
+        assert titles[numbers[slide_id] - 1] == slide_titles(library)[slide_id], slide_id
