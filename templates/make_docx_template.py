@@ -85,7 +85,7 @@ DOCUMENT_RELS = HEAD + (
 DOCUMENT = HEAD + (
     f"<w:document {NAMESPACES}><w:body>"
     '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
-    '<w:pgMar w:top="1588" w:right="1134" w:bottom="1531" w:left="1134" w:header="567" '
+    '<w:pgMar w:top="1418" w:right="1134" w:bottom="1304" w:left="1134" w:header="454" '
     'w:footer="567" w:gutter="0"/><w:cols w:space="567"/></w:sectPr>'
     "</w:body></w:document>"
 )
@@ -136,152 +136,199 @@ def _borders(tag: str, edges: tuple[str, ...], size: int, colour: str, space: in
 TABLE_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 COMPACT = '<w:spacing w:before="0" w:after="0" w:line="264" w:lineRule="auto"/>'
 
-STYLES = HEAD + (
-    f"<w:styles {NAMESPACES}>"
-    "<w:docDefaults><w:rPrDefault><w:rPr>"
-    f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-    '<w:sz w:val="24"/><w:szCs w:val="24"/>'
-    '<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
-    "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-    '<w:spacing w:after="120" w:line="360" w:lineRule="auto"/>'
-    "</w:pPr></w:pPrDefault></w:docDefaults>"
-    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-    f'<w:qFormat/><w:rPr><w:color w:val="{TEXT}"/></w:rPr></w:style>'
-    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-    '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-    "<w:unhideWhenUsed/></w:style>"
-    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr>'
-    '<w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
-    '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
-    '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
-    '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
-    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
-    + _heading(1, 48, 0, 240, BLUE)
-    + _heading(2, 32, 320, 120, BLUE)
-    + _heading(3, 28, 240, 80, BLUE)
-    + _para(
-        "Subtitle",
-        "Subtitle",
-        '<w:keepNext/><w:spacing w:after="240"/>',
-        f'<w:color w:val="{GREY}"/><w:sz w:val="28"/><w:szCs w:val="28"/>',
-        custom=False,
+STYLES = (
+    HEAD
+    + (
+        f"<w:styles {NAMESPACES}>"
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+        '<w:sz w:val="24"/><w:szCs w:val="24"/>'
+        '<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+        '<w:spacing w:after="120" w:line="360" w:lineRule="auto"/>'
+        "</w:pPr></w:pPrDefault></w:docDefaults>"
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        f'<w:qFormat/><w:rPr><w:color w:val="{TEXT}"/></w:rPr></w:style>'
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        "<w:unhideWhenUsed/></w:style>"
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+        '<w:name w:val="Normal Table"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr>'
+        '<w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
+        + _heading(1, 48, 0, 240, BLUE)
+        + _heading(2, 32, 320, 120, BLUE)
+        + _heading(3, 28, 240, 80, BLUE)
+        + _para(
+            "Subtitle",
+            "Subtitle",
+            '<w:keepNext/><w:spacing w:after="240"/>',
+            f'<w:color w:val="{GREY}"/><w:sz w:val="28"/><w:szCs w:val="28"/>',
+            custom=False,
+        )
+        + _para(
+            "ListBullet",
+            "List Bullet",
+            '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/>'
+            '<w:ind w:left="567" w:hanging="283"/>',
+            "",
+            custom=False,
+        )
+        + _para(
+            "ListNumber",
+            "List Number",
+            '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/>'
+            '<w:ind w:left="567" w:hanging="397"/>',
+            "",
+            custom=False,
+        )
+        + _para(
+            "Caption",
+            "caption",
+            '<w:keepNext/><w:spacing w:before="200" w:after="80"/>',
+            "<w:b/><w:bCs/>",
+            custom=False,
+        )
+        + _para(
+            "Header",
+            "header",
+            '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="right"/>',
+            f'<w:color w:val="{GREY}"/>',
+            custom=False,
+        )
+        + _para(
+            "Footer",
+            "footer",
+            '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+            f'<w:color w:val="{GREY}"/>',
+            custom=False,
+        )
+        + _para("TableText", "Table Text", COMPACT, "")
+        + _para(
+            "TableHeading",
+            "Table Heading",
+            "<w:keepNext/>" + COMPACT,
+            "<w:b/><w:bCs/>",
+            based_on="TableText",
+        )
+        + _para(
+            "Prompt",
+            "Prompt",
+            '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="100" w:line="300" '
+            'w:lineRule="auto"/>',
+            "<w:b/><w:bCs/>",
+        )
+        + _para("ItemDetails", "Item Details", '<w:spacing w:after="60"/>', "")
+        + _para(
+            "WritingSpace",
+            "Writing Space",
+            "<w:keepLines/>"
+            + _borders("pBdr", ("top", "left", "bottom", "right"), 8, GREY, 4)
+            # Indented by the border spacing so the box lines up with tables and text.
+            + '<w:spacing w:before="0" w:after="160"/><w:ind w:left="100" w:right="100"/>',
+            "",
+        )
+        + _para(
+            "WritingLine",
+            "Writing Line",
+            "<w:keepNext/><w:keepLines/>"
+            # w:between rules every line: consecutive paragraphs with identical borders are
+            # otherwise drawn as one group (Word, LibreOffice), leaving only the last rule.
+            + _borders("pBdr", ("bottom", "between"), 6, GREY, 1)
+            + '<w:spacing w:before="0" w:after="0"/>',
+            "",
+        )
+        + _para(
+            "AnswerLabel",
+            "Answer Label",
+            '<w:keepNext/><w:keepLines/><w:spacing w:before="80" w:after="40" w:line="264" '
+            'w:lineRule="auto"/>',
+            "",
+        )
+        + _para(
+            "CheckItem",
+            "Check Item",
+            '<w:keepLines/><w:spacing w:after="100" w:line="300" w:lineRule="auto"/>'
+            '<w:ind w:left="567" w:hanging="567"/>',
+            "",
+        )
+        + _para(
+            "ScaleLabels",
+            "Scale Labels",
+            "<w:keepNext/>" + COMPACT.replace('w:after="0"', 'w:after="60"'),
+            "",
+        )
+        + _para(
+            "FigureValue",
+            "Figure Value",
+            "<w:keepNext/>" + COMPACT.replace('w:line="264"', 'w:line="240"'),
+            f'<w:b/><w:bCs/><w:color w:val="{DARK_BLUE}"/><w:sz w:val="56"/><w:szCs w:val="56"/>',
+            based_on="TableText",
+        )
+        + _para(
+            "FigureValueSmall",
+            "Figure Value Small",
+            "",
+            '<w:sz w:val="40"/><w:szCs w:val="40"/>',
+            based_on="FigureValue",
+        )
+        + _para(
+            "FigureCaption",
+            "Figure Caption",
+            '<w:spacing w:line="240" w:lineRule="auto"/>',
+            "",
+            based_on="TableText",
+        )
+        # The one-page infographic trades 1.5 line spacing for room: still 12 pt, 1.1 lines.
+        + _para(
+            "CompactText",
+            "Compact Text",
+            '<w:spacing w:after="40" w:line="264" w:lineRule="auto"/>',
+            "",
+        )
+        + _para(
+            "CompactBullet",
+            "Compact Bullet",
+            '<w:spacing w:after="0" w:line="252" w:lineRule="auto"/>',
+            "",
+            based_on="ListBullet",
+        )
+        # Key figures as shaded lines in the infographic's columns: the number, then its caption.
+        + _para(
+            "FigureLine",
+            "Figure Line",
+            '<w:keepLines/><w:spacing w:before="0" w:after="0" w:line="252" w:lineRule="auto"/>'
+            '<w:ind w:left="113" w:right="113"/>',
+            "",
+        )
+        + '<w:style w:type="character" w:customStyle="1" w:styleId="FigureNumber">'
+        '<w:name w:val="Figure Number"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
+        f'<w:rPr><w:b/><w:bCs/><w:color w:val="{DARK_BLUE}"/><w:sz w:val="40"/><w:szCs w:val="40"/>'
+        "</w:rPr></w:style>"
+        + _para("TableNote", "Table Note", '<w:spacing w:before="120"/>', "")
+        + _para(
+            "Spacer",
+            "Spacer",
+            '<w:keepNext/><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>',
+            '<w:sz w:val="12"/><w:szCs w:val="12"/>',
+        )
+        + '<w:style w:type="table" w:customStyle="1" w:styleId="KitTable">'
+        '<w:name w:val="Kit Table"/><w:basedOn w:val="TableNormal"/><w:qFormat/><w:tblPr>'
+        + _borders("tblBorders", TABLE_EDGES, 4, GREY)
+        + '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="113" w:type="dxa"/>'
+        '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr></w:style>"
+        '<w:style w:type="table" w:customStyle="1" w:styleId="KitPanel">'
+        '<w:name w:val="Kit Panel"/><w:basedOn w:val="TableNormal"/><w:qFormat/><w:tblPr>'
+        '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="170" w:type="dxa"/>'
+        '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="170" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr></w:style>"
+        "</w:styles>"
     )
-    + _para(
-        "ListBullet",
-        "List Bullet",
-        '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/>'
-        '<w:ind w:left="567" w:hanging="283"/>',
-        "",
-        custom=False,
-    )
-    + _para(
-        "ListNumber",
-        "List Number",
-        '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/>'
-        '<w:ind w:left="567" w:hanging="397"/>',
-        "",
-        custom=False,
-    )
-    + _para(
-        "Caption",
-        "caption",
-        '<w:keepNext/><w:spacing w:before="200" w:after="80"/>',
-        "<w:b/><w:bCs/>",
-        custom=False,
-    )
-    + _para(
-        "Header",
-        "header",
-        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="right"/>',
-        f'<w:color w:val="{GREY}"/>',
-        custom=False,
-    )
-    + _para(
-        "Footer",
-        "footer",
-        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-        f'<w:color w:val="{GREY}"/>',
-        custom=False,
-    )
-    + _para("TableText", "Table Text", COMPACT, "")
-    + _para(
-        "TableHeading",
-        "Table Heading",
-        "<w:keepNext/>" + COMPACT,
-        "<w:b/><w:bCs/>",
-        based_on="TableText",
-    )
-    + _para(
-        "Prompt",
-        "Prompt",
-        '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="100" w:line="300" '
-        'w:lineRule="auto"/>',
-        "<w:b/><w:bCs/>",
-    )
-    + _para("ItemDetails", "Item Details", '<w:spacing w:after="60"/>', "")
-    + _para(
-        "WritingSpace",
-        "Writing Space",
-        "<w:keepLines/>"
-        + _borders("pBdr", ("top", "left", "bottom", "right"), 8, GREY, 4)
-        + '<w:spacing w:before="0" w:after="160"/>',
-        "",
-    )
-    + _para(
-        "WritingLine",
-        "Writing Line",
-        "<w:keepNext/><w:keepLines/>"
-        + _borders("pBdr", ("bottom",), 6, GREY, 1)
-        + '<w:spacing w:before="0" w:after="0"/>',
-        "",
-    )
-    + _para(
-        "CheckItem",
-        "Check Item",
-        '<w:keepLines/><w:spacing w:after="100" w:line="300" w:lineRule="auto"/>'
-        '<w:ind w:left="567" w:hanging="567"/>',
-        "",
-    )
-    + _para(
-        "ScaleLabels",
-        "Scale Labels",
-        "<w:keepNext/>" + COMPACT.replace('w:after="0"', 'w:after="60"'),
-        "",
-    )
-    + _para(
-        "FigureValue",
-        "Figure Value",
-        "<w:keepNext/>" + COMPACT.replace('w:line="264"', 'w:line="240"'),
-        f'<w:b/><w:bCs/><w:color w:val="{DARK_BLUE}"/><w:sz w:val="56"/><w:szCs w:val="56"/>',
-        based_on="TableText",
-    )
-    + _para(
-        "FigureValueSmall",
-        "Figure Value Small",
-        "",
-        '<w:sz w:val="40"/><w:szCs w:val="40"/>',
-        based_on="FigureValue",
-    )
-    + _para("FigureCaption", "Figure Caption", "", "", based_on="TableText")
-    + _para(
-        "Spacer",
-        "Spacer",
-        '<w:keepNext/><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>',
-        '<w:sz w:val="12"/><w:szCs w:val="12"/>',
-    )
-    + '<w:style w:type="table" w:customStyle="1" w:styleId="KitTable">'
-    '<w:name w:val="Kit Table"/><w:basedOn w:val="TableNormal"/><w:qFormat/><w:tblPr>'
-    + _borders("tblBorders", TABLE_EDGES, 4, GREY)
-    + '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="113" w:type="dxa"/>'
-    '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar>'
-    "</w:tblPr></w:style>"
-    '<w:style w:type="table" w:customStyle="1" w:styleId="KitPanel">'
-    '<w:name w:val="Kit Panel"/><w:basedOn w:val="TableNormal"/><w:qFormat/><w:tblPr>'
-    '<w:tblCellMar><w:top w:w="113" w:type="dxa"/><w:left w:w="170" w:type="dxa"/>'
-    '<w:bottom w:w="113" w:type="dxa"/><w:right w:w="170" w:type="dxa"/></w:tblCellMar>'
-    "</w:tblPr></w:style>"
-    "</w:styles>"
 )
 
 

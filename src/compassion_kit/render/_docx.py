@@ -14,9 +14,10 @@ API (all lengths in twips, 1/1440 inch; colours as #RRGGBB):
                                  continuous part with newspaper columns
     text_width(document) -> int  width between the margins of the current section
     add_list(document, items, numbered=False) -> list[Paragraph]   real Word lists (numbering)
-    add_table(document, brand, header, rows, widths=None) -> Table
+    add_table(document, brand, header, rows, widths=None, look=TableLook(), caption=None)
                                  header row marked (w:tblHeader, tblLook firstRow) in brand
                                  colours, rows never split across pages
+    column_widths(header, rows, total), text_width_for(paper)   pure helpers for plans
     shade_cell(cell, fill), set_row_height(row, height, exact=True), set_cell_borders(...)
     keep_together(paragraphs), keep_table_together(table, with_next=False)
     add_checkbox(paragraph, tag, label, checked=False)  Word checkbox content control (w14)
@@ -38,7 +39,7 @@ from xml.etree import ElementTree
 from docx import Document as open_document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, RGBColor, Twips
@@ -78,18 +79,33 @@ STYLE_NAMES = (
     "Item Details",
     "Writing Space",
     "Writing Line",
+    "Answer Label",
     "Check Item",
     "Scale Labels",
     "Figure Value",
     "Figure Value Small",
     "Figure Caption",
+    "Compact Text",
+    "Compact Bullet",
+    "Table Note",
+    "Figure Line",
+    "Figure Number",
     "Spacer",
     "Kit Table",
     "Kit Panel",
 )
 HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")  # coloured with the brand primary
-FIGURE_STYLES = ("Figure Value", "Figure Value Small")  # coloured with the brand secondary
+FIGURE_STYLES = (
+    "Figure Value",
+    "Figure Value Small",
+    "Figure Number",
+)  # coloured with the brand secondary
 PAPER = {"A4": (11906, 16838), "Letter": (12240, 15840)}  # w:pgSz in twips, portrait
+SIDE_MARGIN = 1134  # 2 cm left and right: the KIT019 minimum, and room for 60-70 characters
+CHAR_WIDTH = 125  # an average 12 pt Arial character, in twips, for estimating column widths
+CELL_PADDING = 2 * 113 + 40  # Kit Table's left and right cell margins, plus a little air
+COLUMN_GAP = 567  # 1 cm between newspaper columns
+WRAP_CHARS = 40  # a text column wider than this many characters wastes room for the others
 LOGO_HEIGHT = 680  # 1.2 cm: legible in a header without crowding the page
 LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
 CHECKBOX_HALF_POINTS = 36  # 18 pt box: about 5 mm, big enough to tick with a pen
@@ -168,6 +184,7 @@ def new_document(
         width, height = height, width
         section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Twips(width), Twips(height)
+    section.left_margin = section.right_margin = Twips(SIDE_MARGIN)
     _fill_header(document, brand, logo)
     _fill_footer(document, credit)
     return document
@@ -213,12 +230,13 @@ def _logo_size(logo: Logo) -> tuple[int, int]:
 def _fill_footer(document: Document, credit: str) -> None:
     footer = document.sections[-1].footer
     footer.is_linked_to_previous = False
-    first = footer.paragraphs[0]
-    first.style = document.styles["Footer"]
-    first.add_run(f"Source: {credit}")
-    pages = footer.add_paragraph(style="Footer")
-    pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    pages.add_run("Page ")
+    pages = footer.paragraphs[0]
+    pages.style = document.styles["Footer"]
+    # The page number sits at the right margin on the credit's last line, saving a line.
+    pages.paragraph_format.tab_stops.add_tab_stop(
+        Twips(text_width(document)), WD_TAB_ALIGNMENT.RIGHT
+    )
+    pages.add_run(f"Source: {credit}\tPage ")
     _add_field(pages, "PAGE", "1")
     pages.add_run(" of ")
     _add_field(pages, "NUMPAGES", "1")
@@ -291,7 +309,7 @@ def start_section(
             "w:sectPrChange",
         )
     cols.set(qn("w:num"), str(columns))
-    cols.set(qn("w:space"), "567")
+    cols.set(qn("w:space"), str(COLUMN_GAP))
     if new_page and credit is not None:
         _fill_footer(document, credit)
 
@@ -305,13 +323,55 @@ def text_width(document: Document) -> int:
     return int(Emu(width - left - right).twips)
 
 
-def add_list(document: Document, items: Iterable[str], numbered: bool = False) -> list[Paragraph]:
+def text_width_for(paper: str, landscape: bool = False) -> int:
+    """Twips between the side margins on `paper` ("A4" or "Letter"), for planning."""
+    width, height = PAPER[paper]
+    return (height if landscape else width) - 2 * SIDE_MARGIN
+
+
+def column_widths(
+    header: Sequence[str], rows: Sequence[Sequence[str]], total: int, blank_width: int = 2600
+) -> tuple[int, ...]:
+    """Column widths (twips, summing to `total`) from the text each column holds.
+
+    No column is narrower than its longest word; text columns want up to WRAP_CHARS
+    characters; a column that is blank in every row (writing space) wants `blank_width`.
+    Leftover room is shared in proportion to what each column wants.
+    """
+    minimum: list[int] = []
+    wanted: list[int] = []
+    for index, title in enumerate(header):
+        cells = [row[index] for row in rows if index < len(row)]
+        texts = [title, *cells]
+        longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+        floor = longest_word * CHAR_WIDTH + CELL_PADDING
+        if not any(cells):
+            want = blank_width
+        else:
+            want = min(max(len(text) for text in texts), WRAP_CHARS) * CHAR_WIDTH + CELL_PADDING
+        minimum.append(floor)
+        wanted.append(max(want, floor))
+    if sum(wanted) <= total or sum(minimum) >= total:
+        base = wanted if sum(wanted) <= total else minimum
+        widths = [w * total // sum(base) for w in base]
+    else:
+        spare = total - sum(minimum)
+        stretch = sum(w - m for w, m in zip(wanted, minimum, strict=True))
+        widths = [m + (w - m) * spare // stretch for w, m in zip(wanted, minimum, strict=True)]
+    widths[-1] += total - sum(widths)
+    return tuple(widths)
+
+
+def add_list(
+    document: Document, items: Iterable[str], numbered: bool = False, style: str | None = None
+) -> list[Paragraph]:
     """Bulleted or numbered paragraphs using Word numbering (never typed "•" or "1.").
 
     Each numbered list restarts at 1: it gets its own w:num pointing at the template's
-    decimal list with a start override.
+    decimal list with a start override. `style` replaces List Bullet / List Number with a
+    style based on it (e.g. Compact Bullet).
     """
-    style = "List Number" if numbered else "List Bullet"
+    style = style or ("List Number" if numbered else "List Bullet")
     num_id = _restarted_numbering(document) if numbered else 1
     paragraphs = []
     for text in items:
@@ -333,48 +393,85 @@ def _restarted_numbering(document: Document) -> int:
     return num_id
 
 
+@dataclass(frozen=True)
+class TableLook:
+    """How a table is drawn: its style, paragraph styles, and fills with their text colours.
+
+    `header_fill=None` means the brand's primary colour. Text on a fill is always
+    `readable_text_on(fill)` (white or NHS Black), so it keeps at least 4.5:1 for any fill
+    that allows it; callers check `contrast_ratio` for fills chosen from a profile.
+    """
+
+    style: str = "Kit Table"
+    header_style: str = "Table Heading"
+    body_style: str = "Table Text"
+    header_fill: str | None = None
+    body_fill: str | None = None
+    header_ink: str | None = None  # overrides readable_text_on(header_fill), e.g. a brand colour
+
+
 def add_table(
     document: Document,
     brand: Brand,
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
     widths: Sequence[int] | None = None,
+    look: TableLook = TableLook(),
+    caption: str | None = None,
 ) -> Table:
-    """A data table with a marked header row in the brand's primary colour.
+    """A data table with a marked header row, by default in the brand's primary colour.
 
     The header row repeats on each page (w:tblHeader) and tblLook says firstRow; no row
     splits across a page. `widths` are column widths in twips (default: equal shares of
-    the text width). Missing cells at the end of a row are left empty.
+    the text width). Missing cells at the end of a row are left empty. `caption` becomes
+    the table's title for screen readers (w:tblCaption); print it separately if wanted.
     """
     columns = len(header)
     if widths is None:
         share = text_width(document) // columns
         widths = [share] * columns
     table: Table = document.add_table(rows=1 + len(rows), cols=columns)
-    table.style = document.styles["Kit Table"]
+    table.style = document.styles[look.style]
     table.autofit = False
     _fix_layout(table, widths)
-    fill = brand.organisation.colours.primary
-    ink = readable_text_on(fill)
-    for index, text in enumerate(header):
-        cell = table.rows[0].cells[index]
-        paragraph = cell.paragraphs[0]
-        paragraph.style = document.styles["Table Heading"]
-        run = paragraph.add_run(text)
-        run.font.color.rgb = _rgb(ink)
-        shade_cell(cell, fill)
+    fill = look.header_fill or brand.organisation.colours.primary
+    _fill_row(
+        table.rows[0],
+        header,
+        document.styles[look.header_style],
+        fill,
+        look.header_ink or readable_text_on(fill),
+    )
     mark_header_row(table)
-    for row_index, values in enumerate(rows, start=1):
-        cells = table.rows[row_index].cells
-        for index in range(columns):
-            paragraph = cells[index].paragraphs[0]
-            paragraph.style = document.styles["Table Text"]
-            if index < len(values) and values[index]:
-                paragraph.add_run(values[index])
+    body_ink = readable_text_on(look.body_fill) if look.body_fill else None
+    for row, values in zip(table.rows[1:], rows, strict=True):
+        padded = [*values, *[""] * (columns - len(values))]
+        _fill_row(row, padded, document.styles[look.body_style], look.body_fill, body_ink)
     for row in table.rows:
-        row._tr.get_or_add_trPr()
         _set_flag(row, "w:cantSplit")
+    if caption:
+        _set_caption(table, caption)
     return table
+
+
+def _fill_row(
+    row: _Row, texts: Sequence[str], style: object, fill: str | None, ink: str | None
+) -> None:
+    for cell, text in zip(row.cells, texts, strict=True):
+        paragraph = cell.paragraphs[0]
+        paragraph.style = style
+        if text:
+            run = paragraph.add_run(text)
+            if ink:
+                run.font.color.rgb = _rgb(ink)
+        if fill:
+            shade_cell(cell, fill)
+
+
+def _set_caption(table: Table, caption: str) -> None:
+    element = OxmlElement("w:tblCaption")
+    element.set(qn("w:val"), caption[:255])
+    table._tbl.tblPr.insert_element_before(element, "w:tblDescription")
 
 
 def _fix_layout(table: Table, widths: Sequence[int]) -> None:
@@ -469,6 +566,48 @@ def shade_cell(cell: _Cell, fill: str) -> None:
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill.lstrip("#").upper())
+
+
+def shade_paragraph(paragraph: Paragraph, fill: str, padding: int = 4) -> None:
+    """Fill a paragraph's background, padded by `padding` points of the same colour.
+
+    The padding is a border drawn in the fill colour (Word and LibreOffice shade up to
+    the border); consecutive paragraphs shaded alike form one block.
+    """
+    p_pr = paragraph._p.get_or_add_pPr()
+    colour = fill.lstrip("#").upper()
+    borders = OxmlElement("w:pBdr")
+    for edge in ("top", "left", "bottom", "right", "between"):
+        _sub(borders, f"w:{edge}", val="single", sz="4", space=str(padding), color=colour)
+    p_pr.insert_element_before(
+        borders,
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:spacing",
+        "w:ind",
+        "w:jc",
+        "w:outlineLvl",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
+    )
+    _sub(p_pr, "w:shd", val="clear", color="auto", fill=colour)
+    shd = p_pr.find(qn("w:shd"))
+    assert shd is not None
+    p_pr.remove(shd)
+    p_pr.insert_element_before(
+        shd,
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:spacing",
+        "w:ind",
+        "w:jc",
+        "w:outlineLvl",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
+    )
 
 
 def set_table_borders(table: Table, edges: dict[str, str | None]) -> None:

@@ -1,0 +1,459 @@
+"""Worksheets as Word forms: writing spaces, tick boxes, scales and tables, one item per page run.
+
+Owns the worksheet plan (pure) and writing it with the shared foundation in `_docx.py`;
+page setup, branding and saving are `_docx.py`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.shared import Twips
+
+from compassion_kit.model.worksheet import (
+    ChecklistBlock,
+    HeadingBlock,
+    InstructionsBlock,
+    ListBlock,
+    ScaleBlock,
+    TableBlock,
+    TicksBlock,
+    WritingBlock,
+)
+from compassion_kit.render import RenderedFile
+from compassion_kit.render._docx import (
+    CELL_PADDING,
+    CHAR_WIDTH,
+    PrintRequest,
+    add_checkbox,
+    add_list,
+    add_table,
+    column_widths,
+    finish,
+    keep_table_together,
+    keep_together,
+    new_document,
+    read_tick_answers,
+    read_ticks,
+    set_row_height,
+    start_section,
+    text_width,
+    text_width_for,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
+
+    from compassion_kit.model import Worksheet
+    from compassion_kit.model.worksheet import Block
+    from compassion_kit.profile import Brand
+
+__all__ = [
+    "WorksheetPlan",
+    "plan_worksheets",
+    "read_tick_answers",
+    "read_ticks",
+    "write_worksheets",
+]
+
+WRITING_LINE = 454  # 8 mm per handwritten line (twips): a standard ruled-paper line
+WHY_LINES = 2  # "Why did you choose this response?" boxes on rating questions
+WHY_PROMPT = "Why did you choose this response?"
+STATEMENT_HEADER = "Statement"
+FACILITATOR_SUFFIX = ": facilitator sheet"
+OPTION_MIN, OPTION_MAX = 1300, 2000  # tick-box column widths (twips): 2.3 to 3.5 cm
+CHECK_TAB = 567  # where checklist text starts after its tick box (1 cm)
+
+
+# --- the plan: plain values, no Word objects -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph; `label` is printed in bold before the text ("Time: 15 minutes")."""
+
+    text: str
+    style: str = "Normal"
+    label: str | None = None
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True)
+class Steps:
+    items: tuple[str, ...]
+    numbered: bool
+
+
+@dataclass(frozen=True)
+class Writing:
+    """A handwriting space under its prompt: a box, or ruled lines, `lines` lines high."""
+
+    prompt: str
+    lines: int
+    ruled: bool
+
+
+@dataclass(frozen=True)
+class TickRow:
+    text: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TickGrid:
+    """Rating rows as one table: a statement column and a tick-box column per option."""
+
+    prompt: str | None
+    options: tuple[str, ...]
+    rows: tuple[TickRow, ...]
+    widths: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TickQuestion:
+    """One rated question with its own options row and a 'why' box (feedback forms)."""
+
+    statement: str
+    options: tuple[str, ...]
+    tags: tuple[str, ...]
+    why_lines: int
+
+
+@dataclass(frozen=True)
+class Scale:
+    prompt: str
+    points: tuple[int, ...]
+    low_label: str
+    high_label: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    prompt: str | None
+    items: tuple[TickRow, ...]  # one tag each
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table whose blank cells are writing space `blank_height` twips high."""
+
+    caption: str | None
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...]
+    blank_height: int
+
+
+Part = Heading | Text | Steps | Writing | TickGrid | TickQuestion | Scale | Checklist | Grid
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One printed sheet: starts a page, Heading 1 title, then its parts in order."""
+
+    item_id: str
+    title: str
+    credit: str
+    parts: tuple[Part, ...]
+    facilitator: bool = False
+
+
+@dataclass(frozen=True)
+class WorksheetPlan:
+    title: str
+    sheets: tuple[Sheet, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def tick_count(self) -> int:
+        """How many tick boxes the document will hold."""
+        return sum(len(tags) for tags in _all_tags(self))
+
+
+def _all_tags(plan: WorksheetPlan) -> list[tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
+    for sheet in plan.sheets:
+        for part in sheet.parts:
+            if isinstance(part, TickGrid | Checklist):
+                found.extend(
+                    row.tags for row in (part.rows if isinstance(part, TickGrid) else part.items)
+                )
+            elif isinstance(part, TickQuestion | Scale):
+                found.append(part.tags)
+    return found
+
+
+def plan_worksheets(request: PrintRequest) -> WorksheetPlan:
+    """Sheets for every requested worksheet, in order; facilitator sheets when asked.
+
+    Each worksheet starts on a new page. With `audience="facilitator"`, a worksheet's
+    facilitator-only blocks follow on a sheet of their own; otherwise they are left out.
+    """
+    width = text_width_for(request.brand.organisation.paper)
+    sheets: list[Sheet] = []
+    for item in request.items:
+        assert item.kind == "worksheet"
+        credit = item.source.credit()
+        sheets.append(
+            Sheet(
+                item.id,
+                item.title,
+                credit,
+                _details(item, request) + _plan_blocks(item, "participant", width),
+            )
+        )
+        if request.audience == "facilitator":
+            extra = _plan_blocks(item, "facilitator", width)
+            if extra:
+                sheets.append(
+                    Sheet(item.id, item.title + FACILITATOR_SUFFIX, credit, extra, facilitator=True)
+                )
+    titles = [item.title for item in request.items]
+    title = titles[0] if len(titles) == 1 else "Worksheets: " + "; ".join(titles)
+    return WorksheetPlan(title, tuple(sheets))
+
+
+def _details(item: Worksheet, request: PrintRequest) -> tuple[Part, ...]:
+    parts: list[Part] = []
+    if request.team:
+        parts.append(Text(request.team, "Item Details", "Team: "))
+    if request.date:
+        parts.append(Text(request.date, "Item Details", "Date: "))
+    if item.minutes:
+        parts.append(Text(f"{item.minutes} minutes", "Item Details", "Time: "))
+    if item.grouping:
+        parts.append(Text(item.grouping, "Item Details", "Working: "))
+    if item.materials:
+        parts.append(Text("", "Item Details", "You will need:"))
+        parts.append(Steps(tuple(item.materials), numbered=False))
+    return tuple(parts)
+
+
+def _plan_blocks(item: Worksheet, audience: str, width: int) -> tuple[Part, ...]:
+    parts: list[Part] = []
+    top = 1  # deepest heading level so far on this sheet, so levels never skip
+    for number, block in enumerate(item.blocks, start=1):
+        if block.audience != audience:
+            continue
+        if isinstance(block, HeadingBlock):
+            level = min(block.level, top + 1)
+            top = level
+            parts.append(Heading(block.text, level))
+            continue
+        if isinstance(block, ListBlock) and block.heading:
+            top = min(top + 1, 3)
+            parts.append(Heading(block.heading, top))
+        parts.extend(_plan_block(block, f"{item.id}/{number}", width))
+    return tuple(parts)
+
+
+def _plan_block(block: Block, tag: str, width: int) -> list[Part]:
+    if isinstance(block, InstructionsBlock):
+        found: list[Part] = [Text(block.text)] if block.text else []
+        return found + ([Steps(tuple(block.steps), numbered=True)] if block.steps else [])
+    if isinstance(block, ListBlock):
+        return [Steps(tuple(block.items), numbered=False)]
+    if isinstance(block, WritingBlock):
+        return [Writing(block.prompt, block.lines, ruled=block.style == "lines")]
+    if isinstance(block, TicksBlock):
+        return _plan_ticks(block, tag, width)
+    if isinstance(block, ScaleBlock):
+        points = tuple(range(block.low, block.high + 1))
+        return [
+            Scale(
+                block.prompt,
+                points,
+                block.low_label,
+                block.high_label,
+                tuple(f"{tag}/1/{p}" for p in points),
+            )
+        ]
+    if isinstance(block, ChecklistBlock):
+        return [
+            Checklist(
+                block.prompt,
+                tuple(TickRow(text, (f"{tag}/{n}/1",)) for n, text in enumerate(block.items, 1)),
+            )
+        ]
+    assert isinstance(block, TableBlock)
+    columns = tuple(block.columns)
+    rows = tuple(tuple(row) + ("",) * (len(columns) - len(row)) for row in block.rows)
+    return [
+        Grid(
+            block.caption,
+            columns,
+            rows,
+            column_widths(columns, rows, width),
+            block.row_lines * WRITING_LINE,
+        )
+    ]
+
+
+def _plan_ticks(block: TicksBlock, tag: str, width: int) -> list[Part]:
+    options = tuple(block.options)
+
+    def tags(row: int) -> tuple[str, ...]:
+        return tuple(f"{tag}/{row}/{n}" for n in range(1, len(options) + 1))
+
+    if block.why:
+        found: list[Part] = [Text(block.prompt)] if block.prompt else []
+        return found + [
+            TickQuestion(text, options, tags(n), WHY_LINES) for n, text in enumerate(block.rows, 1)
+        ]
+    rows = tuple(TickRow(text, tags(n)) for n, text in enumerate(block.rows, 1))
+    return [TickGrid(block.prompt, options, rows, _tick_widths(options, width))]
+
+
+def _tick_widths(options: tuple[str, ...], width: int) -> tuple[int, ...]:
+    """Equal option columns, wide enough for labels on two lines; the statement gets the rest."""
+    longest = max(len(option) for option in options)
+    option = min(max((longest + 1) // 2 * CHAR_WIDTH + CELL_PADDING, OPTION_MIN), OPTION_MAX)
+    option = min(option, width * 6 // 10 // len(options))
+    return (width - option * len(options), *(option,) * len(options))
+
+
+# --- writing the plan into Word --------------------------------------------------------------
+
+
+def write_worksheets(plan: WorksheetPlan, request: PrintRequest) -> RenderedFile:
+    """The .docx for `plan`: every sheet starts on a new page, with its item's credit."""
+    first = plan.sheets[0]
+    document = new_document(request.brand, request.logo, plan.title, first.credit)
+    for index, sheet in enumerate(plan.sheets):
+        if index:
+            start_section(document, credit=sheet.credit)
+        document.add_paragraph(sheet.title, style="Heading 1")
+        for part in sheet.parts:
+            _write_part(document, request.brand, part)
+    return RenderedFile(finish(document, plan.title), "docx", None, plan.warnings)
+
+
+def _write_part(document: Document, brand: Brand, part: Part) -> None:
+    if isinstance(part, Heading):
+        document.add_paragraph(part.text, style=f"Heading {part.level}")
+    elif isinstance(part, Text):
+        paragraph = document.add_paragraph(style=part.style)
+        if part.label:
+            paragraph.add_run(part.label).bold = True
+        if part.text:
+            paragraph.add_run(part.text)
+        paragraph.paragraph_format.keep_with_next = part.keep_with_next or not part.text
+    elif isinstance(part, Steps):
+        add_list(document, part.items, numbered=part.numbered)
+    elif isinstance(part, Writing):
+        prompt = document.add_paragraph(part.prompt, style="Prompt")
+        keep_together([prompt, *_writing_space(document, part.lines, part.ruled)])
+    elif isinstance(part, TickGrid):
+        _write_grid_of_ticks(document, brand, part)
+    elif isinstance(part, TickQuestion):
+        _write_question(document, brand, part)
+    elif isinstance(part, Scale):
+        _write_scale(document, brand, part)
+    elif isinstance(part, Checklist):
+        _write_checklist(document, part)
+    else:
+        _write_table(document, brand, part)
+
+
+def _writing_space(document: Document, lines: int, ruled: bool) -> list[Paragraph]:
+    """`lines` empty paragraphs of handwriting height: ruled lines, or one bordered box.
+
+    Word and LibreOffice draw consecutive paragraphs with identical borders as one box, and
+    draw the Writing Line style's w:between border as a rule between lines.
+    """
+    paragraphs = []
+    for _ in range(lines):
+        paragraph = document.add_paragraph(style="Writing Line" if ruled else "Writing Space")
+        paragraph.paragraph_format.line_spacing = Twips(WRITING_LINE)
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        paragraphs.append(paragraph)
+    return paragraphs
+
+
+def _tick_row(cells: list[_Cell], tags: tuple[str, ...], labels: tuple[str, ...]) -> None:
+    for cell, tag, label in zip(cells, tags, labels, strict=True):
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_checkbox(paragraph, tag, label)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _write_grid_of_ticks(document: Document, brand: Brand, part: TickGrid) -> None:
+    if part.prompt:
+        document.add_paragraph(part.prompt, style="Prompt")
+    header = (STATEMENT_HEADER, *part.options)
+    table = add_table(document, brand, header, [(row.text,) for row in part.rows], part.widths)
+    for cell in table.rows[0].cells[1:]:
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for row, tick_row in zip(table.rows[1:], part.rows, strict=True):
+        _tick_row(list(row.cells[1:]), tick_row.tags, part.options)
+    # The header row stays with the first statement; later rows may move to the next page,
+    # where the header row repeats.
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+
+def _write_question(document: Document, brand: Brand, part: TickQuestion) -> None:
+    statement = document.add_paragraph(part.statement, style="Prompt")
+    statement.paragraph_format.keep_with_next = True
+    table = add_table(document, brand, part.options, [()])
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _tick_row(list(table.rows[1].cells), part.tags, part.options)
+    keep_table_together(table, with_next=True)
+    why = document.add_paragraph(WHY_PROMPT, style="Answer Label")
+    keep_together([why, *_writing_space(document, part.why_lines, ruled=False)])
+
+
+def _write_scale(document: Document, brand: Brand, part: Scale) -> None:
+    prompt = document.add_paragraph(part.prompt, style="Prompt")
+    labels = document.add_paragraph(style="Scale Labels")
+    labels.add_run(f"{part.points[0]} = {part.low_label}")
+    labels.add_run("\t" + f"{part.points[-1]} = {part.high_label}")
+    labels.paragraph_format.tab_stops.add_tab_stop(
+        Twips(text_width(document)), WD_TAB_ALIGNMENT.RIGHT
+    )
+    keep_together([prompt, labels])
+    numbers = tuple(str(p) for p in part.points)
+    table = add_table(document, brand, numbers, [()])
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _tick_row(list(table.rows[1].cells), part.tags, numbers)
+    keep_table_together(table)
+
+
+def _write_checklist(document: Document, part: Checklist) -> None:
+    paragraphs = [document.add_paragraph(part.prompt, style="Prompt")] if part.prompt else []
+    for item in part.items:
+        paragraph = document.add_paragraph(style="Check Item")
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(CHECK_TAB))
+        add_checkbox(paragraph, item.tags[0], item.text)
+        paragraph.add_run("\t" + item.text)
+        paragraphs.append(paragraph)
+    if paragraphs:
+        paragraphs[0].paragraph_format.keep_with_next = True
+        if len(paragraphs) > 1 and part.prompt:
+            paragraphs[1].paragraph_format.keep_with_next = True
+
+
+def _write_table(document: Document, brand: Brand, part: Grid) -> None:
+    if part.caption:
+        document.add_paragraph(part.caption, style="Caption")
+    table = add_table(document, brand, part.columns, part.rows, part.widths)
+    for row, values in zip(table.rows[1:], part.rows, strict=True):
+        if any(not value for value in values):
+            set_row_height(row, part.blank_height, exact=False)
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
