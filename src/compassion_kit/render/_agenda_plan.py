@@ -7,7 +7,7 @@ Owns what each audience may see (the leak guard); pure functions only. Naming sl
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from compassion_kit.branding import substitute
@@ -123,6 +123,7 @@ def plan_agenda(request: AgendaRequest) -> AgendaPlan:
     Participant plans hold only the title, organisation, date, venue, times and each
     session's title and participant text. Facilitator plans add notes per session and a run
     sheet. Slide references print as numbers of the deck built, or as titles without one.
+    `{{organisation}}`, `{{date}}` and `{{venue}}` in titles and participant text are filled in.
 
     Raises:
         ValueError: `request.audience` is neither "participant" nor "facilitator".
@@ -143,14 +144,7 @@ def plan_agenda(request: AgendaRequest) -> AgendaPlan:
     for slot in timed.sessions:
         row = _participant_row(slot, _participant_view(slot.session), tokens, names)
         if facilitator:
-            row = AgendaRow(
-                row.time,
-                row.minutes,
-                row.title,
-                row.kind,
-                row.text,
-                _notes(slot.session, request, names),
-            )
+            row = replace(row, notes=_notes(slot.session, request, names))
         rows.append(row)
     title = substitute(agenda.title, tokens)
     label = "facilitator agenda" if facilitator else "participant agenda"
