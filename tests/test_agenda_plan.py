@@ -296,3 +296,16 @@ def test_resolve_slide_refs(text: str, numbers: dict[str, int] | None, expected:
 )
 def test_duration_in_words(minutes: int, text: str) -> None:
     assert duration(minutes) == text
+
+
+def test_organisation_date_and_venue_tokens_are_filled_in() -> None:
+    request = make_request()
+    agenda = request.agenda.model_copy(update={"title": "{{organisation}} away day"})
+    first = agenda.sessions[0].model_copy(update={"participant": "Meet at {{venue}} on {{date}}."})
+    agenda = agenda.model_copy(update={"sessions": [first, *agenda.sessions[1:]]})
+    timed, _ = schedule(agenda)
+    plan = plan_agenda(dataclasses.replace(request, agenda=agenda, schedule=timed))
+    assert plan.title == "Your organisation away day"
+    assert plan.rows[0].text == (
+        "Meet at Seminar room 2, Education Centre on Tuesday 3 March 2026."
+    )
