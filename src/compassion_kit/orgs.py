@@ -222,6 +222,7 @@ def _row_source(path: Path, line: int, raw: str, columns: list[str], row: list[s
     doc.value_marks[()] = (line, 1)
     doc.data = data
     name = str(data.get("name") or f"row {line}")
+    fallback = slug(str(data.get("short_name") or name))
     extra = (
         [
             Problem(
@@ -234,7 +235,7 @@ def _row_source(path: Path, line: int, raw: str, columns: list[str], row: list[s
     )
     organisation, problems = validate_document(doc, Organisation)
     if organisation is None or extra:
-        return OrgSource(where, slug(name), name, None, tuple(_as_columns(problems + extra)))
+        return OrgSource(where, fallback, name, None, tuple(_as_columns(problems + extra)))
     brand = Brand(organisation, path, doc)
     problems = colour_problems(brand)
     if problems:

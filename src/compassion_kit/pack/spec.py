@@ -68,7 +68,7 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
     schedules: dict[str, Schedule] = {}
     if library is not None:
         _check_ids(workshop, library, doc, log)
-        schedules = _schedules(workshop, library, log)
+        schedules = _schedules(workshop, library, doc, log)
     _check_outputs(workshop, formats, doc, log)
     brand, logo = _organisation(workshop, doc, path, log) if own_organisation else (None, None)
     if "pdf" in formats:
@@ -118,8 +118,13 @@ def _check_ids(workshop: Workshop, library: Library, doc: YamlDocument, log: Pro
             log.add(replace(problem, field=".".join(str(p) for p in where)))
 
 
-def _schedules(workshop: Workshop, library: Library, log: ProblemLog) -> dict[str, Schedule]:
-    """Each agenda the spec uses, laid out from its start time; timing problems are logged."""
+def _schedules(
+    workshop: Workshop, library: Library, doc: YamlDocument, log: ProblemLog
+) -> dict[str, Schedule]:
+    """Each agenda the spec uses, laid out from its start time; timing problems are logged.
+
+    A problem caused by the spec's start time names the spec's line in its hint.
+    """
     from compassion_kit.model import Agenda
     from compassion_kit.timing import schedule
 
@@ -130,6 +135,10 @@ def _schedules(workshop: Workshop, library: Library, log: ProblemLog) -> dict[st
         if entry is None or not isinstance(entry.item, Agenda):
             continue  # already reported by _check_ids
         timed, problems = schedule(entry.item, workshop.start, entry.doc.locate)
+        if workshop.start is not None:
+            where = doc.locate(("start",))
+            hint = f"{where}: this spec starts the day at {workshop.start}; change it there"
+            problems = [replace(p, hint=hint) for p in problems]
         log.extend(problems)
         found[agenda_id] = timed
     return found
@@ -181,6 +190,16 @@ def _organisation(
         brand: Brand | None = _inline_brand(given, doc, path)
         assert brand is not None
         log.extend(colour_problems(brand))
+    elif not (path.parent / given).is_file():
+        log.add(
+            Problem(
+                f"the profile '{given}' does not exist in {path.parent}",
+                doc.locate(("organisation",)),
+                field="organisation",
+                hint="profile paths are relative to the spec; or write the profile here",
+            )
+        )
+        return None, None
     else:
         brand = _attempt(log, lambda: load_brand(path.parent / given))
     if brand is None or log.problems:

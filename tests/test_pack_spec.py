@@ -1,0 +1,158 @@
+"""The workshop spec: every mistake reported at once with file:line, names and checklist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compassion_kit.errors import KitError
+from compassion_kit.pack.checklist import checklist, missing_print_items
+from compassion_kit.pack.plan import file_prefix, plan_files
+from compassion_kit.pack.spec import load_spec
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BAD = FIXTURES / "pack-bad"
+SMALL = FIXTURES / "pack-small" / "workshop.yaml"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "wye-valley" / "workshop.yaml"
+
+
+def problems_of(path: Path, **kwargs: bool) -> list[str]:
+    with pytest.raises(KitError) as caught:
+        load_spec(path, **kwargs)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_unknown_ids_are_all_reported_with_line_and_the_valid_ids():
+    found = problems_of(BAD / "unknown-ids.yaml")
+    where = "unknown-ids.yaml"
+    assert any(
+        f"{where}:5:18: error: deck.modules.0: there is no deck with the id 'leadership-managment'"
+        in p
+        and "did you mean 'leadership-management'?" in p
+        for p in found
+    )
+    assert any(f"{where}:5:49: error: deck.agenda: 'culture-values' is a deck" in p for p in found)
+    assert any(f"{where}:6:11: error: agendas.0: there is no agenda" in p for p in found)
+    assert any(
+        f"{where}:7:53: error: worksheets.1: there is no worksheet with the id 'feedback-from'" in p
+        and "worksheet ids: acts-of-compassion, compassion-audit, feedback-form" in p
+        for p in found
+    )
+    assert any(
+        f"{where}:8:12: error: handouts.0: 'feedback-form' is a worksheet" in p for p in found
+    )
+    # The inline profile's colour is checked in the same run, at its own line.
+    assert any(f"{where}:4:22: error: colours.primary: #FFB81C on white" in p for p in found)
+    assert len(found) == 6
+
+
+def test_field_mistakes_are_located_and_the_closest_field_suggested():
+    found = problems_of(BAD / "fields.yaml")
+    assert found[0].endswith(
+        "fields.yaml:3:7: error: date: '2027-02-30' is not a date written as "
+        "YYYY-MM-DD, e.g. 2027-03-09"
+    )
+    assert "fields.yaml:4:8: error: start: '9:30' is not a 24-hour clock time" in found[1]
+    assert "fields.yaml:5:1: error: handout: is not a field the kit knows" in found[2]
+    assert "did you mean 'handouts'?" in found[2]
+    assert "formats.1: must be one of 'pptx', 'docx' or 'pdf' (got \"odt\")" in found[3]
+
+
+def test_a_spec_without_an_organisation_says_how_to_give_one():
+    (found,) = problems_of(BAD / "no-organisation.yaml")
+    assert "no-organisation.yaml:1:1: error: the workshop names no organisation" in found
+    assert "--orgs orgs.csv" in found
+
+
+def test_the_organisation_is_not_needed_when_orgs_replace_it():
+    spec = load_spec(BAD / "no-organisation.yaml", own_organisation=False)
+    assert spec.brand is None and spec.workshop.handouts[0].id == "why-compassion-matters"
+
+
+def test_a_missing_profile_points_at_the_spec_line():
+    (found,) = problems_of(BAD / "missing-profile.yaml")
+    assert (
+        "missing-profile.yaml:2:15: error: organisation: "
+        "the profile 'no-such-org.yaml' does not exist" in found
+    )
+
+
+def test_a_spec_asking_for_nothing_is_refused():
+    (found,) = problems_of(BAD / "nothing.yaml")
+    assert "the workshop asks for no materials" in found
+
+
+def test_a_start_time_that_pushes_past_midnight_names_the_spec_line():
+    (found,) = problems_of(BAD / "late-start.yaml")
+    assert "improvement-planning.yaml" in found and "runs past midnight" in found
+    assert "late-start.yaml:3:8: this spec starts the day at 22:00" in found
+
+
+def test_pdf_without_libreoffice_is_refused_before_anything_is_built(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setattr("compassion_kit.pdf.find_soffice", lambda: None)
+    (found,) = problems_of(SMALL, pdf=True)
+    assert "LibreOffice (soffice) is not installed" in found
+    assert "apt-get install libreoffice-impress libreoffice-writer" in found
+
+
+def test_file_names_carry_the_slug_date_item_and_audience():
+    spec = load_spec(EXAMPLE)
+    names = [
+        f.name for f in plan_files(spec.workshop, spec.library, file_prefix("wvhb", "2027-03-09"))
+    ]
+    assert names == [
+        "wvhb-2027-03-09-deck.pptx",
+        "wvhb-2027-03-09-improvement-planning-participant.docx",
+        "wvhb-2027-03-09-improvement-planning-facilitator.docx",
+        "wvhb-2027-03-09-worksheets.docx",
+        "wvhb-2027-03-09-worksheets-facilitator.docx",
+        "wvhb-2027-03-09-handouts.docx",
+    ]
+    assert file_prefix("wvhb", None) == "wvhb"
+
+
+def test_the_spec_start_time_shifts_the_agenda():
+    spec = load_spec(SMALL)
+    assert spec.schedules["community-conversation"].sessions[0].slot.startswith("13:30")
+
+
+def test_checklist_lists_copies_materials_and_what_the_agenda_also_suggests():
+    spec = load_spec(EXAMPLE)
+    files = plan_files(spec.workshop, spec.library, "wvhb-2027-03-09")
+    text = checklist(
+        spec.workshop,
+        spec.library,
+        spec.schedules,
+        "Wye Valley Health Board",
+        files,
+        ("pptx", "docx", "pdf"),
+        21,
+    )
+    assert text.startswith("# Facilitator checklist: Patients and Staff Together")
+    assert "Tuesday 9 March 2027 · Seminar Room 2 · starts 09:30" in text
+    assert (
+        "30 copies (one per participant) of `wvhb-2027-03-09-improvement-planning-participant.pdf`"
+        in text
+    )
+    assert "(smarter-action-plan): 30 copies" in text
+    assert "1 copy of `wvhb-2027-03-09-improvement-planning-facilitator.pdf`" in text
+    assert "- [ ] Flipchart paper and marker pens" in text
+    assert text.count("Flipchart paper and marker pens") == 1  # deduplicated
+    assert "`wvhb-2027-03-09-deck.pptx` (21 slides)" in text
+    assert "- 09:30-09:50 Arrival, registration and coffee" in text
+
+
+def test_print_items_an_agenda_needs_but_the_spec_lacks_are_named(tmp_path: Path):
+    spec_path = tmp_path / "workshop.yaml"
+    spec_path.write_text(
+        'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
+        "handouts: [workshop-case-studies]\n",
+        encoding="utf-8",
+    )
+    spec = load_spec(spec_path)
+    (missing,) = missing_print_items(spec.workshop, spec.schedules)
+    assert missing.startswith("case-imperial-tea-biscuits (one per group) for '")
+    assert "add it to worksheets or handouts" in missing
