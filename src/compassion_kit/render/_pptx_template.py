@@ -1,0 +1,295 @@
+"""The layouts and placeholders a deck template must have, and reading their geometry.
+
+Owns the template contract (names) and checking it. Reads the .pptx as zip + XML so that
+planning can measure boxes without python-pptx; writing the deck is `deck.py`'s job.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+from compassion_kit.errors import ContentError, Location, Problem
+from compassion_kit.render._pptx_spec import Box
+
+TITLE = "Title"  # the slide title: any placeholder of type title or ctrTitle
+LOGO = "Logo"
+# Layout name -> placeholder names it must have. Placeholders other than the title are found
+# by the name shown in PowerPoint's Selection Pane (Home > Arrange > Selection Pane).
+LAYOUTS: dict[str, tuple[str, ...]] = {
+    "Kit Title": (TITLE, "Subtitle", "Details", LOGO),
+    "Kit Agenda": (TITLE, "Body", LOGO),
+    "Kit Section": (TITLE, "Body", LOGO),
+    "Kit Bullets": (TITLE, "Body", LOGO),
+    "Kit Quote": (TITLE, "Quote", "Attribution", LOGO),
+    "Kit Figures": (TITLE, "Content", LOGO),
+    "Kit Chart": (TITLE, "Content", LOGO),
+    "Kit Video": (TITLE, "Body", "QR", LOGO),
+    "Kit Exercise": (TITLE, "Body", "Panel", LOGO),
+    "Kit Closing": (TITLE, "Body", "QR", LOGO),
+}
+_NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+_R_ID = f"{{{_NS['r']}}}id"
+DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # OOXML defaults: 0.1 in sides, 0.05 in top/bottom
+_INSET_NAMES = ("lIns", "tIns", "rIns", "bIns")
+_MAX_PART = 20_000_000  # a layout or master part bigger than this is not a real template
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A layout placeholder: its name, type, index, box and text insets (EMU)."""
+
+    name: str
+    kind: str  # OOXML ph type; "obj" when the placeholder has none
+    idx: int
+    box: Box
+    insets: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A slide layout by name, with its placeholders keyed by role name."""
+
+    name: str
+    placeholders: dict[str, Placeholder]
+
+
+@dataclass(frozen=True)
+class Template:
+    """What planning needs from a template: slide size and the layouts' boxes."""
+
+    path: Path
+    slide_size: tuple[int, int]
+    layouts: dict[str, Layout]
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def check_template(path: Path) -> list[Problem]:
+    """Every problem with a deck template at once: unreadable file, missing layouts, missing
+    or clashing placeholders. Each message names what the template does have. Empty = usable.
+    """
+    try:
+        template = read_template(path)
+    except ContentError as exc:
+        return list(exc.problems)
+    problems: list[Problem] = []
+    where = Location(Path(path))
+    have = ", ".join(sorted(template.layouts)) or "none"
+    for name, needed in LAYOUTS.items():
+        layout = template.layouts.get(name)
+        if layout is None:
+            problems.append(
+                Problem(
+                    f"the template has no slide layout named '{name}'",
+                    where,
+                    hint=f"its layouts are: {have}; rename or add layouts in View > Slide Master",
+                )
+            )
+            continue
+        names = ", ".join(sorted(layout.placeholders)) or "none"
+        for role in needed:
+            if role not in layout.placeholders:
+                what = "a title placeholder" if role == TITLE else f"a placeholder named '{role}'"
+                problems.append(
+                    Problem(
+                        f"layout '{name}' has no {what}",
+                        where,
+                        hint=f"its placeholders are: {names}; rename one in the Selection Pane",
+                    )
+                )
+        problems.extend(_clashes(layout, needed, where))
+    return problems
+
+
+def _clashes(layout: Layout, needed: tuple[str, ...], where: Location) -> list[Problem]:
+    seen: dict[int, str] = {}
+    problems = []
+    for role in needed:
+        found = layout.placeholders.get(role)
+        if found is None:
+            continue
+        if found.idx in seen and role != TITLE:
+            problems.append(
+                Problem(
+                    f"layout '{layout.name}': placeholders '{seen[found.idx]}' and '{role}' share "
+                    f"index {found.idx}",
+                    where,
+                    hint="delete one and insert a new placeholder",
+                )
+            )
+        seen[found.idx] = role
+    return problems
+
+
+def read_template(path: Path) -> Template:
+    """Slide size and layout geometry of a .pptx or .potx file (cached per file version).
+
+    Raises:
+        ContentError: the file is missing or is not a readable PowerPoint file.
+    """
+    path = Path(path)
+    try:
+        stat = path.stat()
+        return _read(path.resolve(), stat.st_size, stat.st_mtime_ns)
+    except FileNotFoundError:
+        message = "the deck template does not exist"
+    except (OSError, zipfile.BadZipFile, _Unreadable, ElementTree.ParseError, KeyError) as exc:
+        message = f"the deck template is not a readable PowerPoint file ({exc})"
+    raise ContentError(
+        [Problem(message, Location(path), hint="give a .pptx saved by PowerPoint or LibreOffice")]
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _read(path: Path, size: int, mtime_ns: int) -> Template:
+    del size, mtime_ns  # cache key only
+    with zipfile.ZipFile(path) as package:
+        main = _targets(package, "_rels/.rels", "officeDocument")
+        if not main:
+            raise _Unreadable("no main document")
+        presentation = _xml(package, main[0])
+        sld_size = presentation.find("p:sldSz", _NS)
+        slide_size = (
+            (int(sld_size.get("cx", "0")), int(sld_size.get("cy", "0")))
+            if sld_size is not None
+            else (12192000, 6858000)
+        )
+        layouts: dict[str, Layout] = {}
+        for master_path in _targets(package, _rels_of(main[0]), "slideMaster"):
+            master = _xml(package, master_path)
+            inherited = _master_placeholders(master)
+            for layout_path in _targets(package, _rels_of(master_path), "slideLayout"):
+                layout = _layout(_xml(package, layout_path), inherited)
+                layouts.setdefault(layout.name, layout)
+    return Template(path, slide_size, layouts)
+
+
+def _xml(package: zipfile.ZipFile, name: str) -> ElementTree.Element:
+    info = package.getinfo(name)
+    if info.file_size > _MAX_PART:
+        raise _Unreadable(f"{name} is too large")
+    data = package.read(name)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # Office never writes either
+        raise _Unreadable(f"{name} declares a DOCTYPE or entities")
+    return ElementTree.fromstring(data)
+
+
+def _rels_of(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def _targets(package: zipfile.ZipFile, rels: str, kind: str) -> list[str]:
+    """Part names of the relationships of type `kind`, in the order of their rIds."""
+    if rels not in package.namelist():
+        return []
+    base = posixpath.dirname(posixpath.dirname(rels))
+    found = []
+    for rel in _xml(package, rels).findall("rel:Relationship", _NS):
+        if rel.get("Type", "").rsplit("/", 1)[-1] == kind and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "")
+            full = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(base, target))
+            )
+            found.append((_rid_number(rel.get("Id", "")), full))
+    return [name for _n, name in sorted(found)]
+
+
+def _rid_number(rid: str) -> tuple[int, str]:
+    digits = "".join(c for c in rid if c.isdigit())
+    return (int(digits) if digits else 0, rid)
+
+
+def _master_placeholders(master: ElementTree.Element) -> dict[str, Placeholder]:
+    found: dict[str, Placeholder] = {}
+    for shape in _placeholder_shapes(master):
+        holder = _placeholder(shape, {})
+        if holder is not None:
+            found.setdefault(_family(holder.kind), holder)
+    return found
+
+
+def _layout(element: ElementTree.Element, inherited: dict[str, Placeholder]) -> Layout:
+    c_sld = element.find("p:cSld", _NS)
+    name = (c_sld.get("name", "") if c_sld is not None else "").strip()
+    holders: dict[str, Placeholder] = {}
+    for shape in _placeholder_shapes(element):
+        holder = _placeholder(shape, inherited)
+        if holder is None:
+            continue
+        role = TITLE if holder.kind in ("title", "ctrTitle") else holder.name
+        holders.setdefault(role, holder)
+    return Layout(name, holders)
+
+
+def _placeholder_shapes(element: ElementTree.Element) -> list[ElementTree.Element]:
+    tree = element.find("p:cSld/p:spTree", _NS)
+    if tree is None:
+        return []
+    return [s for s in tree if s.find("*/p:nvPr/p:ph", _NS) is not None]
+
+
+def _placeholder(
+    shape: ElementTree.Element, inherited: dict[str, Placeholder]
+) -> Placeholder | None:
+    ph = shape.find("*/p:nvPr/p:ph", _NS)
+    c_nv_pr = shape.find("*/p:cNvPr", _NS)
+    if ph is None or c_nv_pr is None:
+        return None
+    kind = ph.get("type", "obj")
+    parent = inherited.get(_family(kind))
+    box = _box(shape) or (parent.box if parent else None)
+    if box is None:
+        return None
+    insets = _insets(shape, parent.insets if parent else DEFAULT_INSETS)
+    return Placeholder(c_nv_pr.get("name", "").strip(), kind, int(ph.get("idx", "0")), box, insets)
+
+
+def _family(kind: str) -> str:
+    """Which master placeholder a layout placeholder of this type inherits from."""
+    return {
+        "ctrTitle": "title",
+        "title": "title",
+        "dt": "dt",
+        "ftr": "ftr",
+        "sldNum": "sldNum",
+    }.get(kind, "body")
+
+
+def _box(shape: ElementTree.Element) -> Box | None:
+    off = shape.find("p:spPr/a:xfrm/a:off", _NS)
+    ext = shape.find("p:spPr/a:xfrm/a:ext", _NS)
+    if off is None or ext is None:
+        return None
+    return (
+        int(off.get("x", "0")),
+        int(off.get("y", "0")),
+        int(ext.get("cx", "0")),
+        int(ext.get("cy", "0")),
+    )
+
+
+def _insets(
+    shape: ElementTree.Element, default: tuple[int, int, int, int]
+) -> tuple[int, int, int, int]:
+    body = shape.find("p:txBody/a:bodyPr", _NS)
+    if body is None:
+        return default
+    left, top, right, bottom = (
+        int(body.get(name, str(value))) for name, value in zip(_INSET_NAMES, default, strict=True)
+    )
+    return (left, top, right, bottom)

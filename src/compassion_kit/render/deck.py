@@ -1,0 +1,227 @@
+"""Build a branded, editable PowerPoint deck from deck modules: plan it, then write it.
+
+Owns the deck's public API. Planning (pure) lives in `_pptx_plan.py` and `_pptx_kinds.py`,
+text measuring in `_pptx_fit.py`; writing uses python-pptx here and in `_pptx_shapes.py`.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pptx import Presentation
+
+from compassion_kit.branding import substitute
+from compassion_kit.errors import ContentError, Problem
+from compassion_kit.output import normalise_zip
+from compassion_kit.paths import templates_dir
+from compassion_kit.qr import qr_png
+from compassion_kit.render import RenderedFile
+from compassion_kit.render import _pptx_shapes as shapes
+from compassion_kit.render import _pptx_xml as package
+from compassion_kit.render._pptx_plan import Context, plan_slides
+from compassion_kit.render._pptx_spec import DeckPlan, SlideSpec
+from compassion_kit.render._pptx_template import (
+    LAYOUTS,
+    LOGO,
+    TITLE,
+    Layout,
+    read_template,
+)
+from compassion_kit.render._pptx_template import check_template as _check_template
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide, SlideLayout
+
+    from compassion_kit.logo import Logo
+    from compassion_kit.model import DeckModule
+    from compassion_kit.profile import Brand
+    from compassion_kit.timing import Schedule
+
+__all__ = [
+    "LAYOUTS",
+    "DeckPlan",
+    "DeckRequest",
+    "check_template",
+    "default_template",
+    "plan_deck",
+    "slide_numbers",
+    "write_deck",
+]
+TEMPLATE_NAME = "deck.pptx"
+TITLE_JOIN_LIMIT = 90  # characters: longer joined module titles fall back to a short title
+
+
+@dataclass(frozen=True)
+class DeckRequest:
+    """What to build: the modules in order, for which organisation, on which day."""
+
+    modules: tuple[DeckModule, ...]
+    brand: Brand  # profile.Brand (organisation + paths)
+    logo: Logo | None
+    title: str | None = None  # default: the single module's title, or one from the modules
+    date: str | None = None
+    venue: str | None = None
+    facilitator: str | None = None
+    schedule: Schedule | None = None  # timing.Schedule when --agenda is given
+    template: Path | None = None  # an organisation's own .pptx; default templates/deck.pptx
+
+
+def default_template() -> Path:
+    """The bundled 16:9 template, templates/deck.pptx."""
+    return templates_dir() / TEMPLATE_NAME
+
+
+def check_template(path: Path) -> list[Problem]:
+    """Every missing layout or placeholder in a deck template at once; empty when usable.
+
+    Layouts are found by name (see LAYOUTS); each message lists what the template has.
+    """
+    return _check_template(path)
+
+
+def plan_deck(request: DeckRequest) -> DeckPlan:
+    """The whole deck as specs: slides in order, fitted text, continuation slides, warnings.
+
+    Reads only the template's geometry (no python-pptx). Slide ids: the model's slide ids,
+    '#title', '#agenda', '#section:<module id>', '#closing', and '<id>#2'... for "(cont.)"
+    slides.
+
+    Raises:
+        ContentError: the template is unreadable or lacks a layout or placeholder.
+    """
+    template_path = request.template or default_template()
+    problems = check_template(template_path)
+    if problems:
+        raise ContentError(problems)
+    org = request.brand.organisation
+    tokens = {
+        "org_name": org.name,
+        "date": request.date or "",
+        "venue": request.venue or "",
+        "facilitator": request.facilitator or "",
+    }
+    title = substitute(request.title or default_title(request), tokens)
+    ctx = Context(
+        read_template(template_path),
+        org,
+        request.logo,
+        request.schedule,
+        tokens,
+        bundled=request.template is None,
+    )
+    slides = plan_slides(
+        ctx, title, request.modules, request.date, request.venue, request.facilitator
+    )
+    return DeckPlan(
+        title=title,
+        slides=tuple(slides),
+        font=org.font,
+        colours=ctx.colours,
+        tokens=tokens,
+        author=org.name,
+        template=str(template_path),
+        warnings=tuple(ctx.warnings),
+    )
+
+
+def default_title(request: DeckRequest) -> str:
+    """The single module's title; else the agenda's title; else one naming the modules."""
+    titles = [m.title for m in request.modules]
+    if len(titles) == 1:
+        return titles[0]
+    if request.schedule is not None:
+        return request.schedule.agenda.title
+    if not titles:
+        return "Workshop"
+    joined = "Workshop: " + "; ".join(titles)
+    if len(joined) <= TITLE_JOIN_LIMIT:
+        return joined
+    more = len(titles) - 1
+    return f"Workshop: {titles[0]} and {more} more session{'s' if more > 1 else ''}"
+
+
+def slide_numbers(plan: DeckPlan) -> dict[str, int]:
+    """Slide id -> 1-based slide number in the built deck, for every slide (generated and
+    continuation slides included), so agendas can print real numbers without a file."""
+    return {slide.id: number for number, slide in enumerate(plan.slides, start=1)}
+
+
+def write_deck(plan: DeckPlan, request: DeckRequest) -> RenderedFile:
+    """Write the planned deck to normalised .pptx bytes (same inputs, same bytes).
+
+    Raises:
+        ContentError: the template cannot be opened by python-pptx.
+    """
+    template = read_template(Path(plan.template))
+    try:
+        prs = Presentation(plan.template)
+    except Exception as exc:  # python-pptx raises several types for a damaged package
+        raise ContentError([Problem(f"the deck template cannot be opened ({exc})")]) from None
+    package.remove_slides(prs)
+    package.substitute_tokens(prs, plan.tokens)
+    layouts: dict[str, SlideLayout] = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            layouts.setdefault(layout.name.strip(), layout)
+    for spec in plan.slides:
+        slide = prs.slides.add_slide(layouts[spec.layout])
+        _write_slide(slide, spec, template.layouts[spec.layout], plan, request.logo)
+    package.brand_themes(prs, plan.colours, plan.font)
+    package.finish(prs, plan.title, plan.author)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return RenderedFile(
+        normalise_zip(buffer.getvalue()), "pptx", units=len(plan.slides), warnings=plan.warnings
+    )
+
+
+def _write_slide(
+    slide: Slide, spec: SlideSpec, layout: Layout, plan: DeckPlan, logo: Logo | None
+) -> None:
+    by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+    title = slide.shapes.title
+    assert title is not None, f"layout '{spec.layout}' has no title placeholder"
+    shapes.write_title(title, spec.title, spec.title_size, spec.title_colour, plan.font)
+    title.name = TITLE
+    keep: list[Any] = [title._element]
+    logo_shape: Any = None
+    primary = plan.colours["primary"]
+    for text in spec.texts:
+        if text.role:
+            holder = by_idx[layout.placeholders[text.role].idx]
+            holder.name = text.role
+            shapes.write_text(holder.text_frame, text, plan.font, primary)
+            keep.append(holder._element)
+        else:
+            box = shapes.add_text_box(slide, text, plan.font, primary)
+            logo_shape = box if text.name == "Organisation name" else logo_shape
+    for picture in spec.pictures:
+        if picture.kind == "logo":
+            assert logo is not None, "the plan places a logo but the request has none"
+            logo_shape = shapes.add_picture(slide, picture, logo.png, LOGO)
+        else:
+            assert picture.url is not None
+            shapes.add_picture(slide, picture, qr_png(picture.url), "QR code")
+    if spec.chart is not None:
+        shapes.add_chart(slide, spec.chart, plan.font)
+    for holder in slide.placeholders:
+        if holder._element not in keep:
+            holder._element.getparent().remove(holder._element)
+    _reading_order(slide, title._element, logo_shape._element if logo_shape else None)
+    notes: Any = slide.notes_slide.notes_text_frame
+    notes.text = spec.notes
+    for paragraph in notes.paragraphs:
+        for run in paragraph.runs:
+            run._r.get_or_add_rPr().set("lang", shapes.LANG)
+
+
+def _reading_order(slide: Slide, title: Any, logo: Any) -> None:
+    """Title first, then the logo (both at the top), then the rest in the order added."""
+    tree = slide.shapes._spTree
+    for position, element in ((2, title), (3, logo)):
+        if element is not None:
+            tree.remove(element)
+            tree.insert(position, element)
