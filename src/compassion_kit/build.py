@@ -180,11 +180,13 @@ def deck_request(
         log.extend(check_template(options.template))
     if brand is None or log.problems:
         return None
+    # A deck built for an agenda is titled after the day, not after its first module.
+    title = options.title or (timed.agenda.title if timed is not None else None)
     return DeckRequest(
         modules=tuple(decks),
         brand=brand,
         logo=logo,
-        title=options.title,
+        title=title,
         date=options.date,
         venue=options.venue,
         facilitator=options.facilitator,

@@ -214,11 +214,8 @@ def _check_agenda(library: Library, entry: Entry, owners: dict[str, str], log: P
             if slide_id not in owners:
                 log.add(_unknown_slide(entry, (*base, "slides", index), slide_id, owners))
         if session.facilitator:
-            texts = [
-                session.facilitator.how,
-                session.facilitator.purpose,
-                session.facilitator.produce or "",
-            ]
+            note = session.facilitator
+            texts = [note.how, note.purpose, note.produce or "", *note.ready, *session.materials]
             for slide_id in SLIDE_TOKEN.findall(" ".join(texts)):
                 if slide_id not in owners:
                     log.add(_unknown_slide(entry, (*base, "facilitator"), slide_id, owners))
