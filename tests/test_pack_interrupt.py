@@ -1,0 +1,79 @@
+"""Ctrl-C or SIGTERM in the middle of `kit build` leaves no partial output behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "pack-small" / "workshop.yaml"
+EXAMPLE = ROOT / "examples" / "wye-valley" / "workshop.yaml"
+
+
+def orgs_csv(folder: Path, count: int) -> Path:
+    rows = [f"Trust Number {i},T{i:03d},#005EB8" for i in range(count)]
+    path = folder / "orgs.csv"
+    path.write_text("name,short_name,primary\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def start_and_stop(args: list[str], out: Path, how: str) -> subprocess.CompletedProcess[str]:
+    """Run `kit build`, wait until packs are being written, then stop it as `how` says."""
+    command = [sys.executable, "-m", "compassion_kit", "build", *args, "-o", str(out)]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        stages = list(out.parent.glob(f".{out.name}.*.part"))
+        if stages and any(stages[0].iterdir()):
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    if how == "SIGTERM":
+        proc.send_signal(signal.SIGTERM)
+    elif how == "SIGINT":
+        proc.send_signal(signal.SIGINT)
+    else:  # Ctrl-C at a terminal reaches the whole process group, workers included
+        os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)
+    return subprocess.CompletedProcess(command, proc.returncode, stdout, stderr)
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT", "Ctrl-C"])
+def test_interrupting_a_batch_leaves_nothing_behind(tmp_path: Path, how: str):
+    orgs = orgs_csv(tmp_path, 60)
+    out = tmp_path / "packs"
+    done = start_and_stop([str(SMALL), "--orgs", str(orgs), "--jobs", "2"], out, how)
+    assert done.returncode == 130, done.stderr
+    assert "interrupted; nothing was written" in done.stderr
+    assert done.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orgs.csv"]
+
+
+def test_interrupting_a_rebuild_keeps_the_previous_pack(tmp_path: Path):
+    out = tmp_path / "pack"
+    first = subprocess.run(
+        [sys.executable, "-m", "compassion_kit", "build", str(EXAMPLE), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert first.returncode == 0, first.stderr
+    before = snapshot(out)
+    done = start_and_stop([str(EXAMPLE)], out, "SIGTERM")
+    assert done.returncode == 130, done.stderr
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]
