@@ -218,7 +218,7 @@ STYLES = (
         + _para(
             "Prompt",
             "Prompt",
-            '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="100" w:line="300" '
+            '<w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="80" w:line="300" '
             'w:lineRule="auto"/>',
             "<w:b/><w:bCs/>",
         )
@@ -229,7 +229,8 @@ STYLES = (
             "<w:keepLines/>"
             + _borders("pBdr", ("top", "left", "bottom", "right"), 8, GREY, 4)
             # Indented by the border spacing so the box lines up with tables and text.
-            + '<w:spacing w:before="0" w:after="160"/><w:ind w:left="100" w:right="100"/>',
+            # No space after: inside a bordered group it would widen every line of the box.
+            + '<w:spacing w:before="0" w:after="0"/><w:ind w:left="100" w:right="100"/>',
             "",
         )
         + _para(
@@ -240,13 +241,6 @@ STYLES = (
             # otherwise drawn as one group (Word, LibreOffice), leaving only the last rule.
             + _borders("pBdr", ("bottom", "between"), 6, GREY, 1)
             + '<w:spacing w:before="0" w:after="0"/>',
-            "",
-        )
-        + _para(
-            "AnswerLabel",
-            "Answer Label",
-            '<w:keepNext/><w:keepLines/><w:spacing w:before="80" w:after="40" w:line="264" '
-            'w:lineRule="auto"/>',
             "",
         )
         + _para(

@@ -79,7 +79,6 @@ STYLE_NAMES = (
     "Item Details",
     "Writing Space",
     "Writing Line",
-    "Answer Label",
     "Check Item",
     "Scale Labels",
     "Figure Value",

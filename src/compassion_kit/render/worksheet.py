@@ -62,11 +62,12 @@ __all__ = [
 ]
 
 WRITING_LINE = 454  # 8 mm per handwritten line (twips): a standard ruled-paper line
-WHY_LINES = 2  # "Why did you choose this response?" boxes on rating questions
+WHY_LINES = 2  # lines in the "why" box of a rating question, its label on the first
 WHY_PROMPT = "Why did you choose this response?"
 STATEMENT_HEADER = "Statement"
 FACILITATOR_SUFFIX = ": facilitator sheet"
 OPTION_MIN, OPTION_MAX = 1300, 2000  # tick-box column widths (twips): 2.3 to 3.5 cm
+SPACE_AFTER_WRITING = 160  # twips (8 pt) between a writing space and what follows
 CHECK_TAB = 567  # where checklist text starts after its tick box (1 cm)
 
 
@@ -308,7 +309,7 @@ def _plan_ticks(block: TicksBlock, tag: str, width: int) -> list[Part]:
         return tuple(f"{tag}/{row}/{n}" for n in range(1, len(options) + 1))
 
     if block.why:
-        found: list[Part] = [Text(block.prompt)] if block.prompt else []
+        found: list[Part] = [Text(block.prompt, keep_with_next=True)] if block.prompt else []
         return found + [
             TickQuestion(text, options, tags(n), WHY_LINES) for n, text in enumerate(block.rows, 1)
         ]
@@ -367,18 +368,25 @@ def _write_part(document: Document, brand: Brand, part: Part) -> None:
         _write_table(document, brand, part)
 
 
-def _writing_space(document: Document, lines: int, ruled: bool) -> list[Paragraph]:
-    """`lines` empty paragraphs of handwriting height: ruled lines, or one bordered box.
+def _writing_space(
+    document: Document, lines: int, ruled: bool, label: str | None = None
+) -> list[Paragraph]:
+    """`lines` paragraphs of handwriting height: ruled lines, or one bordered box.
 
     Word and LibreOffice draw consecutive paragraphs with identical borders as one box, and
-    draw the Writing Line style's w:between border as a rule between lines.
+    draw the Writing Line style's w:between border as a rule between lines. A `label` is
+    printed at the start of the first line (the "why" boxes of rating questions).
     """
     paragraphs = []
-    for _ in range(lines):
-        paragraph = document.add_paragraph(style="Writing Line" if ruled else "Writing Space")
+    for index in range(lines):
+        text = label if index == 0 and label else ""
+        style = "Writing Line" if ruled else "Writing Space"
+        paragraph = document.add_paragraph(text, style=style)
         paragraph.paragraph_format.line_spacing = Twips(WRITING_LINE)
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         paragraphs.append(paragraph)
+    # Room below the box, as space after its last line: inside the box it would widen it.
+    paragraphs[-1].paragraph_format.space_after = Twips(SPACE_AFTER_WRITING)
     return paragraphs
 
 
@@ -413,8 +421,7 @@ def _write_question(document: Document, brand: Brand, part: TickQuestion) -> Non
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _tick_row(list(table.rows[1].cells), part.tags, part.options)
     keep_table_together(table, with_next=True)
-    why = document.add_paragraph(WHY_PROMPT, style="Answer Label")
-    keep_together([why, *_writing_space(document, part.why_lines, ruled=False)])
+    keep_together(_writing_space(document, part.why_lines, ruled=False, label=WHY_PROMPT))
 
 
 def _write_scale(document: Document, brand: Brand, part: Scale) -> None:

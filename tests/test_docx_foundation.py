@@ -1,0 +1,357 @@
+"""The shared Word foundation (render/_docx.py), and accessibility checks reused by the
+worksheet and handout tests (ACCESSIBILITY.md KIT001-KIT019, as they apply to Word)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from PIL import Image, ImageDraw
+
+from compassion_kit.branding import AA_LARGE, AA_NORMAL, contrast_ratio
+from compassion_kit.errors import ContentError
+from compassion_kit.library import load_item_file
+from compassion_kit.logo import Logo
+from compassion_kit.model import DEFAULT_ORGANISATION, Item
+from compassion_kit.profile import Brand
+from compassion_kit.render import _docx
+from compassion_kit.render._docx import (
+    add_checkbox,
+    add_list,
+    add_table,
+    column_widths,
+    finish,
+    new_document,
+    read_tick_answers,
+    read_ticks,
+    start_section,
+)
+from support.office import assert_valid_ooxml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+A4 = (11906, 16838)
+LETTER = (12240, 15840)
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+CREDIT = "Test fixture for compassion-kit, compassion-kit, 2026"
+NORTHSHIRE = Brand(DEFAULT_ORGANISATION.model_copy(update={"name": "Northshire NHS Trust"}))
+LETTER_BRAND = Brand(DEFAULT_ORGANISATION.model_copy(update={"name": "Acme", "paper": "Letter"}))
+LIST_STYLES = ("List Bullet", "List Number", "Compact Bullet")
+
+
+def small_logo() -> Logo:
+    """A 300x120 PNG drawn here, so the tests do not depend on a logo file."""
+    image = Image.new("RGB", (300, 120), "white")
+    ImageDraw.Draw(image).rectangle((180, 20, 290, 100), fill=(0, 94, 184))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return Logo(buffer.getvalue(), 300, 120, "Northshire NHS Trust logo")
+
+
+def fixture(name: str) -> Item:
+    entry, problems = load_item_file(FIXTURES / f"{name}.yaml")
+    assert entry is not None, problems
+    return entry.item
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- accessibility checks shared by the worksheet and handout tests -------------------------
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _style_value(paragraph: Paragraph, getter: str) -> object:
+    style = paragraph.style
+    while style is not None:
+        value = getattr(style.font, getter)
+        if getattr(value, "rgb", value) is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def _size(run: object, paragraph: Paragraph) -> float:
+    size = run.font.size  # type: ignore[attr-defined]
+    if size is None and run.style is not None and run.style.font.size is not None:  # type: ignore[attr-defined]
+        size = run.style.font.size  # type: ignore[attr-defined]
+    if size is None:
+        size = _style_value(paragraph, "size")
+    return 12.0 if size is None else size.pt  # type: ignore[attr-defined]
+
+
+def _colour(run: object, paragraph: Paragraph) -> str:
+    colour = run.font.color.rgb  # type: ignore[attr-defined]
+    if colour is None and run.style is not None:  # type: ignore[attr-defined]
+        colour = run.style.font.color.rgb  # type: ignore[attr-defined]
+    if colour is None:
+        found = _style_value(paragraph, "color")
+        colour = getattr(found, "rgb", None)
+    return f"#{colour}" if colour is not None else "#231F20"
+
+
+def _background(p_element: object) -> str:
+    shd = p_element.find(f"{qn('w:pPr')}/{qn('w:shd')}")  # type: ignore[attr-defined]
+    if shd is not None:
+        return "#" + shd.get(qn("w:fill"))
+    cell = p_element.getparent()  # type: ignore[attr-defined]
+    while cell is not None and cell.tag != qn("w:tc"):
+        cell = cell.getparent()
+    if cell is not None:
+        shd = cell.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+        if shd is not None:
+            return "#" + shd.get(qn("w:fill"))
+    return "#FFFFFF"
+
+
+def accessibility_problems(path: Path, paper: tuple[int, int] = A4) -> list[str]:
+    """Everything in the file that breaks the Word rules of ACCESSIBILITY.md."""
+    data = path.read_bytes()
+    parts = _parts(data)
+    problems: list[str] = []
+    if "word/stylesWithEffects.xml" in parts:
+        problems.append("legacy stylesWithEffects part")
+    styles = parts["word/styles.xml"].decode()
+    if not re.search(r'<w:docDefaults>.*<w:lang w:val="en-GB"', styles, re.S):
+        problems.append("docDefaults language is not en-GB")
+    core = parts["docProps/core.xml"].decode()
+    if not re.search(r"<dc:title>[^<]+</dc:title>", core):
+        problems.append("no dc:title")
+    ids: list[str] = []
+    for name, xml in parts.items():
+        if name.startswith("word/") and name.endswith(".xml"):
+            text = xml.decode()
+            if "<wp:anchor" in text:
+                problems.append(f"floating object in {name}")
+            ids += re.findall(r'<wp:docPr id="(\d+)"', text)
+            for descr in re.findall(r"<wp:docPr ([^>]*)>", text):
+                if not re.search(r'descr="[^"]+"', descr) or re.search(r"\.png|Picture \d", descr):
+                    problems.append(f"picture without proper alt text: {descr}")
+    if len(ids) != len(set(ids)):
+        problems.append(f"duplicate wp:docPr ids {ids}")
+    document = Document(str(path))
+    for section in document.sections:
+        size = (section.page_width.twips, section.page_height.twips)
+        if size != paper:
+            problems.append(f"page size {size}, expected {paper}")
+        margins = (
+            section.left_margin,
+            section.right_margin,
+            section.top_margin,
+            section.bottom_margin,
+        )
+        if min(m.twips for m in margins) < 1134:
+            problems.append("margin under 2 cm")
+    body = document.element.body
+    for table in body.iter(qn("w:tbl")):
+        first = table.find(qn("w:tr"))
+        look = table.find(f"{qn('w:tblPr')}/{qn('w:tblLook')}")
+        if first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None:
+            problems.append("table without a marked header row")
+        if look is None or look.get(qn("w:firstRow")) != "1":
+            problems.append("table without tblLook firstRow")
+    level = 0
+    for element in body.iter(qn("w:p")):
+        paragraph = Paragraph(element, document)
+        style = paragraph.style.name if paragraph.style is not None else "Normal"
+        text = paragraph.text
+        match = re.fullmatch(r"Heading (\d)", style)
+        if match:
+            new = int(match.group(1))
+            if (level == 0 and new != 1) or new > level + 1:
+                problems.append(f"heading level {new} after {level}: {text!r}")
+            if not text.strip():
+                problems.append("empty heading")
+            level = new
+        if style in LIST_STYLES and element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is None:
+            problems.append(f"list paragraph without numbering: {text!r}")
+        if re.match(r"\s*([\u2022\-*]|\d+\.)\s", text) and style not in LIST_STYLES:
+            problems.append(f"fake list: {text!r}")
+        background = _background(element)
+        for run in paragraph.runs:
+            if not run.text.strip():
+                continue
+            size = _size(run, paragraph)
+            if size < 12:
+                problems.append(f"{size} pt text: {run.text!r}")
+            colour = _colour(run, paragraph)
+            bold = bool(run.bold) or bool(_style_value(paragraph, "bold"))
+            large = size >= 18 or (size >= 14 and bold)
+            need = AA_LARGE if large else AA_NORMAL
+            if contrast_ratio(colour, background) < need:
+                problems.append(f"{colour} on {background} below {need}:1: {run.text!r}")
+    return problems
+
+
+def assert_accessible(path: Path, paper: tuple[int, int] = A4) -> None:
+    problems = accessibility_problems(path, paper)
+    assert not problems, "\n".join(problems[:20])
+
+
+# --- the foundation itself -------------------------------------------------------------------
+
+
+def build_sample(brand: Brand = NORTHSHIRE, logo: Logo | None = None) -> bytes:
+    document = new_document(brand, logo or small_logo(), "Sample", CREDIT)
+    document.add_paragraph("Sample document", style="Heading 1")
+    add_list(document, ["First step", "Second step"], numbered=True)
+    add_list(document, ["A bullet"])
+    add_list(document, ["Again one", "Again two"], numbered=True)
+    add_table(document, brand, ["Name", "Role"], [["Sam", "Nurse"], ["Alex"]])
+    paragraph = document.add_paragraph("Tick: ")
+    add_checkbox(paragraph, "sample/1", "Yes")
+    add_checkbox(paragraph, "sample/2", "No", checked=True)
+    start_section(document, credit="Second credit, 2026")
+    document.add_paragraph("Second item", style="Heading 1")
+    return finish(document, "Sample")
+
+
+def test_sample_document_is_valid_and_accessible(tmp_path: Path) -> None:
+    path = tmp_path / "sample.docx"
+    path.write_bytes(build_sample())
+    assert_valid_ooxml(path)
+    assert_accessible(path)
+
+
+def test_letter_paper_comes_from_the_profile(tmp_path: Path) -> None:
+    path = tmp_path / "letter.docx"
+    path.write_bytes(build_sample(LETTER_BRAND))
+    assert_accessible(path, LETTER)
+
+
+def test_identical_input_gives_identical_bytes() -> None:
+    assert sha(build_sample()) == sha(build_sample())
+
+
+def test_source_date_epoch_sets_created_and_modified(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    core = _parts(build_sample())["docProps/core.xml"].decode()
+    assert "2023-11-14T22:13:20Z" in core
+    assert "<dc:creator>compassion-kit</dc:creator>" in core
+    assert "<cp:revision>1</cp:revision>" in core
+    assert "<dc:language>en-GB</dc:language>" in core
+
+
+def test_header_has_logo_with_alt_text_and_organisation_name() -> None:
+    parts = _parts(build_sample())
+    header = next(v.decode() for k, v in parts.items() if k.startswith("word/header"))
+    assert "Northshire NHS Trust" in header
+    assert 'descr="Northshire NHS Trust logo"' in header
+    assert "<wp:inline" in header and "<wp:anchor" not in header
+    assert 'w:jc w:val="right"' in parts["word/styles.xml"].decode()
+
+
+def test_docpr_ids_are_unique_across_header_and_body() -> None:
+    document = new_document(NORTHSHIRE, small_logo(), "Ids", CREDIT)
+    document.add_paragraph("Ids", style="Heading 1")
+    document.add_paragraph().add_run().add_picture(io.BytesIO(small_logo().png))
+    parts = _parts(finish(document, "Ids"))
+    ids = [
+        i
+        for name, xml in parts.items()
+        if name.endswith(".xml")
+        for i in re.findall(r'<wp:docPr id="(\d+)"', xml.decode())
+    ]
+    assert sorted(ids) == ["1", "2"]
+
+
+def test_each_item_section_has_its_own_footer_credit() -> None:
+    parts = _parts(build_sample())
+    footers = sorted(v.decode() for k, v in parts.items() if k.startswith("word/footer"))
+    assert len(footers) == 2
+    assert any(f"Source: {CREDIT}" in f for f in footers)
+    assert any("Source: Second credit, 2026" in f for f in footers)
+    for footer in footers:
+        assert " PAGE " in footer and " NUMPAGES " in footer
+
+
+def test_numbered_lists_restart_and_bullets_use_numbering() -> None:
+    document = Document(io.BytesIO(build_sample()))
+    num_ids = [
+        p._p.pPr.numPr.numId.val
+        for p in document.paragraphs
+        if p.style.name in ("List Number", "List Bullet")
+    ]
+    assert num_ids[0] == num_ids[1] and num_ids[3] == num_ids[4]
+    assert num_ids[0] != num_ids[3]  # the second numbered list starts again at 1
+    assert num_ids[2] == 1  # bullets use the template's bullet list
+
+
+def test_table_header_is_marked_and_rows_do_not_split() -> None:
+    document = Document(io.BytesIO(build_sample()))
+    table = document.tables[0]
+    rows = table._tbl.findall(qn("w:tr"))
+    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows)
+    assert table.cell(2, 1).text == ""  # short rows are padded
+
+
+def test_checkbox_can_be_ticked_and_read_back() -> None:
+    data = build_sample()
+    assert read_ticks(data) == [False, True]
+    parts = _parts(data)
+    xml = parts["word/document.xml"].decode()
+    # Tick the first box as Word does: w14:checked and the printed glyph.
+    xml = xml.replace('<w14:checked w14:val="0"/>', '<w14:checked w14:val="1"/>', 1)
+    xml = xml.replace("\u2610", "\u2612", 1)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, xml.encode() if name == "word/document.xml" else content)
+    assert read_ticks(buffer.getvalue()) == [True, True]
+    assert read_tick_answers(buffer.getvalue()) == {"sample/1": True, "sample/2": True}
+
+
+def test_checkbox_is_a_content_control_with_printed_box() -> None:
+    xml = _parts(build_sample())["word/document.xml"].decode()
+    assert xml.count("<w14:checkbox>") == 2
+    assert 'w14:val="2612"' in xml and 'w14:val="2610"' in xml
+    assert "\u2610" in xml and "\u2612" in xml
+
+
+def test_column_widths_fill_the_width_and_fit_the_longest_word() -> None:
+    widths = column_widths(
+        ["Letter", "Question", "My answer"],
+        [["S: Specific", "Do I know exactly what my goal is?", ""]],
+        9638,
+    )
+    assert sum(widths) == 9638
+    assert widths[0] >= len("Specific") * _docx.CHAR_WIDTH
+    assert widths[2] > widths[0]  # the blank writing column gets room
+
+
+def test_missing_template_styles_are_all_named(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    source = _parts(_docx.template_path().read_bytes())
+    styles = source["word/styles.xml"].decode()
+    styles = styles.replace('w:val="Prompt"', 'w:val="Renamed One"')
+    styles = styles.replace('w:val="Kit Panel"', 'w:val="Renamed Two"')
+    with zipfile.ZipFile(broken, "w") as archive:
+        for name, content in source.items():
+            archive.writestr(name, styles.encode() if name == "word/styles.xml" else content)
+    with pytest.raises(ContentError) as caught:
+        _docx.check_template(broken)
+    assert "'Prompt', 'Kit Panel'" in str(caught.value)
+
+
+def test_template_is_rebuilt_byte_for_byte() -> None:
+    import importlib.util
+
+    script = Path(__file__).parent.parent / "templates" / "make_docx_template.py"
+    spec = importlib.util.spec_from_file_location("make_docx_template", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == _docx.template_path().read_bytes()
