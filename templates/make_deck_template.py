@@ -69,7 +69,7 @@ RULE = (MARGIN, inch(1.72), FULL_W, inch(0.06))
 BODY = (MARGIN, BODY_Y, FULL_W, BODY_H)
 SIDE_QR = (SLIDE_W - MARGIN - inch(3.0), inch(2.1), inch(3.0), inch(3.0))
 NARROW_BODY = (MARGIN, BODY_Y, inch(8.4), BODY_H)
-PANEL_X = inch(8.7)
+PANEL_X = inch(8.2)
 
 
 def ph(
@@ -254,7 +254,7 @@ LAYOUTS: list[tuple[str, str, list[str]]] = [
         [
             _title(),
             _RULE,
-            _body((MARGIN, BODY_Y, inch(7.8), BODY_H), "Steps"),
+            _body((MARGIN, BODY_Y, inch(7.3), BODY_H), "Steps"),
             ph(
                 "Panel",
                 "body",

@@ -48,6 +48,7 @@ FIGURE_VALUE_PT = (60.0, 54.0, 48.0, 44.0, 40.0, 36.0, 32.0, 28.0)
 FIGURE_FILL = "#E8EDEE"  # NHS Pale Grey behind key figures
 FIGURE_GAP = EMU_PER_INCH * 3 // 10
 CAPTION_H = EMU_PER_INCH
+FIGURE_MAX_W = EMU_PER_INCH * 5  # one or two figures do not stretch across the slide
 CONT = " (cont.)"
 LINK_CHUNK = 0.45  # longest link run, as a share of the line: see _link_chunks
 
@@ -332,8 +333,9 @@ def _figures(draft: Draft, layout: Layout, ctx: Context) -> list[TextSpec]:
         texts.append(TextSpec("", caption, size or BODY_FLOOR_PT, box, name="Figures caption"))
         cy -= CAPTION_H + FIGURE_GAP // 2
     count = len(draft.figures)
-    width = (cx - FIGURE_GAP * (count - 1)) // count
-    boxes = [(x + n * (width + FIGURE_GAP), y, width, cy) for n in range(count)]
+    width = min((cx - FIGURE_GAP * (count - 1)) // count, FIGURE_MAX_W)
+    left = x + (cx - count * width - (count - 1) * FIGURE_GAP) // 2  # the row is centred
+    boxes = [(left + n * (width + FIGURE_GAP), y, width, cy) for n in range(count)]
     space = frame(boxes[0], DEFAULT_INSETS)
     value_pt = next(
         (

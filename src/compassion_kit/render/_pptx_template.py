@@ -101,7 +101,7 @@ def check_template(path: Path) -> list[Problem]:
         names = ", ".join(sorted(layout.placeholders)) or "none"
         for role in needed:
             if role not in layout.placeholders:
-                what = "a title placeholder" if role == TITLE else f"a placeholder named '{role}'"
+                what = "title placeholder" if role == TITLE else f"placeholder named '{role}'"
                 problems.append(
                     Problem(
                         f"layout '{name}' has no {what}",

@@ -1,0 +1,222 @@
+"""Logo normalisation: good logos become clean PNGs; every bad one is a located problem."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from compassion_kit import logo as logo_module
+from compassion_kit.errors import ContentError
+from compassion_kit.logo import MAX_SIDE, load_logo
+from compassion_kit.profile import DEFAULT_BRAND, Brand, load_brand
+
+LOGOS = Path(__file__).parent / "fixtures" / "logos"
+
+
+def brand_with(tmp_path: Path, logo_name: str, data: bytes | None = None) -> Brand:
+    """A profile file in tmp_path whose `logo` (line 3) names `logo_name`."""
+    if data is not None:
+        (tmp_path / logo_name).write_bytes(data)
+    profile = tmp_path / "org.yaml"
+    profile.write_text(f"name: Test Trust\nlogo_alt: Test Trust logo\nlogo: {logo_name}\n")
+    return load_brand(profile)
+
+
+def fixture_brand(tmp_path: Path, name: str) -> Brand:
+    return brand_with(tmp_path, name, (LOGOS / name).read_bytes())
+
+
+def problem_of(brand: Brand) -> str:
+    """The single problem's text, checking it points at the profile's logo line."""
+    with pytest.raises(ContentError) as caught:
+        load_logo(brand)
+    (problem,) = caught.value.problems
+    assert problem.location.path == brand.profile_path
+    assert problem.location.line == 3
+    assert problem.field == "logo"
+    return problem.message
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that declares width x height 1-bit pixels but holds almost no data."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+
+
+def decoded(png: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    return image
+
+
+def test_no_logo_in_profile_gives_none() -> None:
+    assert load_logo(DEFAULT_BRAND) is None
+
+
+def test_png_logo_keeps_transparency_and_alt_text(tmp_path: Path) -> None:
+    logo = load_logo(fixture_brand(tmp_path, "logo.png"))
+    assert logo is not None
+    assert (logo.width_px, logo.height_px) == (800, 200)
+    assert logo.alt == "Test Trust logo"
+    image = decoded(logo.png)
+    assert image.mode == "RGBA"
+    assert image.getpixel((0, 0))[3] == 0  # transparent corner survives
+
+
+def test_alt_text_defaults_to_organisation_name(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes((LOGOS / "logo.png").read_bytes())
+    profile = tmp_path / "org.yaml"
+    profile.write_text("name: Test Trust\nlogo: logo.png\n")
+    logo = load_logo(load_brand(profile))
+    assert logo is not None and logo.alt == "Test Trust logo"
+
+
+def test_same_logo_gives_same_bytes_without_metadata(tmp_path: Path) -> None:
+    brand = fixture_brand(tmp_path, "logo.png")
+    first = load_logo(brand)
+    logo_module._normalised.cache_clear()
+    second = load_logo(brand)
+    assert first is not None and second is not None
+    assert hashlib.sha256(first.png).digest() == hashlib.sha256(second.png).digest()
+    assert decoded(first.png).info == {}  # no dpi, ICC, EXIF, text or time chunks
+
+
+def test_svg_logo_is_rasterised_at_its_aspect_ratio(tmp_path: Path) -> None:
+    logo = load_logo(fixture_brand(tmp_path, "logo.svg"))
+    assert logo is not None
+    assert (logo.width_px, logo.height_px) == (800, 200)
+    assert decoded(logo.png).getpixel((700, 100))[:3] == (0, 94, 184)
+
+
+def test_cmyk_jpeg_becomes_rgb(tmp_path: Path) -> None:
+    logo = load_logo(fixture_brand(tmp_path, "logo-cmyk.jpg"))
+    assert logo is not None
+    assert decoded(logo.png).mode == "RGB"
+
+
+def test_logo_is_recognised_by_content_not_name(tmp_path: Path) -> None:
+    logo = load_logo(brand_with(tmp_path, "logo.jpg", (LOGOS / "logo.png").read_bytes()))
+    assert logo is not None and logo.width_px == 800
+
+
+def test_exif_rotation_is_applied(tmp_path: Path) -> None:
+    image = Image.new("RGB", (200, 100), "white")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored sideways: rotate 90 degrees clockwise to view
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif.tobytes())
+    logo = load_logo(brand_with(tmp_path, "photo.jpg", out.getvalue()))
+    assert logo is not None
+    assert (logo.width_px, logo.height_px) == (100, 200)
+
+
+def test_palette_png_with_transparency_becomes_rgba(tmp_path: Path) -> None:
+    image = Image.new("P", (40, 20), 0)
+    image.putpalette([255, 255, 255, 0, 94, 184] + [0] * 762)
+    image.paste(1, (10, 0, 30, 20))
+    out = io.BytesIO()
+    image.save(out, format="PNG", transparency=0)
+    logo = load_logo(brand_with(tmp_path, "palette.png", out.getvalue()))
+    assert logo is not None
+    rgba = decoded(logo.png)
+    assert rgba.mode == "RGBA"
+    assert rgba.getpixel((0, 0))[3] == 0 and rgba.getpixel((15, 5)) == (0, 94, 184, 255)
+
+
+def test_large_logo_is_scaled_down_keeping_its_shape(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    Image.new("RGB", (3000, 1500), "navy").save(out, format="PNG")
+    logo = load_logo(brand_with(tmp_path, "big.png", out.getvalue()))
+    assert logo is not None
+    assert (logo.width_px, logo.height_px) == (MAX_SIDE, MAX_SIDE // 2)
+
+
+def test_missing_logo_file_names_the_profile_line(tmp_path: Path) -> None:
+    message = problem_of(brand_with(tmp_path, "nowhere.png"))
+    assert "does not exist" in message and "nowhere.png" in message
+
+
+def test_text_file_named_png_is_not_an_image(tmp_path: Path) -> None:
+    message = problem_of(brand_with(tmp_path, "logo.png", b"This is not a picture.\n"))
+    assert "is not a PNG, JPEG or SVG image" in message
+
+
+def test_truncated_png_is_reported_as_corrupt(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    Image.effect_noise((400, 400), 60).convert("RGB").save(out, format="PNG")
+    data = out.getvalue()
+    message = problem_of(brand_with(tmp_path, "cut.png", data[: len(data) // 2]))
+    assert "corrupt or truncated" in message
+
+
+def test_decompression_bomb_is_our_error_not_a_pillow_warning(tmp_path: Path) -> None:
+    # 10000 x 10000 is past Pillow's warning limit (89 Mpx) but under its error limit:
+    # pytest turns warnings into errors, so a leaked warning would fail differently.
+    message = problem_of(brand_with(tmp_path, "bomb.png", png_header(10_000, 10_000)))
+    assert "decompression bomb" in message
+
+
+def test_pixel_cap_is_checked_before_decoding(tmp_path: Path) -> None:
+    message = problem_of(brand_with(tmp_path, "huge.png", png_header(8_000, 8_000)))
+    assert "8000 x 8000 pixels" in message
+
+
+def test_file_over_ten_megabytes_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "heavy.png"
+    with path.open("wb") as handle:
+        handle.write(b"\x89PNG\r\n\x1a\n")
+        handle.truncate(10 * 1024 * 1024 + 1)
+    message = problem_of(brand_with(tmp_path, "heavy.png"))
+    assert "the limit is 10 MB" in message
+
+
+def test_gif_is_named_as_unsupported(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(out, format="GIF")
+    assert "is a GIF file" in problem_of(brand_with(tmp_path, "logo.gif", out.getvalue()))
+
+
+def test_svg_external_entity_is_refused_and_does_not_leak(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-PASSWORD")
+    svg = (f'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY leak SYSTEM "{secret.as_uri()}">]>\n'
+           '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50">'
+           '<text x="0" y="30">&leak;</text></svg>')
+    with pytest.raises(ContentError) as caught:
+        load_logo(brand_with(tmp_path, "evil.svg", svg.encode()))
+    assert "DOCTYPE or ENTITY" in str(caught.value)
+    assert "TOP-SECRET" not in str(caught.value)
+
+
+def test_svg_image_pointing_at_a_local_file_is_not_fetched(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (100, 100), (255, 0, 0)).save(secret)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+           f'width="100" height="100"><image xlink:href="{secret.as_uri()}" width="100" '
+           'height="100"/></svg>')
+    logo = load_logo(brand_with(tmp_path, "peek.svg", svg.encode()))
+    assert logo is not None
+    colours = decoded(logo.png).convert("RGBA").getcolors(maxcolors=100_000) or []
+    assert (255, 0, 0, 255) not in {colour for _count, colour in colours}
+
+
+def test_svg_without_a_size_is_refused(tmp_path: Path) -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>'
+    assert "no usable size" in problem_of(brand_with(tmp_path, "nosize.svg", svg))
+
+
+def test_extremely_tall_svg_is_refused(tmp_path: Path) -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1000"></svg>'
+    assert "times wider than tall" in problem_of(brand_with(tmp_path, "pole.svg", svg))
