@@ -3,6 +3,7 @@
 Run once (needs `pip install fonttools` and the Liberation Sans fonts, e.g. Debian's
 fonts-liberation): python templates/make_font_metrics.py [FONT-DIR]. The fonts are
 metric-compatible with Arial, so the widths stand in for Arial; only the table is committed.
+It sits in templates/ so that wheels carry it (setup.py bundles that folder).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "compassion_kit" / "render" / "fonts" / "liberation-sans-widths.json"
+OUT = ROOT / "templates" / "fonts" / "liberation-sans-widths.json"
 FACES = {"regular": "LiberationSans-Regular.ttf", "bold": "LiberationSans-Bold.ttf"}
 # Latin, Greek and Cyrillic, general punctuation, currency, letterlike symbols, arrows, maths.
 RANGES = [

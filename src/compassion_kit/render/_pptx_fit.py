@@ -10,11 +10,11 @@ import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 
+from compassion_kit.paths import templates_dir
 from compassion_kit.render._pptx_spec import Para, indent_pt
 
-METRICS_FILE = "liberation-sans-widths.json"
+METRICS_FILE = "liberation-sans-widths.json"  # in templates/fonts, made by make_font_metrics.py
 LINE_PITCH = 1.2  # line height / font size at 100% spacing (Arial's own is ~1.15)
 WIDTH_SLACK = 1.04  # widths grow 4%: renderers differ in hinting; we also ignore kerning
 UNKNOWN_EM = 0.75  # width of a character missing from the table, in ems (wider than most)
@@ -40,9 +40,7 @@ class Fit:
 
 @functools.cache
 def _metrics() -> tuple[float, dict[str, dict[int, int]]]:
-    raw = json.loads(
-        resources.files("compassion_kit.render").joinpath("fonts", METRICS_FILE).read_text("utf-8")
-    )
+    raw = json.loads((templates_dir() / "fonts" / METRICS_FILE).read_text("utf-8"))
     faces = {
         face: {int(code): width for code, width in raw[face].items()}
         for face in ("regular", "bold")
