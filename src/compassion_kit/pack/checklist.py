@@ -110,7 +110,8 @@ def _print_lines(
             else:
                 lines.append(f"- [ ] Agenda, {title}: {_copies(workshop)} of {name}")
         elif file.kind in ("worksheets", "handouts") and file.audience == FACILITATOR:
-            lines.append(f"- [ ] Facilitator worksheets: {_count(facilitators)} of {name}")
+            titles = ", ".join(library.get(i).title for i in file.items)
+            lines.append(f"- [ ] Facilitator sheets ({titles}): {_count(facilitators)} of {name}")
         elif file.kind in ("worksheets", "handouts"):
             chosen = workshop.worksheets if file.kind == "worksheets" else workshop.handouts
             lines.append(f"- [ ] {file.kind.capitalize()}, from {name}:")

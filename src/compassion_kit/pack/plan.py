@@ -45,7 +45,7 @@ def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackF
     """Every Office file the pack needs, in a fixed order: deck, agendas, worksheets, handouts.
 
     Each agenda gives a participant and a facilitator version. Worksheets are one document;
-    a second, facilitator version is added when a chosen worksheet has facilitator sheets.
+    a second, for facilitators, holds the chosen worksheets that have facilitator sheets.
     """
     files: list[PackFile] = []
     if workshop.deck is not None:
@@ -58,9 +58,11 @@ def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackF
     if workshop.worksheets:
         ids = tuple(w.id for w in workshop.worksheets)
         files.append(PackFile(f"{prefix}-worksheets.docx", "worksheets", "docx", ids, PARTICIPANT))
-        if any(_has_facilitator_sheet(library, i) for i in ids):
+        # Only worksheets with facilitator sheets: the participant sheets are printed anyway.
+        noted = tuple(i for i in ids if _has_facilitator_sheet(library, i))
+        if noted:
             name = f"{prefix}-worksheets-facilitator.docx"
-            files.append(PackFile(name, "worksheets", "docx", ids, FACILITATOR))
+            files.append(PackFile(name, "worksheets", "docx", noted, FACILITATOR))
     if workshop.handouts:
         ids = tuple(h.id for h in workshop.handouts)
         files.append(PackFile(f"{prefix}-handouts.docx", "handouts", "docx", ids, PARTICIPANT))
