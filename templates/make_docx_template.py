@@ -316,6 +316,13 @@ STYLES = (
         + '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="113" w:type="dxa"/>'
         '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar>'
         "</w:tblPr></w:style>"
+        # A question and its answer space: no borders of its own, no cell margins, so the
+        # prompt lines up with the text and the answer box draws its own border.
+        '<w:style w:type="table" w:customStyle="1" w:styleId="KitForm">'
+        '<w:name w:val="Kit Form"/><w:basedOn w:val="TableNormal"/><w:qFormat/><w:tblPr>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr></w:style>"
         '<w:style w:type="table" w:customStyle="1" w:styleId="KitPanel">'
         '<w:name w:val="Kit Panel"/><w:basedOn w:val="TableNormal"/><w:qFormat/><w:tblPr>'
         '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="170" w:type="dxa"/>'

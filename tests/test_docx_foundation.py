@@ -4,9 +4,12 @@ worksheet and handout tests (ACCESSIBILITY.md KIT001-KIT019, as they apply to Wo
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import re
+import subprocess
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,7 +36,7 @@ from compassion_kit.render._docx import (
     read_ticks,
     start_section,
 )
-from support.office import assert_valid_ooxml
+from support.office import assert_valid_ooxml, words
 
 FIXTURES = Path(__file__).parent / "fixtures"
 A4 = (11906, 16838)
@@ -177,7 +180,8 @@ def accessibility_problems(path: Path, paper: tuple[int, int] = A4) -> list[str]
             level = new
         if style in LIST_STYLES and element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is None:
             problems.append(f"list paragraph without numbering: {text!r}")
-        if re.match(r"\s*([\u2022\-*]|\d+\.)\s", text) and style not in LIST_STYLES:
+        # Numbered headings ("1. Is the organisation ready?") are headings, not lists.
+        if re.match(r"\s*([\u2022\-*]|\d+\.)\s", text) and style not in LIST_STYLES and not match:
             problems.append(f"fake list: {text!r}")
         background = _background(element)
         for run in paragraph.runs:
@@ -355,3 +359,66 @@ def test_template_is_rebuilt_byte_for_byte() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build() == _docx.template_path().read_bytes()
+
+
+# --- reading a LibreOffice PDF back, word by word, with positions ---------------------------
+
+
+@dataclass(frozen=True)
+class PdfWord:
+    page: int  # 1-based
+    top: float  # points from the top of the page
+    bottom: float
+    text: str
+
+
+def pdf_words(pdf: Path) -> list[PdfWord]:
+    """Every word `pdftotext -bbox` finds, in page and reading order."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    found: list[PdfWord] = []
+    for number, page in enumerate(re.findall(r"<page .*?</page>", out, re.S), start=1):
+        for y_min, y_max, text in re.findall(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
+            page,
+        ):
+            found.append(PdfWord(number, float(y_min), float(y_max), html.unescape(text)))
+    return found
+
+
+def find_text(found: list[PdfWord], text: str, start: int = 0) -> tuple[int, int]:
+    """Index of the first and last PDF word of `text` (matched word by word), from `start`."""
+    wanted = words(text)
+    plain = [words(w.text) for w in found]
+    flat: list[tuple[int, str]] = [(i, part) for i, parts in enumerate(plain) for part in parts]
+    for begin in range(len(flat)):
+        if flat[begin][0] < start:
+            continue
+        if [part for _, part in flat[begin : begin + len(wanted)]] == wanted:
+            return flat[begin][0], flat[begin + len(wanted) - 1][0]
+    raise AssertionError(f"{text!r} not found in the PDF")
+
+
+def test_accessibility_checks_catch_small_text_pale_text_and_skipped_headings(
+    tmp_path: Path,
+) -> None:
+    from docx.shared import Pt, RGBColor
+
+    document = new_document(NORTHSHIRE, None, "Bad", CREDIT)
+    document.add_paragraph("Skipped to level 2", style="Heading 2")
+    document.add_paragraph().add_run("tiny").font.size = Pt(10)
+    document.add_paragraph().add_run("pale").font.color.rgb = RGBColor(0xFF, 0xB8, 0x1C)
+    document.add_paragraph("\u2022 typed bullet")
+    document.add_table(rows=1, cols=1)
+    path = tmp_path / "bad.docx"
+    path.write_bytes(finish(document, "Bad"))
+    found = "\n".join(accessibility_problems(path))
+    for expected in (
+        "heading level 2 after 0",
+        "10.0 pt text",
+        "#FFB81C on #FFFFFF",
+        "fake list",
+        "table without a marked header row",
+    ):
+        assert expected in found

@@ -43,6 +43,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, RGBColor, Twips
+from docx.table import _Cell as _CellType
 
 from compassion_kit.branding import readable_text_on
 from compassion_kit.errors import ContentError, Location, Problem
@@ -92,6 +93,7 @@ STYLE_NAMES = (
     "Spacer",
     "Kit Table",
     "Kit Panel",
+    "Kit Form",
 )
 HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")  # coloured with the brand primary
 FIGURE_STYLES = (
@@ -396,7 +398,8 @@ def _restarted_numbering(document: Document) -> int:
 class TableLook:
     """How a table is drawn: its style, paragraph styles, and fills with their text colours.
 
-    `header_fill=None` means the brand's primary colour. Text on a fill is always
+    `header_fill=None` means the brand's primary colour; `shade_header=False` leaves the
+    header row unfilled in its style's colours (form questions). Text on a fill is always
     `readable_text_on(fill)` (white or NHS Black), so it keeps at least 4.5:1 for any fill
     that allows it; callers check `contrast_ratio` for fills chosen from a profile.
     """
@@ -407,10 +410,11 @@ class TableLook:
     header_fill: str | None = None
     body_fill: str | None = None
     header_ink: str | None = None  # overrides readable_text_on(header_fill), e.g. a brand colour
+    shade_header: bool = True
 
 
 def add_table(
-    document: Document,
+    parent: Document | _Cell,
     brand: Brand,
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -422,30 +426,27 @@ def add_table(
 
     The header row repeats on each page (w:tblHeader) and tblLook says firstRow; no row
     splits across a page. `widths` are column widths in twips (default: equal shares of
-    the text width). Missing cells at the end of a row are left empty. `caption` becomes
-    the table's title for screen readers (w:tblCaption); print it separately if wanted.
+    the text width; required when `parent` is a table cell, for a nested table). Missing
+    cells at the end of a row are left empty. `caption` becomes the table's title for
+    screen readers (w:tblCaption); print it separately if wanted.
     """
     columns = len(header)
     if widths is None:
-        share = text_width(document) // columns
+        assert not isinstance(parent, _CellType), "a nested table needs explicit widths"
+        share = text_width(parent) // columns
         widths = [share] * columns
-    table: Table = document.add_table(rows=1 + len(rows), cols=columns)
-    table.style = document.styles[look.style]
+    table: Table = parent.add_table(rows=1 + len(rows), cols=columns)
+    table.style = look.style
     table.autofit = False
     _fix_layout(table, widths)
-    fill = look.header_fill or brand.organisation.colours.primary
-    _fill_row(
-        table.rows[0],
-        header,
-        document.styles[look.header_style],
-        fill,
-        look.header_ink or readable_text_on(fill),
-    )
+    fill = (look.header_fill or brand.organisation.colours.primary) if look.shade_header else None
+    ink = look.header_ink or (readable_text_on(fill) if fill else None)
+    _fill_row(table.rows[0], header, look.header_style, fill, ink)
     mark_header_row(table)
     body_ink = readable_text_on(look.body_fill) if look.body_fill else None
     for row, values in zip(table.rows[1:], rows, strict=True):
         padded = [*values, *[""] * (columns - len(values))]
-        _fill_row(row, padded, document.styles[look.body_style], look.body_fill, body_ink)
+        _fill_row(row, padded, look.body_style, look.body_fill, body_ink)
     for row in table.rows:
         _set_flag(row, "w:cantSplit")
     if caption:
@@ -454,7 +455,7 @@ def add_table(
 
 
 def _fill_row(
-    row: _Row, texts: Sequence[str], style: object, fill: str | None, ink: str | None
+    row: _Row, texts: Sequence[str], style: str, fill: str | None, ink: str | None
 ) -> None:
     for cell, text in zip(row.cells, texts, strict=True):
         paragraph = cell.paragraphs[0]

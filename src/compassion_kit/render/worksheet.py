@@ -6,6 +6,7 @@ page setup, branding and saving are `_docx.py`'s.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,13 +29,12 @@ from compassion_kit.render._docx import (
     CELL_PADDING,
     CHAR_WIDTH,
     PrintRequest,
+    TableLook,
     add_checkbox,
     add_list,
     add_table,
     column_widths,
     finish,
-    keep_table_together,
-    keep_together,
     new_document,
     read_tick_answers,
     read_ticks,
@@ -47,7 +47,6 @@ from compassion_kit.render._docx import (
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import _Cell
-    from docx.text.paragraph import Paragraph
 
     from compassion_kit.model import Worksheet
     from compassion_kit.model.worksheet import Block
@@ -61,13 +60,12 @@ __all__ = [
     "write_worksheets",
 ]
 
-WRITING_LINE = 454  # 8 mm per handwritten line (twips): a standard ruled-paper line
+WRITING_LINE = 454  # 8 mm per handwritten line (twips): wide-ruled paper
 WHY_LINES = 2  # lines in the "why" box of a rating question, its label on the first
 WHY_PROMPT = "Why did you choose this response?"
 STATEMENT_HEADER = "Statement"
 FACILITATOR_SUFFIX = ": facilitator sheet"
 OPTION_MIN, OPTION_MAX = 1300, 2000  # tick-box column widths (twips): 2.3 to 3.5 cm
-SPACE_AFTER_WRITING = 160  # twips (8 pt) between a writing space and what follows
 CHECK_TAB = 567  # where checklist text starts after its tick box (1 cm)
 
 
@@ -257,7 +255,17 @@ def _plan_blocks(item: Worksheet, audience: str, width: int) -> tuple[Part, ...]
             top = min(top + 1, 3)
             parts.append(Heading(block.heading, top))
         parts.extend(_plan_block(block, f"{item.id}/{number}", width))
-    return tuple(parts)
+    return _keep_lead_ins(parts)
+
+
+def _keep_lead_ins(parts: list[Part]) -> tuple[Part, ...]:
+    """A paragraph that leads into a question stays on its page (heading, text, question)."""
+    forms = (Writing, TickGrid, TickQuestion, Scale, Checklist, Grid)
+    kept = list(parts)
+    for index, part in enumerate(parts[:-1]):
+        if isinstance(part, Text) and part.text and isinstance(parts[index + 1], forms):
+            kept[index] = dataclasses.replace(part, keep_with_next=True)
+    return tuple(kept)
 
 
 def _plan_block(block: Block, tag: str, width: int) -> list[Part]:
@@ -354,8 +362,8 @@ def _write_part(document: Document, brand: Brand, part: Part) -> None:
     elif isinstance(part, Steps):
         add_list(document, part.items, numbered=part.numbered)
     elif isinstance(part, Writing):
-        prompt = document.add_paragraph(part.prompt, style="Prompt")
-        keep_together([prompt, *_writing_space(document, part.lines, part.ruled)])
+        answer = _form(document, brand, part.prompt)
+        _writing_space(answer, part.lines, part.ruled)
     elif isinstance(part, TickGrid):
         _write_grid_of_ticks(document, brand, part)
     elif isinstance(part, TickQuestion):
@@ -368,26 +376,38 @@ def _write_part(document: Document, brand: Brand, part: Part) -> None:
         _write_table(document, brand, part)
 
 
-def _writing_space(
-    document: Document, lines: int, ruled: bool, label: str | None = None
-) -> list[Paragraph]:
-    """`lines` paragraphs of handwriting height: ruled lines, or one bordered box.
+def _form(document: Document, brand: Brand, question: str) -> _Cell:
+    """A question and its answer space as one unit that never breaks across a page.
+
+    A two-row table (Kit Form: no borders or cell margins): the question is the marked
+    header row, the answer space is a single row that cannot split. LibreOffice 7.4 keeps
+    only one level of a keep-with-next chain, so a prompt paragraph followed by several
+    kept paragraphs can still be torn from them; a table row cannot. Returns the answer cell.
+    """
+    look = TableLook(style="Kit Form", header_style="Prompt", shade_header=False)
+    table = add_table(document, brand, [question], [[""]], [text_width(document)], look)
+    table.rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next = True
+    spacer = document.add_paragraph(style="Spacer")  # adjacent tables would merge into one
+    spacer.paragraph_format.keep_with_next = False
+    return table.rows[1].cells[0]
+
+
+def _writing_space(cell: _Cell, lines: int, ruled: bool, label: str | None = None) -> None:
+    """Fill `cell` with `lines` lines of handwriting height: ruled lines, or one box.
 
     Word and LibreOffice draw consecutive paragraphs with identical borders as one box, and
     draw the Writing Line style's w:between border as a rule between lines. A `label` is
-    printed at the start of the first line (the "why" boxes of rating questions).
+    printed at the start of the first line (the "why" boxes of rating questions). Writes
+    after whatever the cell holds, reusing its last paragraph when that is empty.
     """
-    paragraphs = []
+    last = cell.paragraphs[-1]
     for index in range(lines):
-        text = label if index == 0 and label else ""
-        style = "Writing Line" if ruled else "Writing Space"
-        paragraph = document.add_paragraph(text, style=style)
+        paragraph = last if index == 0 and not last.text else cell.add_paragraph()
+        paragraph.style = "Writing Line" if ruled else "Writing Space"
+        if index == 0 and label:
+            paragraph.add_run(label)
         paragraph.paragraph_format.line_spacing = Twips(WRITING_LINE)
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        paragraphs.append(paragraph)
-    # Room below the box, as space after its last line: inside the box it would widen it.
-    paragraphs[-1].paragraph_format.space_after = Twips(SPACE_AFTER_WRITING)
-    return paragraphs
 
 
 def _tick_row(cells: list[_Cell], tags: tuple[str, ...], labels: tuple[str, ...]) -> None:
@@ -414,31 +434,42 @@ def _write_grid_of_ticks(document: Document, brand: Brand, part: TickGrid) -> No
 
 
 def _write_question(document: Document, brand: Brand, part: TickQuestion) -> None:
-    statement = document.add_paragraph(part.statement, style="Prompt")
-    statement.paragraph_format.keep_with_next = True
-    table = add_table(document, brand, part.options, [()])
-    for cell in table.rows[0].cells:
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _tick_row(list(table.rows[1].cells), part.tags, part.options)
-    keep_table_together(table, with_next=True)
-    keep_together(_writing_space(document, part.why_lines, ruled=False, label=WHY_PROMPT))
+    answer = _form(document, brand, part.statement)
+    _options_row(answer, brand, part.options, part.tags, text_width(document))
+    _writing_space(answer, part.why_lines, ruled=False, label=WHY_PROMPT)
+
+
+def _options_row(
+    cell: _Cell, brand: Brand, labels: tuple[str, ...], tags: tuple[str, ...], width: int
+) -> None:
+    """A nested table in `cell`: the labels as its header row, a tick box under each."""
+    cell._tc.remove(cell.paragraphs[0]._p)  # the cell's empty first paragraph
+    widths = [width // len(labels)] * len(labels)
+    widths[-1] += width - sum(widths)
+    table = add_table(cell, brand, labels, [()], widths)
+    for header in table.rows[0].cells:
+        header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _tick_row(list(table.rows[1].cells), tags, labels)
 
 
 def _write_scale(document: Document, brand: Brand, part: Scale) -> None:
-    prompt = document.add_paragraph(part.prompt, style="Prompt")
-    labels = document.add_paragraph(style="Scale Labels")
+    answer = _form(document, brand, part.prompt)
+    labels = answer.paragraphs[0]
+    labels.style = "Scale Labels"
     labels.add_run(f"{part.points[0]} = {part.low_label}")
     labels.add_run("\t" + f"{part.points[-1]} = {part.high_label}")
     labels.paragraph_format.tab_stops.add_tab_stop(
         Twips(text_width(document)), WD_TAB_ALIGNMENT.RIGHT
     )
-    keep_together([prompt, labels])
     numbers = tuple(str(p) for p in part.points)
-    table = add_table(document, brand, numbers, [()])
-    for cell in table.rows[0].cells:
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    width = text_width(document)
+    widths = [width // len(numbers)] * len(numbers)
+    widths[-1] += width - sum(widths)
+    table = add_table(answer, brand, numbers, [()], widths)
+    for header in table.rows[0].cells:
+        header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _tick_row(list(table.rows[1].cells), part.tags, numbers)
-    keep_table_together(table)
+    answer.paragraphs[-1].style = "Spacer"  # the paragraph Word requires after a nested table
 
 
 def _write_checklist(document: Document, part: Checklist) -> None:
@@ -449,10 +480,8 @@ def _write_checklist(document: Document, part: Checklist) -> None:
         add_checkbox(paragraph, item.tags[0], item.text)
         paragraph.add_run("\t" + item.text)
         paragraphs.append(paragraph)
-    if paragraphs:
+    if part.prompt:  # the prompt stays with the first item; each item is one paragraph
         paragraphs[0].paragraph_format.keep_with_next = True
-        if len(paragraphs) > 1 and part.prompt:
-            paragraphs[1].paragraph_format.keep_with_next = True
 
 
 def _write_table(document: Document, brand: Brand, part: Grid) -> None:
