@@ -75,3 +75,27 @@ def test_deterministic_keeps_offsets_and_fixes_dates_and_ids():
 def test_pdfinfo_agrees_with_our_page_count(pdf_pack: Path):
     for pdf in pdf_pack.glob("*.pdf"):
         assert pdf_pages(pdf) == page_count(pdf.read_bytes())
+
+
+def test_a_batch_exports_pdfs_with_one_libreoffice_run_per_job(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    require_tools("soffice")
+    import compassion_kit.pdf as pdf_module
+
+    started: list[list[str]] = []
+    real_start = pdf_module._start
+
+    def counting_start(command: list[str]) -> object:
+        started.append(command)
+        return real_start(command)
+
+    monkeypatch.setattr(pdf_module, "_start", counting_start)
+    orgs = tmp_path / "orgs.csv"
+    orgs.write_text("name,primary\nOne Trust,#005EB8\nTwo Trust,#003087\nThree Trust,#00594F\n")
+    result = build_pack(SMALL, tmp_path / "out", PackOptions(orgs=orgs, jobs=2, pdf=True))
+    assert result.exit_code == 0
+    assert len(started) == 2  # three packs, two LibreOffice runs
+    for slug in ("one-trust", "two-trust", "three-trust"):
+        assert len(list((tmp_path / "out" / slug).glob("*.pdf"))) == 5
+    assert not list((tmp_path / "out").glob(".*"))
