@@ -30,8 +30,14 @@ def main() -> None:
     library = load_library()
     modules = tuple(m for m in library.items("deck") if isinstance(m, DeckModule))
     brand = load_brand(PROFILE)
-    request = DeckRequest(modules, brand, load_logo(brand), date="12 March 2025",
-                          venue="Seminar room 2", facilitator="Sam Patel")
+    request = DeckRequest(
+        modules,
+        brand,
+        load_logo(brand),
+        date="12 March 2025",
+        venue="Seminar room 2",
+        facilitator="Sam Patel",
+    )
     times: list[float] = []
     data = b""
     for _ in range(args.runs):
@@ -42,8 +48,10 @@ def main() -> None:
     if args.out:
         args.out.write_bytes(data)
     print(f"{len(modules)} modules, {len(plan.slides)} slides, {args.runs} runs")
-    print(f"median {statistics.median(times):.3f} s, fastest {min(times):.3f} s, "
-          f"first {times[0]:.3f} s")
+    print(
+        f"median {statistics.median(times):.3f} s, fastest {min(times):.3f} s, "
+        f"first {times[0]:.3f} s"
+    )
     print(f"output {len(data) / 1024:.0f} KiB ({len(data)} bytes)")
 
 

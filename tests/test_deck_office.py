@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from support.office import assert_valid_ooxml, pdf_pages, pdf_text, require_tools, to_pdf, words
 
 from compassion_kit.errors import ContentError
 from compassion_kit.library import load_item_file, load_library
@@ -22,6 +21,7 @@ from compassion_kit.model import DeckModule
 from compassion_kit.profile import load_brand
 from compassion_kit.render._pptx_spec import DeckPlan
 from compassion_kit.render.deck import DeckRequest, plan_deck, write_deck
+from support.office import assert_valid_ooxml, pdf_pages, pdf_text, require_tools, to_pdf, words
 
 DECKS = Path(__file__).parent / "fixtures" / "decks"
 FIXTURES = ("fixture-deck", "stress")
@@ -63,8 +63,14 @@ def modules_for(name: str) -> tuple[DeckModule, ...]:
 
 def build(name: str) -> tuple[DeckPlan, bytes]:
     brand = load_brand(DECKS / "org.yaml")
-    request = DeckRequest(modules_for(name), brand, load_logo(brand), date="12 March 2025",
-                          venue="Seminar room 2", facilitator="Sam Patel")
+    request = DeckRequest(
+        modules_for(name),
+        brand,
+        load_logo(brand),
+        date="12 March 2025",
+        venue="Seminar room 2",
+        facilitator="Sam Patel",
+    )
     plan = plan_deck(request)
     return plan, write_deck(plan, request).data
 
@@ -118,11 +124,18 @@ def test_logo_links_qr_codes_and_charts(builds: Builds, name: str) -> None:
         width, height = logo.image.size
         assert abs(logo.width / logo.height - width / height) <= 0.01 * width / height
         assert logo._element.xpath("./p:nvPicPr/p:cNvPr/@descr") == [
-            "Northshire Community Health NHS Trust logo"]
+            "Northshire Community Health NHS Trust logo"
+        ]
         kind = spec.layout
         if kind == "Kit Video" and spec.page == 1:
-            links = [r.hyperlink.address for sh in slide.shapes if sh.has_text_frame
-                     for p in sh.text_frame.paragraphs for r in p.runs if r.hyperlink.address]
+            links = [
+                r.hyperlink.address
+                for sh in slide.shapes
+                if sh.has_text_frame
+                for p in sh.text_frame.paragraphs
+                for r in p.runs
+                if r.hyperlink.address
+            ]
             assert links, spec.id
             (qr,) = [s for s in slide.shapes if s.name == "QR code"]
             assert qr._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0].startswith("QR code")

@@ -48,22 +48,29 @@ def texts_of(slide: SlideSpec) -> str:
 
 
 def agenda_for(slide_ids: list[str]) -> Agenda:
-    return Agenda.model_validate({
-        "id": "test-day", "kind": "agenda", "title": "A test day", "element": "2",
-        "audience": "tests", "start": "09:30",
-        "source": {"title": "t", "publisher": "p", "year": 2024},
-        "sessions": [
-            {"id": "welcome", "title": "Welcome", "minutes": 15},
-            {"id": "kindness", "title": "Kindness at work", "minutes": 40, "slides": slide_ids},
-            {"id": "close", "title": "Close", "minutes": 10, "kind": "close"},
-        ],
-    })
+    return Agenda.model_validate(
+        {
+            "id": "test-day",
+            "kind": "agenda",
+            "title": "A test day",
+            "element": "2",
+            "audience": "tests",
+            "start": "09:30",
+            "source": {"title": "t", "publisher": "p", "year": 2024},
+            "sessions": [
+                {"id": "welcome", "title": "Welcome", "minutes": 15},
+                {"id": "kindness", "title": "Kindness at work", "minutes": 40, "slides": slide_ids},
+                {"id": "close", "title": "Close", "minutes": 10, "kind": "close"},
+            ],
+        }
+    )
 
 
 @pytest.fixture(scope="module")
 def plan() -> DeckPlan:
-    return plan_deck(request("fixture-deck", date="12 March 2025", venue="Room 2",
-                             facilitator="Sam Patel"))
+    return plan_deck(
+        request("fixture-deck", date="12 March 2025", venue="Room 2", facilitator="Sam Patel")
+    )
 
 
 def test_slides_run_title_section_content_closing(plan: DeckPlan) -> None:
@@ -88,8 +95,12 @@ def test_title_slide_names_organisation_and_details(plan: DeckPlan) -> None:
     title = plan.slides[0]
     assert title.title == "Kindness at work, a test module"
     text = texts_of(title)
-    for expected in ("Northshire Community Health NHS Trust", "12 March 2025", "Room 2",
-                     "Sam Patel"):
+    for expected in (
+        "Northshire Community Health NHS Trust",
+        "12 March 2025",
+        "Room 2",
+        "Sam Patel",
+    ):
         assert expected in text
 
 
@@ -121,8 +132,9 @@ def test_video_slide_has_link_and_qr_code(plan: DeckPlan) -> None:
     video = next(s for s in plan.slides if s.id == "fx-video")
     links = [r for t in video.texts for p in t.paras for r in p.runs if r.link]
     assert {r.link for r in links} == {"https://example.org/videos/listening"}
-    assert "".join(r.text for r in links) == ("Watch the film about a team that made time to "
-                                               "listen to each other")
+    assert "".join(r.text for r in links) == (
+        "Watch the film about a team that made time to listen to each other"
+    )
     (qr,) = [p for p in video.pictures if p.kind == "qr"]
     assert qr.url == "https://example.org/videos/listening"
     assert qr.alt.startswith("QR code: Watch the film")
@@ -148,8 +160,10 @@ def test_chart_alt_text_is_the_caption_or_a_data_summary(plan: DeckPlan) -> None
     assert charts["fx-chart-bar"] is not None
     assert charts["fx-chart-bar"].alt.startswith("Staff who said each thing helped")
     pie = charts["fx-chart-pie"]
-    assert pie is not None and pie.alt == "Pie chart, Who answered: Nurses 50%, Doctors 20%, " \
-        "Support staff 30%"
+    assert (
+        pie is not None
+        and pie.alt == "Pie chart, Who answered: Nurses 50%, Doctors 20%, Support staff 30%"
+    )
     assert pie.number_format == '0"%"'
 
 
@@ -189,8 +203,10 @@ def test_forty_bullets_continue_on_cont_slides_with_notes_carried_over() -> None
     assert [s.title for s in pages[:2]] == ["Forty points", "Forty points (cont.)"]
     assert pages[1].id == "st-forty#2"
     bullets = [p.text for s in pages for t in s.texts if t.role == "Body" for p in t.paras]
-    assert bullets == [f"Point number {n} about looking after each other at work, said plainly"
-                       for n in range(1, 41)]
+    assert bullets == [
+        f"Point number {n} about looking after each other at work, said plainly"
+        for n in range(1, 41)
+    ]
     for page in pages:
         assert "Forty bullets on purpose" in page.notes
     assert any("continues on" in w and "st-forty" in w for w in plan.warnings)
@@ -207,8 +223,10 @@ def test_every_continuation_page_fits_its_box() -> None:
                 continue
             holder = template.layouts[slide.layout].placeholders[text.role]
             left, top, right, bottom = holder.insets
-            frame = fit.Frame((holder.box[2] - left - right) / EMU_PER_PT,
-                              (holder.box[3] - top - bottom) / EMU_PER_PT)
+            frame = fit.Frame(
+                (holder.box[2] - left - right) / EMU_PER_PT,
+                (holder.box[3] - top - bottom) / EMU_PER_PT,
+            )
             assert fit.fits(text.paras, text.size, frame), (slide.id, text.role)
 
 
@@ -220,8 +238,12 @@ def test_long_title_shrinks_but_stays_above_the_floor() -> None:
     template = read_template(default_template())
     holder = template.layouts["Kit Bullets"].placeholders["Title"]
     frame = fit.Frame((holder.box[2] - 182880) / EMU_PER_PT, (holder.box[3] - 91440) / EMU_PER_PT)
-    assert len(fit.wrap(slide.title, frame.width, slide.title_size, True)) * \
-        slide.title_size * fit.LINE_PITCH <= frame.height
+    assert (
+        len(fit.wrap(slide.title, frame.width, slide.title_size, True))
+        * slide.title_size
+        * fit.LINE_PITCH
+        <= frame.height
+    )
 
 
 def test_wrap_breaks_at_spaces_and_inside_overlong_words() -> None:
@@ -252,3 +274,16 @@ def test_bundled_template_has_every_layout_and_placeholder() -> None:
 
 def test_plan_is_the_same_every_time() -> None:
     assert plan_deck(request("fixture-deck")) == plan_deck(request("fixture-deck"))
+
+
+def test_section_titles_never_repeat_the_deck_title() -> None:
+    single = plan_deck(request("fixture-deck"))
+    assert single.slides[1].title == "About this session"
+    several = plan_deck(request("fixture-deck", "stress"))
+    sections = [s.title for s in several.slides if s.id.startswith("#section:")]
+    assert sections == [
+        "Part 1: Kindness at work, a test module",
+        "Part 2: Stress test for text fitting",
+    ]
+    titles = [s.title.casefold() for s in several.slides]
+    assert len(titles) == len(set(titles))

@@ -12,7 +12,6 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 from pptx.util import Emu
-from support.office import assert_valid_ooxml
 
 from compassion_kit.errors import ContentError
 from compassion_kit.library import load_item_file
@@ -26,12 +25,15 @@ from compassion_kit.render.deck import (
     plan_deck,
     write_deck,
 )
+from support.office import assert_valid_ooxml
 
 DECKS = Path(__file__).parent / "fixtures" / "decks"
-NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-      "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-      "dc": "http://purl.org/dc/elements/1.1/"}
+NS = {
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
 PICTURE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|emf|wmf|bmp|tiff?)$|^Picture \d+$", re.I)
 
 
@@ -49,8 +51,7 @@ def example_brand() -> tuple[Brand, Logo | None]:
 
 def build(*names: str, template: Path | None = None, **kwargs: object) -> bytes:
     brand, logo = example_brand()
-    request = DeckRequest(tuple(module(n) for n in names), brand, logo, template=template,
-                          **kwargs)  # type: ignore[arg-type]
+    request = DeckRequest(tuple(module(n) for n in names), brand, logo, template=template, **kwargs)  # type: ignore[arg-type]
     rendered = write_deck(plan_deck(request), request)
     assert rendered.kind == "pptx"
     return rendered.data
@@ -113,8 +114,14 @@ def test_no_picture_alt_text_is_a_file_name(deck: Presentation) -> None:  # type
 
 def test_video_slide_has_descriptive_link_and_qr_image(deck: Presentation) -> None:  # type: ignore[valid-type]
     slide = next(s for s in deck.slides if s.shapes.title.text_frame.text.startswith("A short"))
-    links = [(r.text, r.hyperlink.address) for sh in slide.shapes if sh.has_text_frame
-             for p in sh.text_frame.paragraphs for r in p.runs if r.hyperlink.address]
+    links = [
+        (r.text, r.hyperlink.address)
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    ]
     assert {url for _t, url in links} == {"https://example.org/videos/listening"}
     text = "".join(t for t, _u in links)
     assert text == "Watch the film about a team that made time to listen to each other"
@@ -210,8 +217,9 @@ def test_deck_without_logo_names_the_organisation_top_right() -> None:
 # ---- organisation templates ------------------------------------------------------------
 
 
-def edited_template(tmp_path: Path, edits: dict[str, tuple[str, str]],
-                    drop: tuple[str, ...] = ()) -> Path:
+def edited_template(
+    tmp_path: Path, edits: dict[str, tuple[str, str]], drop: tuple[str, ...] = ()
+) -> Path:
     """A copy of the bundled template with text replaced in some parts and parts removed."""
     out = tmp_path / "org-template.pptx"
     with zipfile.ZipFile(default_template()) as source, zipfile.ZipFile(out, "w") as target:
@@ -228,14 +236,19 @@ def edited_template(tmp_path: Path, edits: dict[str, tuple[str, str]],
 
 
 def test_template_missing_layout_and_placeholder_reports_both(tmp_path: Path) -> None:
-    path = edited_template(tmp_path, {
-        "ppt/slideLayouts/slideLayout8.xml": ('name="Kit Video"', 'name="Video clip"'),
-        "ppt/slideLayouts/slideLayout10.xml": ('name="QR"', 'name="Picture 3"'),
-    })
+    path = edited_template(
+        tmp_path,
+        {
+            "ppt/slideLayouts/slideLayout8.xml": ('name="Kit Video"', 'name="Video clip"'),
+            "ppt/slideLayouts/slideLayout10.xml": ('name="QR"', 'name="Picture 3"'),
+        },
+    )
     problems = check_template(path)
     messages = [p.message for p in problems]
-    assert messages == ["the template has no slide layout named 'Kit Video'",
-                        "layout 'Kit Closing' has no placeholder named 'QR'"]
+    assert messages == [
+        "the template has no slide layout named 'Kit Video'",
+        "layout 'Kit Closing' has no placeholder named 'QR'",
+    ]
     assert "Video clip" in (problems[0].hint or "")
     assert "Picture 3" in (problems[1].hint or "")
     assert all(p.location.path == path for p in problems)
@@ -259,20 +272,30 @@ def test_template_tokens_are_replaced_and_notes_master_listed(tmp_path: Path) ->
         {
             "ppt/slideLayouts/slideLayout4.xml": (
                 "<a:t>Text</a:t></a:r>",
-                "<a:t>Text</a:t></a:r><a:r><a:rPr lang=\"en-GB\"/><a:t> {{org_</a:t></a:r>"
-                "<a:r><a:rPr lang=\"en-GB\"/><a:t>name}}, {{venue}}</a:t></a:r>"),
+                '<a:t>Text</a:t></a:r><a:r><a:rPr lang="en-GB"/><a:t> {{org_</a:t></a:r>'
+                '<a:r><a:rPr lang="en-GB"/><a:t>name}}, {{venue}}</a:t></a:r>',
+            ),
             "ppt/presentation.xml": (
-                '<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst>', ""),
+                '<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst>',
+                "",
+            ),
             "ppt/_rels/presentation.xml.rels": (
                 '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
                 'officeDocument/2006/relationships/notesMaster" '
-                'Target="notesMasters/notesMaster1.xml"/>', ""),
+                'Target="notesMasters/notesMaster1.xml"/>',
+                "",
+            ),
             "[Content_Types].xml": (
                 '<Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/'
-                'vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>', ""),
+                'vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>',
+                "",
+            ),
         },
-        drop=("ppt/notesMasters/notesMaster1.xml",
-              "ppt/notesMasters/_rels/notesMaster1.xml.rels", "ppt/theme/theme2.xml"),
+        drop=(
+            "ppt/notesMasters/notesMaster1.xml",
+            "ppt/notesMasters/_rels/notesMaster1.xml.rels",
+            "ppt/theme/theme2.xml",
+        ),
     )
     assert check_template(path) == []
     data = build("fixture-deck", template=path, venue="Room 2")

@@ -51,8 +51,12 @@ def png_header(width: int, height: int) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
 
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def decoded(png: bytes) -> Image.Image:
@@ -191,9 +195,11 @@ def test_gif_is_named_as_unsupported(tmp_path: Path) -> None:
 def test_svg_external_entity_is_refused_and_does_not_leak(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-PASSWORD")
-    svg = (f'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY leak SYSTEM "{secret.as_uri()}">]>\n'
-           '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50">'
-           '<text x="0" y="30">&leak;</text></svg>')
+    svg = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY leak SYSTEM "{secret.as_uri()}">]>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50">'
+        '<text x="0" y="30">&leak;</text></svg>'
+    )
     with pytest.raises(ContentError) as caught:
         load_logo(brand_with(tmp_path, "evil.svg", svg.encode()))
     assert "DOCTYPE or ENTITY" in str(caught.value)
@@ -203,9 +209,11 @@ def test_svg_external_entity_is_refused_and_does_not_leak(tmp_path: Path) -> Non
 def test_svg_image_pointing_at_a_local_file_is_not_fetched(tmp_path: Path) -> None:
     secret = tmp_path / "secret.png"
     Image.new("RGB", (100, 100), (255, 0, 0)).save(secret)
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-           f'width="100" height="100"><image xlink:href="{secret.as_uri()}" width="100" '
-           'height="100"/></svg>')
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="100" height="100"><image xlink:href="{secret.as_uri()}" width="100" '
+        'height="100"/></svg>'
+    )
     logo = load_logo(brand_with(tmp_path, "peek.svg", svg.encode()))
     assert logo is not None
     colours = decoded(logo.png).convert("RGBA").getcolors(maxcolors=100_000) or []

@@ -119,8 +119,13 @@ def agenda_draft(schedule: Schedule) -> Draft:
     )
 
 
-def section_draft(module: DeckModule) -> Draft:
-    """A divider before each module: its title, element, summary and length."""
+def section_draft(module: DeckModule, part: int | None) -> Draft:
+    """A divider before each module: its title, element, summary and length.
+
+    With several modules the title is "Part N: <module title>"; a deck of one module already
+    shows that title on its title slide, so its divider is "About this session" (slide
+    titles stay unique for screen-reader users, KIT004).
+    """
     minutes = module.duration or sum(s.minutes or 0 for s in module.slides)
     paras = [para(ELEMENT_NAMES[module.element], bold=True)]
     if module.summary:
@@ -133,7 +138,7 @@ def section_draft(module: DeckModule) -> Draft:
     return Draft(
         f"#section:{module.id}",
         "Kit Section",
-        module.title,
+        f"Part {part}: {module.title}" if part else "About this session",
         notes,
         (BoxDraft("Body", tuple(paras), target=SMALL_PT),),
         stamp=module.slides[0].id,

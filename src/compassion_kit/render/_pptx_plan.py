@@ -94,8 +94,8 @@ def plan_slides(
     drafts = [title_draft(title, ctx.org, date, venue, facilitator)]
     if ctx.schedule is not None:
         drafts.append(agenda_draft(ctx.schedule))
-    for module in modules:
-        drafts.append(section_draft(module))
+    for number, module in enumerate(modules, start=1):
+        drafts.append(section_draft(module, number if len(modules) > 1 else None))
         for slide in module.slides:
             layout = ctx.layout(KIND_LAYOUT[slide.kind])
             drafts.append(slide_draft(slide, layout, ctx.colours))

@@ -47,7 +47,7 @@ def write_title(shape: Shape, text: str, size: float, colour: str | None, font: 
     frame = shape.text_frame
     _prepare(frame, None)  # keep the layout's vertical anchor
     paragraph = frame.paragraphs[0]
-    _paragraph_props(paragraph._p, Para(()), size, None)
+    _paragraph_props(paragraph._p, Para(()), size, None, font)
     run = paragraph.add_run()
     run.text = text
     _run_props(run, size, None, colour, font)
@@ -62,7 +62,7 @@ def write_text(frame: Any, spec: TextSpec, font: str, bullet_colour: str) -> Non
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         points = spec.size * para.scale
         marker = None if para.continued else para.bullet
-        _paragraph_props(paragraph._p, para, spec.size, marker, start, bullet_colour)
+        _paragraph_props(paragraph._p, para, spec.size, marker, font, start, bullet_colour)
         for item in para.runs:
             run = paragraph.add_run()
             run.text = item.text
@@ -84,6 +84,7 @@ def _paragraph_props(
     para: Para,
     size: float,
     marker: str | None,
+    font: str,
     start: int = 1,
     bullet_colour: str | None = None,
 ) -> None:
@@ -104,7 +105,7 @@ def _paragraph_props(
     if marker == "bullet":
         if bullet_colour:
             _sub(_sub(ppr, "a:buClr"), "a:srgbClr", val=bullet_colour.lstrip("#").upper())
-        _sub(ppr, "a:buFont", typeface="Arial")
+        _sub(ppr, "a:buFont", typeface=font)
         _sub(ppr, "a:buChar", char=BULLET_CHAR)
     elif marker == "number":
         _sub(ppr, "a:buFont", typeface="+mj-lt")
