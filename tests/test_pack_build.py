@@ -153,3 +153,23 @@ def test_a_failure_while_writing_keeps_the_old_pack(
 def test_an_unknown_spec_option_is_a_usage_error():
     result = runner.invoke(app, ["build", str(SMALL), "-o", "x", "--jobs", "0"])
     assert result.exit_code == 2
+
+
+def test_pdf_without_libreoffice_exits_1_before_anything_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("compassion_kit.pdf.find_soffice", lambda: None)
+    result = runner.invoke(app, ["build", str(SMALL), "-o", str(tmp_path / "out"), "--pdf"])
+    assert result.exit_code == 1
+    assert "LibreOffice (soffice) is not installed" in result.stderr
+    assert "sudo apt-get install libreoffice-impress libreoffice-writer" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_path_that_is_a_file_is_refused(tmp_path: Path):
+    target = tmp_path / "pack.zip"
+    target.write_bytes(b"x")
+    result = runner.invoke(app, ["build", str(SMALL), "-o", str(target)])
+    assert result.exit_code == 1
+    assert "the output path is a file" in result.stderr
+    assert target.read_bytes() == b"x"

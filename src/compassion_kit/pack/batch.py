@@ -157,7 +157,8 @@ def _single(spec: Spec, out: Path, warnings: tuple[str, ...]) -> PackResult:
             shutil.rmtree(stage / PDF_FOLDER)
         manifest = finish_pack(spec, organisation.name, slug, stage, records)
     outcome = PackOutcome(organisation.name, slug, str(spec.path), records, manifest=manifest)
-    return PackResult(out, False, (outcome,), manifest, warnings)
+    noted = tuple(f"{r.path}: {w}" for r in records for w in r.warnings if r.format != "pdf")
+    return PackResult(out, False, (outcome,), manifest, warnings + noted)
 
 
 def _batch(
