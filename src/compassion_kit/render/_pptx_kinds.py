@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 # Target and floor sizes in points (ACCESSIBILITY.md: body >= 24 target, 18 floor).
 BODY_PT, BODY_FLOOR_PT = 28.0, 18.0
 SMALL_PT = 24.0  # details, attributions, panels, captions
+SUBTITLE_PT = 28.0  # the organisation's name on the title slide
 QUOTE_PT = 32.0
 CHART_PT = 18.0
 ALT_MAX = 150  # characters; longer alt text is tiring to hear (KIT002)
@@ -91,7 +92,7 @@ def title_draft(
         for label, value in (("Date", date), ("Venue", venue), ("Facilitator", facilitator))
         if value
     )
-    boxes = [BoxDraft("Subtitle", (para(org.name),), target=SMALL_PT + 4)]
+    boxes = [BoxDraft("Subtitle", (para(org.name),), target=SUBTITLE_PT)]
     if details:
         boxes.append(BoxDraft("Details", details, target=SMALL_PT))
     notes = (

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from compassion_kit.branding import AA_LARGE, contrast_ratio, readable_text_on, substitute
+from compassion_kit.branding import readable_text_on, substitute
 from compassion_kit.render import _pptx_fit as fit
+from compassion_kit.render._pptx_figures import figure_texts
 from compassion_kit.render._pptx_kinds import (
     BODY_FLOOR_PT,
     KIND_LAYOUT,
-    SMALL_PT,
     Draft,
     agenda_draft,
     closing_draft,
@@ -23,7 +23,6 @@ from compassion_kit.render._pptx_kinds import (
     title_draft,
 )
 from compassion_kit.render._pptx_spec import (
-    EMU_PER_INCH,
     EMU_PER_PT,
     Box,
     Para,
@@ -34,7 +33,7 @@ from compassion_kit.render._pptx_spec import (
     indent_pt,
     para,
 )
-from compassion_kit.render._pptx_template import DEFAULT_INSETS, LOGO, TITLE, Layout, Template
+from compassion_kit.render._pptx_template import LOGO, TITLE, Layout, Template
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
@@ -44,11 +43,6 @@ if TYPE_CHECKING:
 TITLE_PT = {"Kit Title": 44.0, "Kit Section": 40.0}  # other layouts use TITLE_DEFAULT_PT
 TITLE_DEFAULT_PT, TITLE_FLOOR_PT = 36.0, 24.0
 ORG_NAME_PT = 20.0  # the organisation's name in the logo box when there is no logo
-FIGURE_VALUE_PT = (60.0, 54.0, 48.0, 44.0, 40.0, 36.0, 32.0, 28.0)
-FIGURE_FILL = "#E8EDEE"  # NHS Pale Grey behind key figures
-FIGURE_GAP = EMU_PER_INCH * 3 // 10
-CAPTION_H = EMU_PER_INCH
-FIGURE_MAX_W = EMU_PER_INCH * 5  # one or two figures do not stretch across the slide
 CONT = " (cont.)"
 LINK_CHUNK = 0.45  # longest link run, as a share of the line: see _link_chunks
 
@@ -155,7 +149,15 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
                 f"slide '{draft.id}': a paragraph in '{box.role}' is too long "
                 "for one slide even at the smallest size; shorten it"
             )
-    extra = _figures(draft, layout, ctx) if draft.figures else []
+    extra: list[TextSpec] = []
+    if draft.figures:
+        extra, trouble = figure_texts(
+            draft.figures,
+            draft.caption,
+            layout.placeholders["Content"].box,
+            ctx.colours["secondary"],
+        )
+        ctx.warnings.extend(f"slide '{draft.id}': {t}" for t in trouble)
     slides = []
     for page in range(1, pages + 1):
         texts: list[TextSpec] = []
@@ -321,66 +323,3 @@ def contain(box: Box, width_px: int, height_px: int) -> Box:
     scale = min(cx / width_px, cy / height_px)
     width, height = round(width_px * scale), round(height_px * scale)
     return (x + cx - width, y, width, height)
-
-
-def _figures(draft: Draft, layout: Layout, ctx: Context) -> list[TextSpec]:
-    x, y, cx, cy = layout.placeholders["Content"].box
-    texts: list[TextSpec] = []
-    if draft.caption:
-        box = (x, y + cy - CAPTION_H, cx, CAPTION_H)
-        caption = (para(draft.caption),)
-        size = fit.best_size(caption, frame(box, DEFAULT_INSETS), SMALL_PT, BODY_FLOOR_PT)
-        texts.append(TextSpec("", caption, size or BODY_FLOOR_PT, box, name="Figures caption"))
-        cy -= CAPTION_H + FIGURE_GAP // 2
-    count = len(draft.figures)
-    width = min((cx - FIGURE_GAP * (count - 1)) // count, FIGURE_MAX_W)
-    left = x + (cx - count * width - (count - 1) * FIGURE_GAP) // 2  # the row is centred
-    boxes = [(left + n * (width + FIGURE_GAP), y, width, cy) for n in range(count)]
-    space = frame(boxes[0], DEFAULT_INSETS)
-    value_pt = next(
-        (
-            s
-            for s in FIGURE_VALUE_PT
-            if all(fit.text_width(v, s, True) <= space.width for v, _ in draft.figures)
-        ),
-        FIGURE_VALUE_PT[-1],
-    )
-    secondary = ctx.colours["secondary"]
-    value_colour = (
-        secondary
-        if contrast_ratio(secondary, FIGURE_FILL) >= AA_LARGE
-        else readable_text_on(FIGURE_FILL)
-    )
-    text_colour = readable_text_on(FIGURE_FILL)
-
-    def figure(value: str, caption: str, size: float) -> tuple[Para, ...]:
-        return (
-            Para((Run(value, bold=True, colour=value_colour),), scale=value_pt / size, align="ctr"),
-            Para((Run(caption, colour=text_colour),), space_before=0.4, align="ctr"),
-        )
-
-    size = next(
-        (
-            s
-            for s in fit.sizes(SMALL_PT, BODY_FLOOR_PT)
-            if all(fit.fits(figure(v, c, s), s, space) for v, c in draft.figures)
-        ),
-        None,
-    )
-    if size is None:
-        size = BODY_FLOOR_PT
-        ctx.warnings.append(f"slide '{draft.id}': a figure caption is too long to fit; shorten it")
-    for n, ((value, words), box) in enumerate(zip(draft.figures, boxes, strict=True), 1):
-        texts.insert(
-            n - 1,
-            TextSpec(
-                "",
-                figure(value, words, size),
-                size,
-                box,
-                fill=FIGURE_FILL,
-                anchor="ctr",
-                name=f"Figure {n}",
-            ),
-        )
-    return texts

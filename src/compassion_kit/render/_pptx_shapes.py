@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 LANG = "en-GB"
 LINE_SPACING = 100000  # a:spcPct 100%: the spacing the plan measured with
 BULLET_CHAR = "\u2022"
+BAR_GAP_PERCENT = 60  # gap between bars, % of a bar's width (Office's default 150 looks thin)
 _ANCHORS = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 _CHART_TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -198,7 +199,7 @@ def add_chart(slide: Slide, spec: ChartSpec, font: str) -> Any:
 
 def _bar_style(chart: Any, spec: ChartSpec) -> None:
     plot = chart.plots[0]
-    plot.gap_width = 60
+    plot.gap_width = BAR_GAP_PERCENT
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     for series, colour in zip(plot.series, _cycle(spec.colours, len(spec.series)), strict=True):
         series.format.fill.solid()
