@@ -120,7 +120,7 @@ def _schedule(
         log.add(unknown_id_problem(library, agenda_id, "agenda"))
         return None
     try:
-        timed, problems = schedule(entry.item, start, entry.doc.locate)  # type: ignore[arg-type]
+        timed, problems = schedule(entry.item, start, entry.doc.locate)
     except ValueError as exc:
         log.add(Problem(str(exc), Location(), field="--start", hint="use HH:MM, e.g. 09:30"))
         return None

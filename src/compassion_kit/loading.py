@@ -80,7 +80,7 @@ class _KitComposer(Composer):
         if self._depth > MAX_DEPTH:
             raise _AliasRefused(event.start_mark, f"lists or blocks nested over {MAX_DEPTH} deep")
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
