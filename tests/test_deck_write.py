@@ -307,3 +307,14 @@ def test_template_tokens_are_replaced_and_notes_master_listed(tmp_path: Path) ->
     out = tmp_path / "built.pptx"
     out.write_bytes(data)
     assert_valid_ooxml(out)
+
+
+def test_bundled_template_is_exactly_what_its_script_builds() -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "templates" / "make_deck_template.py"
+    spec = importlib.util.spec_from_file_location("make_deck_template", script)
+    assert spec is not None and spec.loader is not None
+    maker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(maker)
+    assert maker.build() == default_template().read_bytes()
