@@ -6,10 +6,12 @@ page setup, branding and saving are `_docx.py`'s.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import RGBColor, Twips
 
 from compassion_kit.branding import AA_NORMAL, contrast_ratio, readable_text_on
@@ -45,6 +47,7 @@ VALUE_CHARS_PER_TWIP = 1 / 340  # a 28 pt bold figure character is about 340 twi
 SMALL_VALUE_SCALE = 28 / 20  # Figure Value Small (20 pt) fits this many times more characters
 CELL_SIDES = 2 * 170  # Kit Panel's left and right cell margins
 KEY_FIGURES = "Key figures"
+NUMBER = re.compile(r"[~<>]?[£$€]?-?[\d.,]+\s?(%|k|m|bn)?")  # "93%", "8,500", "£1.2m"
 CATEGORY_HEADER = "Category"
 INFOGRAPHIC_COLUMNS = 2
 FIGURE_LINE_PADDING = 4  # points of fill around figure lines
@@ -276,10 +279,12 @@ def _write_section(document: Document, brand: Brand, section: PlannedSection) ->
         heading.paragraph_format.space_before = Twips(before)
         heading.paragraph_format.space_after = Twips(after)
     text_style = "Compact Text" if section.compact else "Normal"
-    for text in section.paragraphs:
+    for number, text in enumerate(section.paragraphs, start=1):
         paragraph = document.add_paragraph(text, style=text_style)
-        # An introduction stays with the figures it introduces.
-        paragraph.paragraph_format.keep_with_next = section.panel is not None
+        # The paragraph just before the figures stays with them (only that one: keeping the
+        # whole section together would push it to a new page and leave a gap).
+        last = number == len(section.paragraphs)
+        paragraph.paragraph_format.keep_with_next = last and section.panel is not None
     if section.panel is not None and section.compact:
         _write_figure_lines(document, section.panel)
     elif section.panel is not None:
@@ -344,5 +349,9 @@ def _write_data_table(document: Document, brand: Brand, table: DataTable) -> Non
     )
     for cell in built.rows[0].cells:
         cell.paragraphs[0].paragraph_format.keep_with_next = True
+    for index in range(len(table.columns)):
+        if all(NUMBER.fullmatch(row[index]) for row in table.rows):
+            for row in built.rows:  # figures line up on the right, header included
+                row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if table.note:
         document.add_paragraph(table.note, style="Table Note")
