@@ -422,3 +422,23 @@ def test_accessibility_checks_catch_small_text_pale_text_and_skipped_headings(
         "table without a marked header row",
     ):
         assert expected in found
+
+
+def test_brand_font_and_colours_are_applied_to_the_styles() -> None:
+    org = DEFAULT_ORGANISATION.model_copy(
+        update={
+            "name": "Scotland Test Board",
+            "font": "Stone Sans",
+            "colours": DEFAULT_ORGANISATION.colours.model_copy(
+                update={"primary": "#330072", "secondary": "#006747"}
+            ),
+        }
+    )
+    styles = _parts(build_sample(Brand(org)))["word/styles.xml"].decode()
+    defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S)
+    assert defaults is not None and 'w:ascii="Stone Sans"' in defaults.group(0)
+    heading = re.search(r'<w:style [^>]*w:styleId="Heading1".*?</w:style>', styles, re.S)
+    assert heading is not None and 'w:color w:val="330072"' in heading.group(0)
+    figure = re.search(r'<w:style [^>]*w:styleId="FigureValue".*?</w:style>', styles, re.S)
+    assert figure is not None and 'w:color w:val="006747"' in figure.group(0)
+    assert "asciiTheme" not in styles
