@@ -161,16 +161,11 @@ def closing_draft(org: Organisation, qr_box: tuple[int, int, int, int] | None) -
         paras.append(para(NO_SUPPORT_TEXT, bullet="bullet", space_before=0.4))
     pictures: tuple[PictureSpec, ...] = ()
     if org.survey_url:
-        paras.append(
-            Para(
-                (
-                    Run("Please tell us what you thought: "),
-                    Run("give feedback on this session", link=org.survey_url),
-                    Run(", or scan the QR code."),
-                ),
-                space_before=0.8,
-            )
-        )
+        # Links get paragraphs of their own: LibreOffice (24.x) draws a link that follows
+        # plain text in the same paragraph in the text colour, not the link colour.
+        paras.append(para("Please tell us what you thought of today:", space_before=0.8))
+        paras.append(para("Give feedback on this session", link=org.survey_url))
+        paras.append(para("Or scan the QR code with a phone."))
         if qr_box is not None:
             pictures = (
                 PictureSpec(
@@ -254,7 +249,7 @@ def _video(slide: VideoSlide, layout: Layout, base: Draft) -> Draft:
     ]
     if any(facts):
         paras.append(para(". ".join(f for f in facts if f) + ".", space_before=0.4))
-    paras.append(Para((Run("Watch: "), Run(video.link_text, link=video.url)), space_before=0.6))
+    paras.append(para(video.link_text, link=video.url, space_before=0.6))  # see closing_draft
     paras.append(para("Or scan the QR code to watch on a phone.", space_before=0.4))
     qr = PictureSpec(
         "qr", layout.placeholders["QR"].box, shorten(f"QR code: {video.link_text}"), video.url

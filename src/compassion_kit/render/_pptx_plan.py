@@ -134,7 +134,8 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             if leader.size < fitted.size and len(fitted.pages) == 1:
                 fitted = replace(fitted, size=leader.size)
         chunked = tuple(
-            tuple(_link_chunks(p, fitted.size, space) for p in page) for page in fitted.pages
+            tuple(_link_chunks(p, fitted.size, space, ctx.colours["primary"]) for p in page)
+            for page in fitted.pages
         )
         fits.append(replace(fitted, pages=chunked))
     pages = max((len(f.pages) for f in fits), default=1)
@@ -192,8 +193,8 @@ def _spill(draft: Draft, layout: Layout) -> Draft:
     return replace(draft, boxes=tuple(boxes))
 
 
-def _link_chunks(paragraph: Para, size: float, space: fit.Frame) -> Para:
-    """Split long link runs into runs of a few words with the same link.
+def _link_chunks(paragraph: Para, size: float, space: fit.Frame, colour: str) -> Para:
+    """Split long link runs into runs of a few words with the same link, coloured `colour`.
 
     LibreOffice (7.x, 24.x) lays a hyperlink out as one unbreakable field and cuts it
     mid-word when it is longer than a line; shorter runs wrap between words everywhere.
@@ -204,6 +205,10 @@ def _link_chunks(paragraph: Para, size: float, space: fit.Frame) -> Para:
     points = size * paragraph.scale
     runs: list[Run] = []
     for run in paragraph.runs:
+        if run.link:
+            # LibreOffice draws the second of two adjacent links in the text colour unless
+            # the run has its own colour; PowerPoint shows the theme's link colour either way.
+            run = replace(run, colour=run.colour or colour)
         if not run.link or fit.text_width(run.text, points, run.bold) <= limit:
             runs.append(run)
             continue
