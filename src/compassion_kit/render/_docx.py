@@ -13,13 +13,14 @@ API (all lengths in twips, 1/1440 inch; colours as #RRGGBB):
                                  begin the next item on a new page (own footer credit), or a
                                  continuous part with newspaper columns
     text_width(document) -> int  width between the margins of the current section
-    add_list(document, items, numbered=False) -> list[Paragraph]   real Word lists (numbering)
-    add_table(document, brand, header, rows, widths=None, look=TableLook(), caption=None)
+    add_list(document, items, numbered=False, style=None) -> list[Paragraph]
+                                 real Word lists (numbering); numbered lists restart at 1
+    add_table(parent, brand, header, rows, widths=None, look=TableLook(), caption=None)
                                  header row marked (w:tblHeader, tblLook firstRow) in brand
-                                 colours, rows never split across pages
+                                 colours, rows never split across pages; parent may be a cell
     column_widths(header, rows, total), text_width_for(paper)   pure helpers for plans
-    shade_cell(cell, fill), set_row_height(row, height, exact=True), set_cell_borders(...)
-    keep_together(paragraphs), keep_table_together(table, with_next=False)
+    shade_cell(cell, fill), shade_paragraph(paragraph, fill), set_row_height(row, twips)
+    mark_header_row(table), keep_together(paragraphs), keep_table_together(table)
     add_checkbox(paragraph, tag, label, checked=False)  Word checkbox content control (w14)
     read_ticks(docx_bytes) -> list[bool], read_tick_answers(docx_bytes) -> dict[str, bool]
     set_alt_text(inline, text, name)
@@ -114,6 +115,40 @@ UNCHECKED, CHECKED = "\u2610", "\u2612"  # ballot box, ballot box with X
 AUTHOR = "compassion-kit"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# Child order the schema requires inside each properties element (ECMA-376 part 1); the
+# strict validator rejects anything out of order.
+_SEQUENCES = {
+    "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+    "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi "
+    "rtlGutter docGrid printerSettings sectPrChange",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW "
+    "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
+    "tblDescription tblPrChange",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+    "tcFitText vAlign hideMark headers cellIns cellDel cellMerge tcPrChange",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+    "tblCellSpacing jc hidden ins del trPrChange",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+    "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+    "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+}
+
+
+def _place(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
+    """Insert `child` into a properties element at the position the schema requires."""
+    order = _SEQUENCES[parent.tag.split("}")[1]].split()
+    later = order[order.index(child.tag.split("}")[1]) + 1 :]
+    parent.insert_element_before(child, *(f"w:{name}" for name in later))
+    return child
+
+
+def _get_or_place(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    """The child `tag` of a properties element, created in schema order if missing."""
+    found = parent.find(qn(tag))
+    return found if found is not None else _place(parent, OxmlElement(tag))
 
 
 @dataclass(frozen=True)
@@ -288,27 +323,9 @@ def start_section(
     paragraph.set_sectPr(sentinel.clone())
     for reference in sentinel.xpath("w:headerReference|w:footerReference"):
         sentinel.remove(reference)
-    kind = sentinel.find(qn("w:type"))
-    if kind is None:
-        kind = OxmlElement("w:type")
-        sentinel.insert(0, kind)
+    kind = _get_or_place(sentinel, "w:type")
     kind.set(qn("w:val"), "nextPage" if new_page else "continuous")
-    cols = sentinel.find(qn("w:cols"))
-    if cols is None:
-        cols = OxmlElement("w:cols")
-        sentinel.insert_element_before(
-            cols,
-            "w:formProt",
-            "w:vAlign",
-            "w:noEndnote",
-            "w:titlePg",
-            "w:textDirection",
-            "w:bidi",
-            "w:rtlGutter",
-            "w:docGrid",
-            "w:printerSettings",
-            "w:sectPrChange",
-        )
+    cols = _get_or_place(sentinel, "w:cols")
     cols.set(qn("w:num"), str(columns))
     cols.set(qn("w:space"), str(COLUMN_GAP))
     if new_page and credit is not None:
@@ -471,7 +488,7 @@ def _fill_row(
 def _set_caption(table: Table, caption: str) -> None:
     element = OxmlElement("w:tblCaption")
     element.set(qn("w:val"), caption[:255])
-    table._tbl.tblPr.insert_element_before(element, "w:tblDescription")
+    _place(table._tbl.tblPr, element)
 
 
 def _fix_layout(table: Table, widths: Sequence[int]) -> None:
@@ -480,20 +497,7 @@ def _fix_layout(table: Table, widths: Sequence[int]) -> None:
     `table.autofit = False` (set by the caller) writes w:tblLayout type="fixed".
     """
     tbl_pr = table._tbl.tblPr
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.insert_element_before(
-            tbl_w,
-            "w:jc",
-            "w:tblCellSpacing",
-            "w:tblInd",
-            "w:tblBorders",
-            "w:shd",
-            "w:tblLayout",
-            "w:tblCellMar",
-            "w:tblLook",
-        )
+    tbl_w = _get_or_place(tbl_pr, "w:tblW")
     tbl_w.set(qn("w:w"), str(sum(widths)))
     tbl_w.set(qn("w:type"), "dxa")
     for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
@@ -519,21 +523,7 @@ def mark_header_row(table: Table) -> None:
 
 
 def _set_flag(row: _Row, tag: str) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    if tr_pr.find(qn(tag)) is None:
-        successors = (
-            "w:cantSplit",
-            "w:trHeight",
-            "w:tblHeader",
-            "w:tblCellSpacing",
-            "w:jc",
-            "w:hidden",
-            "w:ins",
-            "w:del",
-            "w:trPrChange",
-        )
-        later = successors[successors.index(tag) + 1 :]
-        tr_pr.insert_element_before(OxmlElement(tag), *later)
+    _get_or_place(row._tr.get_or_add_trPr(), tag)
 
 
 def set_row_height(row: _Row, height: int, exact: bool = True) -> None:
@@ -546,23 +536,7 @@ def set_row_height(row: _Row, height: int, exact: bool = True) -> None:
 def shade_cell(cell: _Cell, fill: str) -> None:
     """Fill a cell with a solid #RRGGBB colour."""
     tc_pr = cell._tc.get_or_add_tcPr()
-    shd = tc_pr.find(qn("w:shd"))
-    if shd is None:
-        shd = OxmlElement("w:shd")
-        tc_pr.insert_element_before(
-            shd,
-            "w:noWrap",
-            "w:tcMar",
-            "w:textDirection",
-            "w:tcFitText",
-            "w:vAlign",
-            "w:hideMark",
-            "w:headers",
-            "w:cellIns",
-            "w:cellDel",
-            "w:cellMerge",
-            "w:tcPrChange",
-        )
+    shd = _get_or_place(tc_pr, "w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill.lstrip("#").upper())
@@ -576,76 +550,12 @@ def shade_paragraph(paragraph: Paragraph, fill: str, padding: int = 4) -> None:
     """
     p_pr = paragraph._p.get_or_add_pPr()
     colour = fill.lstrip("#").upper()
-    borders = OxmlElement("w:pBdr")
+    borders = _get_or_place(p_pr, "w:pBdr")
     for edge in ("top", "left", "bottom", "right", "between"):
         _sub(borders, f"w:{edge}", val="single", sz="4", space=str(padding), color=colour)
-    p_pr.insert_element_before(
-        borders,
-        "w:shd",
-        "w:tabs",
-        "w:suppressAutoHyphens",
-        "w:spacing",
-        "w:ind",
-        "w:jc",
-        "w:outlineLvl",
-        "w:rPr",
-        "w:sectPr",
-        "w:pPrChange",
-    )
-    _sub(p_pr, "w:shd", val="clear", color="auto", fill=colour)
-    shd = p_pr.find(qn("w:shd"))
-    assert shd is not None
-    p_pr.remove(shd)
-    p_pr.insert_element_before(
-        shd,
-        "w:tabs",
-        "w:suppressAutoHyphens",
-        "w:spacing",
-        "w:ind",
-        "w:jc",
-        "w:outlineLvl",
-        "w:rPr",
-        "w:sectPr",
-        "w:pPrChange",
-    )
-
-
-def set_table_borders(table: Table, edges: dict[str, str | None]) -> None:
-    """Override table borders: edge name (top, insideH...) -> #RRGGBB, or None for none."""
-    tbl_pr = table._tbl.tblPr
-    borders = tbl_pr.find(qn("w:tblBorders"))
-    if borders is None:
-        borders = OxmlElement("w:tblBorders")
-        tbl_pr.insert_element_before(
-            borders,
-            "w:shd",
-            "w:tblLayout",
-            "w:tblCellMar",
-            "w:tblLook",
-            "w:tblCaption",
-            "w:tblDescription",
-        )
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        if edge not in edges:
-            continue
-        element = OxmlElement(f"w:{edge}")
-        colour = edges[edge]
-        element.set(qn("w:val"), "nil" if colour is None else "single")
-        if colour is not None:
-            element.set(qn("w:sz"), "6")
-            element.set(qn("w:space"), "0")
-            element.set(qn("w:color"), colour.lstrip("#").upper())
-        old = borders.find(qn(f"w:{edge}"))
-        if old is not None:
-            borders.remove(old)
-        borders.append(element)
-    order = {
-        qn(f"w:{e}"): i
-        for i, e in enumerate(
-            ("top", "left", "start", "bottom", "right", "end", "insideH", "insideV")
-        )
-    }
-    borders[:] = sorted(borders, key=lambda e: order.get(e.tag, 99))
+    shading = _get_or_place(p_pr, "w:shd")
+    for name, value in (("val", "clear"), ("color", "auto"), ("fill", colour)):
+        shading.set(qn(f"w:{name}"), value)
 
 
 def keep_together(paragraphs: Sequence[Paragraph]) -> None:
