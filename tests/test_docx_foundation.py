@@ -442,3 +442,14 @@ def test_brand_font_and_colours_are_applied_to_the_styles() -> None:
     figure = re.search(r'<w:style [^>]*w:styleId="FigureValue".*?</w:style>', styles, re.S)
     assert figure is not None and 'w:color w:val="006747"' in figure.group(0)
     assert "asciiTheme" not in styles
+
+
+def test_long_titles_are_cut_to_fit_the_core_properties() -> None:
+    title = "Worksheets: " + "; ".join(f"A rather long worksheet title {n}" for n in range(20))
+    document = new_document(NORTHSHIRE, None, title, CREDIT)
+    document.add_paragraph("Many", style="Heading 1")
+    core = _parts(finish(document, title))["docProps/core.xml"].decode()
+    found = re.search(r"<dc:title>([^<]+)</dc:title>", core)
+    assert found is not None
+    assert len(found.group(1)) <= 255 and found.group(1).endswith("\u2026")
+    assert found.group(1).startswith("Worksheets: A rather long worksheet title 0;")

@@ -205,3 +205,14 @@ def test_each_handout_starts_a_new_page_with_its_own_credit(printed: Printed) ->
     last = pdf_text(pdf, pages)
     assert "Resource pack to support workplace compassion" in last
     assert f"Page {pages} of {pages}" in last
+
+
+def test_every_library_handout_in_one_document(tmp_path: Path) -> None:
+    items = [library_handout(i) for i in LIBRARY.ids("handout")]
+    data = build(*items)
+    path = tmp_path / "all.docx"
+    path.write_bytes(data)
+    assert_valid_ooxml(path)
+    assert_accessible(path)
+    headings = [t for s, t in paragraphs(data) if s == "Heading 1"]
+    assert headings == [i.title for i in items]

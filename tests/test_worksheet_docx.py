@@ -233,3 +233,16 @@ def test_every_library_worksheet_builds_valid_and_complete(item_id: str, tmp_pat
     for text in expected_texts(item) + expected_texts(item, "facilitator"):
         assert re.sub(r"\s+", " ", text) in flat, text
     assert len(read_ticks(data)) == plan_worksheets(request(item)).tick_count
+
+
+def test_every_library_worksheet_in_one_document(tmp_path: Path) -> None:
+    items = [LIBRARY.get(i) for i in LIBRARY.ids("worksheet")]
+    assert all(isinstance(i, Worksheet) for i in items)
+    data = build(*items, audience="facilitator")  # type: ignore[arg-type]
+    path = save(tmp_path, data, "all.docx")
+    assert_valid_ooxml(path)
+    assert_accessible(path)
+    plan = plan_worksheets(request(*items, audience="facilitator"))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert xml.count("<w:sectPr") == len(plan.sheets)
+    assert len(read_ticks(data)) == plan.tick_count

@@ -25,6 +25,7 @@ API (all lengths in twips, 1/1440 inch; colours as #RRGGBB):
     read_ticks(docx_bytes) -> list[bool], read_tick_answers(docx_bytes) -> dict[str, bool]
     set_alt_text(inline, text, name)
     finish(document, title) -> bytes      core properties, unique ids, normalised zip
+    short_title(title)           a title cut to fit dc:title (many items in one document)
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretche
 CHECKBOX_HALF_POINTS = 36  # 18 pt box: about 5 mm, big enough to tick with a pen
 UNCHECKED, CHECKED = "\u2610", "\u2612"  # ballot box, ballot box with X
 AUTHOR = "compassion-kit"
+TITLE_LIMIT = 255  # python-docx refuses longer core properties (and so would Word's dialog)
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -652,6 +654,13 @@ def set_alt_text(inline: CT_Inline, text: str, name: str) -> None:
     doc_pr.set("name", name)
 
 
+def short_title(title: str, limit: int = TITLE_LIMIT) -> str:
+    """`title` cut at a word to fit core properties' 255-character limit, with an ellipsis."""
+    if len(title) <= limit:
+        return title
+    return title[: limit - 1].rsplit(" ", 1)[0].rstrip(";:, ") + "\u2026"
+
+
 def finish(document: Document, title: str) -> bytes:
     """Save to bytes that are identical for identical input.
 
@@ -660,7 +669,7 @@ def finish(document: Document, title: str) -> bytes:
     each part, which Word reports as corrupt) and content-control ids; normalises the zip.
     """
     props = document.core_properties
-    props.title = title
+    props.title = short_title(title)
     props.language = "en-GB"
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
