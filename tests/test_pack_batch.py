@@ -127,3 +127,11 @@ def test_slugs_are_plain_lower_case_words():
     assert slug("Ysbyty Gwynedd — Bangor") == "ysbyty-gwynedd-bangor"
     assert slug("Société Générale") == "societe-generale"
     assert slug("!!!") == "organisation"
+
+
+def test_semicolon_separated_csv_from_excel_is_read(tmp_path: Path):
+    orgs = tmp_path / "orgs.csv"
+    orgs.write_bytes("\ufeffname;primary\r\nUn Trust;#005EB8\r\nDeux Trust;pale\r\n".encode())
+    first, second = read_orgs(orgs)
+    assert first.brand is not None and first.slug == "un-trust"
+    assert str(second.problems[0]).startswith(f"{orgs}:3:12: error: primary: 'pale'")

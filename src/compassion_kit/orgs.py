@@ -114,7 +114,10 @@ def _read_folder(folder: Path) -> list[OrgSource]:
 
 def _read_csv(path: Path) -> list[OrgSource]:
     text = _csv_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Excel in many European locales saves "CSV" with semicolons between the columns.
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if ";" in first and "," not in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = next(reader, None)
     if header is None:
         return []
@@ -129,7 +132,7 @@ def _read_csv(path: Path) -> list[OrgSource]:
         if not any(cell.strip() for cell in row):
             continue  # blank lines between groups of rows are fine
         raw = lines[line - 1] if line - 1 < len(lines) else ""
-        sources.append(_row_source(path, line, raw, columns, row))
+        sources.append(_row_source(path, line, _cell_columns(raw, delimiter), columns, row))
     return sources
 
 
@@ -191,20 +194,21 @@ def _check_header(columns: list[str], path: Path) -> None:
         raise ContentError(problems)
 
 
-def _cell_columns(raw: str) -> list[int]:
+def _cell_columns(raw: str, delimiter: str) -> list[int]:
     """1-based character column where each cell of a one-line CSV row starts."""
     starts, quoted = [1], False
     for index, char in enumerate(raw):
         if char == '"':
             quoted = not quoted
-        elif char == "," and not quoted:
+        elif char == delimiter and not quoted:
             starts.append(index + 2)
     return starts
 
 
-def _row_source(path: Path, line: int, raw: str, columns: list[str], row: list[str]) -> OrgSource:
+def _row_source(
+    path: Path, line: int, starts: list[int], columns: list[str], row: list[str]
+) -> OrgSource:
     where = Location(path, line)
-    starts = _cell_columns(raw)
     doc = YamlDocument(path, {})
     data: dict[str, object] = {}
     for index, (column, cell) in enumerate(zip(columns, row, strict=False)):
