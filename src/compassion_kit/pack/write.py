@@ -69,7 +69,7 @@ def _record(name: str, file: PackFile, data: bytes, fmt: str, **extra: Any) -> F
 def render_pack(
     spec: Spec, brand: Brand, logo: Logo | None, folder: Path, slug: str
 ) -> tuple[FileRecord, ...]:
-    """Write every Office file of one organisation's pack into `folder` (created if needed).
+    """Write every Office file of one organisation's pack into `folder` (its parent must exist).
 
     Raises:
         KitError: a problem only this organisation has (e.g. its template or colours).
@@ -77,7 +77,9 @@ def render_pack(
     from compassion_kit.render.deck import slide_numbers
 
     files = plan_files(spec.workshop, spec.library, file_prefix(slug, spec.workshop.date))
-    folder.mkdir(parents=True, exist_ok=True)
+    # Not parents=True: a worker still running after an interrupt must not re-create the
+    # temporary folder the parent has just removed.
+    folder.mkdir(exist_ok=True)
     deck = _deck(spec, brand, logo) if spec.workshop.deck is not None else None
     numbers = slide_numbers(deck[1]) if deck is not None else None
     records = []
