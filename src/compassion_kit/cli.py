@@ -331,9 +331,13 @@ def build_pack(
 
 @app.command()
 def init(
-    preset: Annotated[str, typer.Argument(help="introductory, improvement-planning, ...")] = (
-        "improvement-planning"
-    ),
+    preset: Annotated[
+        str,
+        typer.Argument(
+            help="introductory, improvement-planning, community-conversation, improvement-lab, "
+            "culture-values or actions-activities."
+        ),
+    ] = "improvement-planning",
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path(
         "workshop.yaml"
     ),
