@@ -32,22 +32,25 @@ PYTHON = sys.executable
 KIT = [PYTHON, "-m", "compassion_kit"]
 EXAMPLE = ROOT / "examples" / "wye-valley"
 DECK_MODULES = ["intro", "culture-values", "actions-activities", "leadership-management"]
-# Every worksheet and handout but a few: render/_docx.py stores the joined titles as the
-# document title, which python-docx limits to 255 characters (reported; see the report).
+# Every worksheet and seven handouts: 15 printed items, as a long day might use.
 WORKSHEETS = [
-    "six-word-stories",
-    "lab-readiness-check",
     "compassion-audit",
-    "taking-stock",
-    "acts-of-compassion",
+    "six-word-stories",
+    "smarter-action-plan",
     "tackling-giants",
+    "taking-stock",
+    "feedback-form",
+    "acts-of-compassion",
+    "lab-readiness-check",
 ]
 HANDOUTS = [
     "why-compassion-matters",
-    "staff-support-approaches",
-    "case-sash-safety-huddle",
-    "case-imperial-tea-biscuits",
     "business-case-infographic",
+    "case-hull-pathology-values",
+    "case-leicester-thank-you",
+    "case-norfolk-staff-platform",
+    "workshop-case-studies",
+    "staff-support-approaches",
 ]
 
 
