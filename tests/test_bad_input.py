@@ -14,7 +14,8 @@ runner = CliRunner()
 
 # file (under fixtures/content/bad), expected location, expected words in the message
 CASES = [
-    ("syntax.yaml", "syntax.yaml:4:8:", "the YAML cannot be read: expected ',' or ']'"),
+    # libyaml says "did not find expected ..."; PyYAML's pure-Python parser "expected ...".
+    ("syntax.yaml", "syntax.yaml:4:8:", "expected ',' or ']'"),
     ("tab-indent.yaml", "tab-indent.yaml:4:1:", "indented with a tab; YAML needs spaces"),
     ("wrong-type.yaml", "wrong-type.yaml:6:10:", 'minutes: should be a whole number (got "ten")'),
     ("missing-field.yaml", "missing-field.yaml:1:1:", "title: is required but missing"),
@@ -22,8 +23,11 @@ CASES = [
     ("duplicate-key.yaml", "duplicate-key.yaml:4:1:", "'title' appears twice in the same block"),
     ("duplicate-id", "duplicate-id/b.yaml:2:5:", "the id 'same-id' is already used by"),
     ("alias-bomb.yaml", "alias-bomb.yaml:2:4:", "YAML anchors (&name): not allowed"),
-    ("python-tag.yaml", "python-tag.yaml:3:8:",
-     "the YAML tag '!!python/object/apply:os.system' is not allowed"),
+    (
+        "python-tag.yaml",
+        "python-tag.yaml:3:8:",
+        "the YAML tag '!!python/object/apply:os.system' is not allowed",
+    ),
     ("empty.yaml", "empty.yaml:1:1:", "the file is empty"),
     ("binary.yaml", "binary.yaml:1:1:", "this is a binary file, not YAML text"),
     ("latin1.yaml", "latin1.yaml:3:11:", "the file is not UTF-8 text (byte 0xE9"),
@@ -77,7 +81,10 @@ def test_every_problem_in_a_folder_is_reported_at_once(tmp_path: Path):
     assert "3 problems found" in result.stderr
     lines = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == [
-        "missing-field.yaml", "unknown-kind.yaml", "wrong-type.yaml"]
+        "missing-field.yaml",
+        "unknown-kind.yaml",
+        "wrong-type.yaml",
+    ]
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path):
@@ -88,3 +95,25 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path):
     path.write_text("a: " + "x" * (MAX_FILE_BYTES + 1), encoding="utf-8")
     with pytest.raises(ContentError, match="the limit is"):
         read_yaml(path)
+
+
+def test_libyaml_and_pure_python_parsers_read_the_library_identically(monkeypatch):
+    import compassion_kit.loading as loading
+
+    files = sorted((Path(__file__).parent.parent / "content").rglob("*.yaml"))
+    fast = [loading.read_yaml(f) for f in files]
+    monkeypatch.setattr(loading, "CParser", None)  # the fallback when PyYAML lacks libyaml
+    for path, quick in zip(files, fast, strict=True):
+        slow = loading.read_yaml(path)
+        assert slow.data == quick.data
+        assert slow.value_marks == quick.value_marks and slow.key_marks == quick.key_marks
+
+
+@pytest.mark.parametrize("name", ["alias-bomb.yaml", "too-deep.yaml", "python-tag.yaml"])
+def test_pure_python_fallback_refuses_the_same_inputs(monkeypatch, name: str):
+    import compassion_kit.loading as loading
+    from compassion_kit.errors import ContentError
+
+    monkeypatch.setattr(loading, "CParser", None)
+    with pytest.raises(ContentError):
+        loading.read_yaml(BAD / name)

@@ -94,6 +94,33 @@ class _KitLoader(Reader, Scanner, Parser, _KitComposer, _KitResolver):
         _KitResolver.__init__(self)
 
 
+try:
+    from yaml._yaml import CParser  # libyaml, shipped in PyYAML's wheels
+except ImportError:  # pragma: no cover - a PyYAML built without libyaml
+    CParser = None
+
+
+if CParser is not None:
+
+    class _FastKitLoader(CParser, _KitComposer, _KitResolver):  # type: ignore[misc,valid-type]
+        """libyaml scans and parses (about 10x faster); our composer still builds the nodes.
+
+        The composer methods are called explicitly so libyaml's own composer, which would
+        accept anchors and aliases, is never used.
+        """
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _KitComposer.__init__(self)
+            _KitResolver.__init__(self)
+
+        def get_single_node(self) -> Node | None:
+            return _KitComposer.get_single_node(self)  # type: ignore[no-any-return]
+
+        def dispose(self) -> None:
+            CParser.dispose(self)
+
+
 @dataclass
 class YamlDocument:
     """Plain data read from one YAML file, with the position of every value and key."""
@@ -275,7 +302,8 @@ def _hidden_comment(node: ScalarNode, doc: YamlDocument, problems: list[Problem]
     A real comment has a space after '#'; '#ShowsWorkplaceCompassion' or '#005EB8' straight
     after a value is almost always meant as text.
     """
-    if node.style is not None or doc.lines is None:
+    # A plain scalar has no style: None from PyYAML's parser, "" from libyaml's.
+    if node.style or doc.lines is None:
         return
     mark = node.end_mark
     rest = doc.lines[mark.line][mark.column :] if mark.line < len(doc.lines) else ""
@@ -292,7 +320,7 @@ def _hidden_comment(node: ScalarNode, doc: YamlDocument, problems: list[Problem]
 
 
 def _compose(text: str, shown: Path) -> Node | None:
-    loader = _KitLoader(text)
+    loader = _FastKitLoader(text) if CParser is not None else _KitLoader(text)
     try:
         node = loader.get_single_node()
     except _AliasRefused as exc:
