@@ -102,7 +102,7 @@ def test_libyaml_and_pure_python_parsers_read_the_library_identically(monkeypatc
 
     files = sorted((Path(__file__).parent.parent / "content").rglob("*.yaml"))
     fast = [loading.read_yaml(f) for f in files]
-    monkeypatch.setattr(loading, "CParser", None)  # the fallback when PyYAML lacks libyaml
+    monkeypatch.setattr(loading, "FAST_LOADER", None)  # the fallback when PyYAML lacks libyaml
     for path, quick in zip(files, fast, strict=True):
         slow = loading.read_yaml(path)
         assert slow.data == quick.data
@@ -114,6 +114,6 @@ def test_pure_python_fallback_refuses_the_same_inputs(monkeypatch, name: str):
     import compassion_kit.loading as loading
     from compassion_kit.errors import ContentError
 
-    monkeypatch.setattr(loading, "CParser", None)
+    monkeypatch.setattr(loading, "FAST_LOADER", None)
     with pytest.raises(ContentError):
         loading.read_yaml(BAD / name)

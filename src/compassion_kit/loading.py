@@ -96,13 +96,8 @@ class _KitLoader(Reader, Scanner, Parser, _KitComposer, _KitResolver):
 
 try:
     from yaml._yaml import CParser  # libyaml, shipped in PyYAML's wheels
-except ImportError:  # pragma: no cover - a PyYAML built without libyaml
-    CParser = None
 
-
-if CParser is not None:
-
-    class _FastKitLoader(CParser, _KitComposer, _KitResolver):  # type: ignore[misc,valid-type]
+    class _FastKitLoader(CParser, _KitComposer, _KitResolver):
         """libyaml scans and parses (about 10x faster); our composer still builds the nodes.
 
         The composer methods are called explicitly so libyaml's own composer, which would
@@ -115,10 +110,11 @@ if CParser is not None:
             _KitResolver.__init__(self)
 
         def get_single_node(self) -> Node | None:
-            return _KitComposer.get_single_node(self)  # type: ignore[no-any-return]
+            return _KitComposer.get_single_node(self)
 
-        def dispose(self) -> None:
-            CParser.dispose(self)
+    FAST_LOADER: type[_FastKitLoader] | None = _FastKitLoader
+except ImportError:  # pragma: no cover - a PyYAML built without libyaml
+    FAST_LOADER = None
 
 
 @dataclass
@@ -320,7 +316,7 @@ def _hidden_comment(node: ScalarNode, doc: YamlDocument, problems: list[Problem]
 
 
 def _compose(text: str, shown: Path) -> Node | None:
-    loader = _FastKitLoader(text) if CParser is not None else _KitLoader(text)
+    loader = FAST_LOADER(text) if FAST_LOADER is not None else _KitLoader(text)
     try:
         node = loader.get_single_node()
     except _AliasRefused as exc:
