@@ -8,12 +8,12 @@ and friends can be called from Python in the same way.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from compassion_kit.errors import ContentError, KitError, Location, Problem, ProblemLog
+from compassion_kit.errors import ContentError, Location, Problem, ProblemLog
 from compassion_kit.library import Library, load_library, unknown_id_problem
 from compassion_kit.output import write_atomic
 
@@ -35,12 +35,10 @@ __all__ = [
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
-    from compassion_kit.model import Agenda, DeckModule
+    from compassion_kit.model import DeckModule
     from compassion_kit.profile import Brand
     from compassion_kit.render import RenderedFile
     from compassion_kit.timing import Schedule
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -71,15 +69,6 @@ class BuildResult:
         return data
 
 
-def _attempt(log: ProblemLog, step: Callable[[], T]) -> T | None:
-    """Run one loading step, keeping its problems so every step's are reported together."""
-    try:
-        return step()
-    except KitError as exc:
-        log.extend(exc.problems)
-        return None
-
-
 def _items_of_kind(
     library: Library, ids: Sequence[str], kind: str, log: ProblemLog, what: str
 ) -> list[Any]:
@@ -105,8 +94,8 @@ def _brand_and_logo(org: Path | None, log: ProblemLog) -> tuple[Brand | None, Lo
     from compassion_kit.logo import load_logo
     from compassion_kit.profile import load_brand
 
-    brand = _attempt(log, lambda: load_brand(org))
-    logo = _attempt(log, lambda: load_logo(brand)) if brand is not None else None
+    brand = log.attempt(lambda: load_brand(org))
+    logo = log.attempt(lambda: load_logo(brand)) if brand is not None else None
     return brand, logo
 
 
@@ -210,7 +199,7 @@ def build_deck(
 
     options = options or DeckOptions()
     log = ProblemLog()
-    library = library or _attempt(log, lambda: load_library(options.content))
+    library = library or log.attempt(lambda: load_library(options.content))
     log.raise_if_any()
     assert library is not None
     request = deck_request(library, modules, options, log)
@@ -247,11 +236,11 @@ def build_agenda(
     Raises:
         KitError: every problem in the inputs; nothing is written.
     """
-    from compassion_kit.render import agenda as agenda_renderer
+    from compassion_kit import requests
 
     options = options or AgendaOptions()
     log = ProblemLog()
-    library = library or _attempt(log, lambda: load_library(options.content))
+    library = library or log.attempt(lambda: load_library(options.content))
     log.raise_if_any()
     assert library is not None
     timed = _schedule(library, agenda_id, options.start, log)
@@ -259,34 +248,20 @@ def build_agenda(
     numbers = _slide_numbers(library, options, agenda_id, brand, logo, log)
     log.raise_if_any()
     assert timed is not None and brand is not None
-    agenda: Agenda = timed.agenda
-    request = agenda_renderer.AgendaRequest(
-        agenda=agenda,
-        schedule=timed,
-        brand=brand,
-        logo=logo,
-        audience="facilitator" if options.facilitator else "participant",
+    audience = "facilitator" if options.facilitator else "participant"
+    request = requests.agenda_request(
+        timed,
+        brand,
+        logo,
+        audience=audience,
         slide_numbers=numbers,
-        slide_titles=_slide_titles(library),
-        library_titles={e.item.id: e.item.title for e in library.entries.values()},
+        titles=(requests.slide_titles(library), requests.item_titles(library)),
         date=options.date,
         venue=options.venue,
     )
-    plan = agenda_renderer.plan_agenda(request)
-    if options.format == "md":
-        rendered = agenda_renderer.write_agenda_markdown(plan)
-    else:
-        rendered = agenda_renderer.write_agenda_docx(plan, request)
-    result = _finish(out, rendered, [agenda_id], request.audience, log)
+    rendered = requests.render_agenda(request, options.format)
+    result = _finish(out, rendered, [agenda_id], audience, log)
     return result, rendered.data
-
-
-def _slide_titles(library: Library) -> dict[str, str]:
-    from compassion_kit.model import DeckModule
-
-    return {
-        s.id: s.title for d in library.items("deck") if isinstance(d, DeckModule) for s in d.slides
-    }
 
 
 def _slide_numbers(
@@ -334,17 +309,7 @@ def build_worksheets(
     library: Library | None = None,
 ) -> BuildResult:
     """Build one .docx holding the worksheets, each starting on a new page."""
-    from compassion_kit.render import worksheet
-
-    return _build_print(
-        ids,
-        out,
-        options or PrintOptions(),
-        library,
-        "worksheet",
-        worksheet.plan_worksheets,
-        worksheet.write_worksheets,
-    )
+    return _build_print(ids, out, options or PrintOptions(), library, "worksheet")
 
 
 def build_handouts(
@@ -354,32 +319,16 @@ def build_handouts(
     library: Library | None = None,
 ) -> BuildResult:
     """Build one .docx holding the handouts, each starting on a new page."""
-    from compassion_kit.render import handout
-
-    return _build_print(
-        ids,
-        out,
-        options or PrintOptions(),
-        library,
-        "handout",
-        handout.plan_handouts,
-        handout.write_handouts,
-    )
+    return _build_print(ids, out, options or PrintOptions(), library, "handout")
 
 
 def _build_print(
-    ids: Sequence[str],
-    out: Path,
-    options: PrintOptions,
-    library: Library | None,
-    kind: str,
-    plan: Callable[[Any], Any],
-    write: Callable[[Any, Any], RenderedFile],
+    ids: Sequence[str], out: Path, options: PrintOptions, library: Library | None, kind: str
 ) -> BuildResult:
-    from compassion_kit.render._docx import PrintRequest
+    from compassion_kit import requests
 
     log = ProblemLog()
-    library = library or _attempt(log, lambda: load_library(options.content))
+    library = library or log.attempt(lambda: load_library(options.content))
     log.raise_if_any()
     assert library is not None
     items = _items_of_kind(library, ids, kind, log, f"{kind} id")
@@ -387,15 +336,10 @@ def _build_print(
     log.raise_if_any()
     assert brand is not None
     audience = "facilitator" if options.facilitator else "participant"
-    request = PrintRequest(
-        items=tuple(items),
-        brand=brand,
-        logo=logo,
-        team=options.team,
-        date=options.date,
-        audience=audience,
+    request = requests.print_request(
+        items, brand, logo, team=options.team, date=options.date, audience=audience
     )
-    return _finish(out, write(plan(request), request), ids, audience, log)
+    return _finish(out, requests.render_printed(kind, request), ids, audience, log)
 
 
 def handouts_of_element(library: Library, element: str) -> list[str]:
@@ -427,15 +371,15 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
     items: list[Path] = list(content)
     for path in paths:
         if path.is_file():
-            doc = _attempt(log, lambda p=path: read_yaml(p))  # type: ignore[misc]
+            doc = log.attempt(lambda p=path: read_yaml(p))  # type: ignore[misc]
             if doc is None:
                 continue
             if "kind" not in doc.data and "name" in doc.data:
-                if _attempt(log, lambda p=path: load_brand(p)) is not None:  # type: ignore[misc]
+                if log.attempt(lambda p=path: load_brand(p)) is not None:  # type: ignore[misc]
                     checked.append(f"{path}: organisation profile")
                 continue
         items.append(path)
-    library = _attempt(log, lambda: load_library(items, bundled=not paths))
+    library = log.attempt(lambda: load_library(items, bundled=not paths))
     log.raise_if_any()
     if library is not None:
         count = len(library.entries)

@@ -5,9 +5,13 @@ Owns the error vocabulary only; printing belongs to `console.py`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class ExitCode(IntEnum):
@@ -88,6 +92,17 @@ class ProblemLog:
 
     def extend(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)
+
+    def attempt(self, step: Callable[[], T]) -> T | None:
+        """Run one step, keeping its problems so every step's are reported together.
+
+        Returns the step's result, or None when it raised a `KitError`.
+        """
+        try:
+            return step()
+        except KitError as exc:
+            self.extend(exc.problems)
+            return None
 
     def raise_if_any(self, error: type[KitError] = ContentError) -> None:
         """Raise `error` with every collected problem, if there are any errors."""

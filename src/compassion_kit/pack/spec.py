@@ -6,15 +6,16 @@ done once per run: the library, the agenda schedules, the organisation named in 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from compassion_kit.errors import ContentError, KitError, Problem, ProblemLog
+from compassion_kit import requests
+from compassion_kit.errors import ContentError, Problem, ProblemLog
 from compassion_kit.library import Library, display_path, load_library, unknown_id_problem
 from compassion_kit.loading import YamlDocument, read_yaml
-from compassion_kit.model import DeckModule, Organisation
+from compassion_kit.model import Organisation
 from compassion_kit.model.validate import validate_document
 from compassion_kit.model.workshop import Workshop
 from compassion_kit.profile import Brand, colour_problems, load_brand
@@ -63,7 +64,7 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         raise ContentError(problems)
     log = ProblemLog()
     base = path.parent
-    library = _attempt(log, lambda: load_library([base / c for c in workshop.content]))
+    library = log.attempt(lambda: load_library([base / c for c in workshop.content]))
     formats = tuple(dict.fromkeys([*workshop.formats, *(["pdf"] if pdf else [])]))
     schedules: dict[str, Schedule] = {}
     if library is not None:
@@ -81,24 +82,11 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         library=library,
         formats=formats,
         schedules=schedules,
-        slide_titles={
-            s.id: s.title
-            for d in library.items("deck")
-            if isinstance(d, DeckModule)
-            for s in d.slides
-        },
-        library_titles={e.item.id: e.item.title for e in library.entries.values()},
+        slide_titles=requests.slide_titles(library),
+        library_titles=requests.item_titles(library),
         brand=brand,
         logo=logo,
     )
-
-
-def _attempt(log: ProblemLog, step: Callable[[], T]) -> T | None:
-    try:
-        return step()
-    except KitError as exc:
-        log.extend(exc.problems)
-        return None
 
 
 def _check_ids(workshop: Workshop, library: Library, doc: YamlDocument, log: ProblemLog) -> None:
@@ -201,10 +189,10 @@ def _organisation(
         )
         return None, None
     else:
-        brand = _attempt(log, lambda: load_brand(path.parent / given))
+        brand = log.attempt(lambda: load_brand(path.parent / given))
     if brand is None or log.problems:
         return brand, None
-    return brand, _attempt(log, lambda: load_logo(brand))
+    return brand, log.attempt(lambda: load_logo(brand))
 
 
 def _inline_brand(organisation: Organisation, doc: YamlDocument, path: Path) -> Brand:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compassion_kit import __version__
+from compassion_kit import __version__, requests
 from compassion_kit.errors import Location, OutputError, Problem, ProblemLog
 from compassion_kit.pack.checklist import checklist
 from compassion_kit.pack.folder import GENERATOR, MANIFEST
@@ -133,39 +133,29 @@ def _deck(spec: Spec, brand: Brand, logo: Logo | None) -> tuple[Any, Any]:
 def _agenda(
     spec: Spec, brand: Brand, logo: Logo | None, file: PackFile, numbers: Mapping[str, int] | None
 ) -> RenderedFile:
-    from compassion_kit.render.agenda import AgendaRequest, plan_agenda, write_agenda_docx
-
-    timed = spec.schedules[file.items[0]]
-    request = AgendaRequest(
-        agenda=timed.agenda,
-        schedule=timed,
-        brand=brand,
-        logo=logo,
+    request = requests.agenda_request(
+        spec.schedules[file.items[0]],
+        brand,
+        logo,
         audience=file.audience,
         slide_numbers=numbers,
-        slide_titles=spec.slide_titles,
-        library_titles=spec.library_titles,
+        titles=(spec.slide_titles, spec.library_titles),
         date=spec.workshop.display_date,
         venue=spec.workshop.venue,
     )
-    return write_agenda_docx(plan_agenda(request), request)
+    return requests.render_agenda(request)
 
 
 def _printed(spec: Spec, brand: Brand, logo: Logo | None, file: PackFile) -> RenderedFile:
-    from compassion_kit.render import handout, worksheet
-    from compassion_kit.render._docx import PrintRequest
-
-    request = PrintRequest(
-        items=tuple(spec.library.get(i) for i in file.items),  # type: ignore[arg-type]
-        brand=brand,
-        logo=logo,
+    request = requests.print_request(
+        [spec.library.get(i) for i in file.items],
+        brand,
+        logo,
         team=spec.workshop.team,
         date=spec.workshop.display_date,
         audience=file.audience,
     )
-    if file.kind == "worksheets":
-        return worksheet.write_worksheets(worksheet.plan_worksheets(request), request)
-    return handout.write_handouts(handout.plan_handouts(request), request)
+    return requests.render_printed(file.kind, request)
 
 
 def add_pdfs(
