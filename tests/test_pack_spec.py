@@ -156,3 +156,24 @@ def test_print_items_an_agenda_needs_but_the_spec_lacks_are_named(tmp_path: Path
     (missing,) = missing_print_items(spec.workshop, spec.schedules)
     assert missing.startswith("case-imperial-tea-biscuits (one per group) for '")
     assert "add it to worksheets or handouts" in missing
+
+
+def test_missing_logo_and_unknown_ids_are_reported_together(tmp_path):
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from compassion_kit.cli import app
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "wye-valley"
+    shutil.copytree(example, tmp_path / "w")
+    spec = tmp_path / "w" / "workshop.yaml"
+    spec.write_text(spec.read_text().replace("smarter-action-plan", "smart-action-plan"))
+    org = tmp_path / "w" / "org.yaml"
+    org.write_text(org.read_text().replace("logo: logo.svg", "logo: logos.svg"))
+    result = CliRunner().invoke(app, ["build", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "org.yaml:4:7: error: logo: the logo file" in result.stderr
+    assert "there is no worksheet with the id 'smart-action-plan'" in result.stderr
+    assert "2 problems found" in result.stderr
+    assert not (tmp_path / "out").exists()

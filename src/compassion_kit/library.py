@@ -71,12 +71,16 @@ def unknown_id_problem(
     valid = sorted(library.ids(None if kind == "item" else kind))
     entry = library.entries.get(item_id)
     if entry is not None:
-        message = f"'{item_id}' is a {entry.item.kind}, not a {kind}"
+        message = f"'{item_id}' is {_a(entry.item.kind)}, not {_a(kind)}"
     else:
         message = f"there is no {kind} with the id '{item_id}'"
     close = difflib.get_close_matches(item_id, valid, n=1, cutoff=0.6)
     hint = (f"did you mean '{close[0]}'? " if close else "") + f"{kind} ids: " + ", ".join(valid)
     return Problem(message, location or Location(), hint=hint)
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def load_library(extra: Iterable[Path] = (), *, bundled: bool = True) -> Library:

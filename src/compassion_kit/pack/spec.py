@@ -164,6 +164,7 @@ def _organisation(
     from compassion_kit.logo import load_logo
 
     given = workshop.organisation
+    before = len(log.problems)
     if given is None:
         log.add(
             Problem(
@@ -190,8 +191,8 @@ def _organisation(
         return None, None
     else:
         brand = log.attempt(lambda: load_brand(path.parent / given))
-    if brand is None or log.problems:
-        return brand, None
+    if brand is None or len(log.problems) > before:
+        return brand, None  # the profile itself is wrong: its logo path may be too
     return brand, log.attempt(lambda: load_logo(brand))
 
 
