@@ -123,7 +123,9 @@ def show(
     def work() -> str:
         library = build.load_library(content or [])
         build.require_ids(library, [item_id])
-        return views.outline(library.get(item_id))
+        from compassion_kit.requests import slide_titles
+
+        return views.outline(library.get(item_id), slide_titles(library))
 
     console.markdown_outline(_run(work))
 

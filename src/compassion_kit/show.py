@@ -5,6 +5,7 @@ Owns text views of the model; nothing here writes files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from compassion_kit.model import ELEMENT_NAMES, Agenda, DeckModule, Handout, Item, Worksheet
@@ -45,8 +46,11 @@ def listing_row(item: Item) -> dict[str, Any]:
     return row
 
 
-def outline(item: Item) -> str:
-    """A plain-text outline of an item: slides with notes, timed sessions, blocks, sections."""
+def outline(item: Item, slide_titles: Mapping[str, str] | None = None) -> str:
+    """A plain-text outline of an item: slides with notes, timed sessions, blocks, sections.
+
+    With `slide_titles`, agenda text names slides by title instead of `{slide:ID}` tokens.
+    """
     head = [
         item.title,
         "=" * len(item.title),
@@ -60,7 +64,7 @@ def outline(item: Item) -> str:
     if isinstance(item, DeckModule):
         body = _deck(item)
     elif isinstance(item, Agenda):
-        body = _agenda(item)
+        body = _agenda(item, slide_titles or {})
     elif isinstance(item, Worksheet):
         body = _worksheet(item)
     else:
@@ -106,7 +110,12 @@ def _slide_body(slide: Any) -> list[str]:
     return lines
 
 
-def _agenda(agenda: Agenda) -> list[str]:
+def _agenda(agenda: Agenda, titles: Mapping[str, str]) -> list[str]:
+    from compassion_kit.render.slide_refs import resolve_slide_refs
+
+    def readable(text: str) -> str:
+        return resolve_slide_refs(text, None, titles) if titles else text
+
     timed, problems = schedule(agenda)
     lines = []
     for t in timed.sessions:
@@ -115,7 +124,8 @@ def _agenda(agenda: Agenda) -> list[str]:
         if s.participant:
             lines.append(f"    {s.participant}")
         if s.facilitator:
-            lines.append(f"    facilitator: {s.facilitator.purpose} {s.facilitator.how}")
+            note = readable(f"{s.facilitator.purpose} {s.facilitator.how}")
+            lines.append(f"    facilitator: {note}")
         if s.slides:
             lines.append("    slides: " + ", ".join(s.slides))
         if s.materials:

@@ -1,7 +1,7 @@
 """Plan an agenda for one audience: the rows, the facilitator notes and the run sheet.
 
 Owns what each audience may see (the leak guard); pure functions only. Naming slides is
-`_agenda_slides.py`'s, clock arithmetic `timing.py`'s, writing files `agenda.py`'s.
+`slide_refs.py`'s, clock arithmetic `timing.py`'s, writing files `agenda.py`'s.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from compassion_kit.branding import substitute
 from compassion_kit.model import Agenda, Session
-from compassion_kit.render._agenda_slides import SlideNames, resolve, slide_phrase
+from compassion_kit.render.slide_refs import SlideNames, resolve, slide_phrase
 from compassion_kit.timing import Schedule, TimedSession, clock
 
 if TYPE_CHECKING:

@@ -24,8 +24,8 @@ from compassion_kit.render._agenda_plan import (
     RunSheet,
     plan_agenda,
 )
-from compassion_kit.render._agenda_slides import resolve_slide_refs
 from compassion_kit.render._docx import add_list, add_table, finish, new_document, text_width
+from compassion_kit.render.slide_refs import resolve_slide_refs
 
 if TYPE_CHECKING:
     from docx.document import Document
