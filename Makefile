@@ -19,8 +19,8 @@ test: $(VENV)/.installed
 	$(PY) -m pytest -q
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check src tests benchmarks templates
-	$(VENV)/bin/ruff format --check src tests benchmarks templates
+	$(VENV)/bin/ruff check src tests benchmarks templates examples
+	$(VENV)/bin/ruff format --check src tests benchmarks templates examples
 	$(VENV)/bin/mypy
 
 bench: $(VENV)/.installed
