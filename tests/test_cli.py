@@ -72,8 +72,10 @@ def test_org_profile_with_low_contrast_colour_is_refused(tmp_path: Path):
     org.write_text('name: Sunny Trust\ncolours:\n  primary: "#FFB81C"\n', encoding="utf-8")
     result = runner.invoke(app, ["validate", str(org)])
     assert result.exit_code == 1
-    assert "org.yaml:3:12: error: colours.primary: #FFB81C on white has a contrast of 1.73:1" \
+    assert (
+        "org.yaml:3:12: error: colours.primary: #FFB81C on white has a contrast of 1.73:1"
         in result.stderr
+    )
 
 
 def test_bug_prints_a_short_report_and_exit_3(monkeypatch):
@@ -92,8 +94,38 @@ def test_bug_prints_a_short_report_and_exit_3(monkeypatch):
 
 
 def test_help_does_not_import_heavy_libraries():
-    code = ("import sys; from compassion_kit import cli; "
-            "heavy = [m for m in ('pptx', 'docx', 'PIL', 'pydantic', 'lxml') if m in sys.modules];"
-            "print(heavy)")
+    code = (
+        "import sys; from compassion_kit import cli; "
+        "heavy = [m for m in ('pptx', 'docx', 'PIL', 'pydantic', 'lxml') if m in sys.modules];"
+        "print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_unwritable_output_is_a_clear_problem_not_a_traceback(tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    result = runner.invoke(
+        app, ["worksheet", "six-word-stories", "-o", str(blocker / "sheets.docx")]
+    )
+    assert result.exit_code == 1
+    assert "error: cannot create the output folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_failed_build_leaves_an_existing_file_untouched(tmp_path: Path):
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"last week's deck")
+    result = runner.invoke(app, ["build-deck", "culture-values", "no-such-module", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "there is no deck with the id 'no-such-module'" in result.stderr
+    assert out.read_bytes() == b"last week's deck"
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+
+
+def test_no_module_lists_the_deck_ids():
+    result = runner.invoke(app, ["build-deck", "-o", "unused.pptx"])
+    assert result.exit_code == 1
+    assert "no deck module given" in result.stderr
+    assert "culture-values" in result.stderr
