@@ -24,18 +24,11 @@ from compassion_kit.library import load_item_file
 from compassion_kit.logo import Logo
 from compassion_kit.model import DEFAULT_ORGANISATION, Item
 from compassion_kit.profile import Brand
-from compassion_kit.render import _docx
-from compassion_kit.render._docx import (
-    add_checkbox,
-    add_list,
-    add_table,
-    column_widths,
-    finish,
-    new_document,
-    read_tick_answers,
-    read_ticks,
-    start_section,
-)
+from compassion_kit.render import _docx_table, _docx_template
+from compassion_kit.render._docx import finish, new_document, start_section
+from compassion_kit.render._docx_table import add_table, column_widths
+from compassion_kit.render._docx_text import add_list, add_paragraph
+from compassion_kit.render._docx_ticks import add_checkbox, read_tick_answers, read_ticks
 from support.office import assert_valid_ooxml, words
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -208,18 +201,18 @@ def assert_accessible(path: Path, paper: tuple[int, int] = A4) -> None:
 
 
 def build_sample(brand: Brand = NORTHSHIRE, logo: Logo | None = None) -> bytes:
-    document = new_document(brand, logo or small_logo(), "Sample", CREDIT)
-    document.add_paragraph("Sample document", style="Heading 1")
-    add_list(document, ["First step", "Second step"], numbered=True)
-    add_list(document, ["A bullet"])
-    add_list(document, ["Again one", "Again two"], numbered=True)
-    add_table(document, brand, ["Name", "Role"], [["Sam", "Nurse"], ["Alex"]])
-    paragraph = document.add_paragraph("Tick: ")
+    draft = new_document(brand, logo or small_logo(), "Sample", CREDIT)
+    add_paragraph(draft, "Sample document", "Heading 1")
+    add_list(draft, ["First step", "Second step"], numbered=True)
+    add_list(draft, ["A bullet"])
+    add_list(draft, ["Again one", "Again two"], numbered=True)
+    add_table(draft, ["Name", "Role"], [["Sam", "Nurse"], ["Alex"]])
+    paragraph = add_paragraph(draft, "Tick: ")
     add_checkbox(paragraph, "sample/1", "Yes")
     add_checkbox(paragraph, "sample/2", "No", checked=True)
-    start_section(document, credit="Second credit, 2026")
-    document.add_paragraph("Second item", style="Heading 1")
-    return finish(document, "Sample")
+    start_section(draft, credit="Second credit, 2026")
+    add_paragraph(draft, "Second item", "Heading 1")
+    return finish(draft, "Sample")
 
 
 def test_sample_document_is_valid_and_accessible(tmp_path: Path) -> None:
@@ -258,10 +251,10 @@ def test_header_has_logo_with_alt_text_and_organisation_name() -> None:
 
 
 def test_docpr_ids_are_unique_across_header_and_body() -> None:
-    document = new_document(NORTHSHIRE, small_logo(), "Ids", CREDIT)
-    document.add_paragraph("Ids", style="Heading 1")
-    document.add_paragraph().add_run().add_picture(io.BytesIO(small_logo().png))
-    parts = _parts(finish(document, "Ids"))
+    draft = new_document(NORTHSHIRE, small_logo(), "Ids", CREDIT)
+    add_paragraph(draft, "Ids", "Heading 1")
+    draft.docx.add_paragraph().add_run().add_picture(io.BytesIO(small_logo().png))
+    parts = _parts(finish(draft, "Ids"))
     ids = [
         i
         for name, xml in parts.items()
@@ -332,13 +325,13 @@ def test_column_widths_fill_the_width_and_fit_the_longest_word() -> None:
         9638,
     )
     assert sum(widths) == 9638
-    assert widths[0] >= len("Specific") * _docx.CHAR_WIDTH
+    assert widths[0] >= len("Specific") * _docx_table.CHAR_WIDTH
     assert widths[2] > widths[0]  # the blank writing column gets room
 
 
 def test_missing_template_styles_are_all_named(tmp_path: Path) -> None:
     broken = tmp_path / "broken.docx"
-    source = _parts(_docx.template_path().read_bytes())
+    source = _parts(_docx_template.template_path().read_bytes())
     styles = source["word/styles.xml"].decode()
     styles = styles.replace('w:val="Prompt"', 'w:val="Renamed One"')
     styles = styles.replace('w:val="Kit Panel"', 'w:val="Renamed Two"')
@@ -346,7 +339,7 @@ def test_missing_template_styles_are_all_named(tmp_path: Path) -> None:
         for name, content in source.items():
             archive.writestr(name, styles.encode() if name == "word/styles.xml" else content)
     with pytest.raises(ContentError) as caught:
-        _docx.check_template(broken)
+        _docx_template.check_template(broken)
     assert "'Prompt', 'Kit Panel'" in str(caught.value)
 
 
@@ -358,7 +351,7 @@ def test_template_is_rebuilt_byte_for_byte() -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.build() == _docx.template_path().read_bytes()
+    assert module.build() == _docx_template.template_path().read_bytes()
 
 
 # --- reading a LibreOffice PDF back, word by word, with positions ---------------------------
@@ -405,14 +398,15 @@ def test_accessibility_checks_catch_small_text_pale_text_and_skipped_headings(
 ) -> None:
     from docx.shared import Pt, RGBColor
 
-    document = new_document(NORTHSHIRE, None, "Bad", CREDIT)
+    draft = new_document(NORTHSHIRE, None, "Bad", CREDIT)
+    document = draft.docx  # python-docx directly: the kit itself never writes these mistakes
     document.add_paragraph("Skipped to level 2", style="Heading 2")
     document.add_paragraph().add_run("tiny").font.size = Pt(10)
     document.add_paragraph().add_run("pale").font.color.rgb = RGBColor(0xFF, 0xB8, 0x1C)
     document.add_paragraph("\u2022 typed bullet")
     document.add_table(rows=1, cols=1)
     path = tmp_path / "bad.docx"
-    path.write_bytes(finish(document, "Bad"))
+    path.write_bytes(finish(draft, "Bad"))
     found = "\n".join(accessibility_problems(path))
     for expected in (
         "heading level 2 after 0",
@@ -446,9 +440,9 @@ def test_brand_font_and_colours_are_applied_to_the_styles() -> None:
 
 def test_long_titles_are_cut_to_fit_the_core_properties() -> None:
     title = "Worksheets: " + "; ".join(f"A rather long worksheet title {n}" for n in range(20))
-    document = new_document(NORTHSHIRE, None, title, CREDIT)
-    document.add_paragraph("Many", style="Heading 1")
-    core = _parts(finish(document, title))["docProps/core.xml"].decode()
+    draft = new_document(NORTHSHIRE, None, title, CREDIT)
+    add_paragraph(draft, "Many", "Heading 1")
+    core = _parts(finish(draft, title))["docProps/core.xml"].decode()
     found = re.search(r"<dc:title>([^<]+)</dc:title>", core)
     assert found is not None
     assert len(found.group(1)) <= 255 and found.group(1).endswith("\u2026")

@@ -24,16 +24,24 @@ from compassion_kit.render._agenda_plan import (
     RunSheet,
     plan_agenda,
 )
-from compassion_kit.render._docx import add_list, add_table, finish, new_document, text_width
+from compassion_kit.render._docx import finish, new_document
+from compassion_kit.render._docx_table import add_table, allow_split
+from compassion_kit.render._docx_text import (
+    BULLETS,
+    add_list,
+    add_paragraph,
+    add_run,
+    embolden,
+    hanging_indent,
+    number,
+    page_break_before,
+)
+from compassion_kit.render._docx_xml import Cell, Draft
 from compassion_kit.render.slide_refs import resolve_slide_refs
 
 if TYPE_CHECKING:
-    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.styles.style import ParagraphStyle
-    from docx.table import _Cell, _Row
-    from docx.text.paragraph import Paragraph
-
-    from compassion_kit.profile import Brand
 
 __all__ = [
     "AgendaPlan",
@@ -61,7 +69,6 @@ NOTES_BAR_GAP_POINTS = 6  # between the bar and the text
 NOTES_SPACE_BEFORE = 60  # 3 pt between notes paragraphs, in twips
 NOTES_INDENT = 227  # 4 mm from the cell edge to the text, in twips
 LIST_INDENT, LIST_HANGING = 510, 283  # notes bullets: the bullet sits where the bar's text starts
-BULLETS = 1  # numId of the template's bullet list
 TIME_COLUMN = 2160  # 3.8 cm: "09:30 to 09:50" on one line at 12 pt
 PRINT_COLUMNS = (0.45, 0.25, 0.30)  # Item | Copies | Used in, as shares of the text width
 # Rows are kept whole on a page unless they are long: a long row that cannot split would leave
@@ -75,68 +82,66 @@ def write_agenda_docx(plan: AgendaPlan, request: AgendaRequest) -> RenderedFile:
     the source credit and page numbers in the footer, Heading styles, and the agenda as a
     table whose header row repeats on each page. Identical input gives identical bytes.
     """
-    document = new_document(request.brand, request.logo, plan.doc_title, plan.credit)
-    document.add_paragraph(plan.title, style=TITLE)
-    document.add_paragraph(plan.version, style=SUBTITLE)
+    draft = new_document(request.brand, request.logo, plan.doc_title, plan.credit)
+    add_paragraph(draft, plan.title, TITLE)
+    add_paragraph(draft, plan.version, SUBTITLE)
     for label, value in plan.details:
-        _labelled(document.add_paragraph(style=DETAILS), label, value)
+        _labelled(add_paragraph(draft, style=DETAILS), label, value)
     if plan.run_sheet is not None:
-        _write_run_sheet(document, request.brand, plan.run_sheet)
-    agenda_heading = document.add_paragraph("Agenda", style=HEADING)
+        _write_run_sheet(draft, plan.run_sheet)
+    agenda_heading = add_paragraph(draft, "Agenda", HEADING)
     if plan.run_sheet is not None:
         # Facilitators get the run sheet as a page of its own to prepare from; without the
         # break the first annotated row, kept whole, often leaves a third of page 1 blank.
-        agenda_heading.paragraph_format.page_break_before = True
-    _write_agenda_table(document, request.brand, plan)
-    return RenderedFile(finish(document, plan.doc_title), "docx", warnings=plan.warnings)
+        page_break_before(agenda_heading)
+    _write_agenda_table(draft, plan)
+    return RenderedFile(finish(draft, plan.doc_title), "docx", warnings=plan.warnings)
 
 
-def _write_agenda_table(document: Document, brand: Brand, plan: AgendaPlan) -> None:
+def _write_agenda_table(draft: Draft, plan: AgendaPlan) -> None:
     facilitator = plan.run_sheet is not None
-    widths = [TIME_COLUMN, text_width(document) - TIME_COLUMN]
+    widths = [TIME_COLUMN, draft.width - TIME_COLUMN]
     rows = [[row.time, row.title] for row in plan.rows]
-    table = add_table(document, brand, ["Time", "Session"], rows, widths)
-    notes_style = _notes_style(document, brand) if facilitator else None
-    for row, cells in zip(plan.rows, list(table.rows)[1:], strict=True):
-        time_cell, session_cell = cells.cells
+    table = add_table(draft, ["Time", "Session"], rows, widths)
+    if facilitator:
+        _add_notes_style(draft)
+    for row, built in zip(plan.rows, table.rows[1:], strict=True):
+        time_cell, session_cell = built.cells
         if facilitator:
-            time_cell.add_paragraph(f"{row.minutes} minutes", style=CELL)
+            add_paragraph(time_cell, f"{row.minutes} minutes", CELL)
         if _estimated_lines(row) > SPLIT_LINES:
-            _allow_split(cells)
-        for run in session_cell.paragraphs[0].runs:
-            run.bold = True
+            allow_split(built)
+        embolden(session_cell.paragraphs[0])
         if row.text:
-            session_cell.add_paragraph(row.text, style=CELL)
-        if row.notes and notes_style is not None:
-            _write_notes(session_cell, notes_style, row.notes)
+            add_paragraph(session_cell, row.text, CELL)
+        if row.notes and facilitator:
+            _write_notes(session_cell, row.notes)
 
 
-def _write_notes(cell: _Cell, style: ParagraphStyle, notes: tuple[Note, ...]) -> None:
-    cell.add_paragraph(style=style).add_run("Facilitator notes").bold = True
+def _write_notes(cell: Cell, notes: tuple[Note, ...]) -> None:
+    add_run(add_paragraph(cell, style=NOTES), "Facilitator notes", bold=True)
     for note in notes:
-        _labelled(cell.add_paragraph(style=style), note.label, note.text)
+        _labelled(add_paragraph(cell, style=NOTES), note.label, note.text)
         for item in note.items:
-            _bullet(cell.add_paragraph(item, style=style))
+            _bullet(add_paragraph(cell, item, NOTES))
 
 
-def _write_run_sheet(document: Document, brand: Brand, sheet: RunSheet) -> None:
-    document.add_paragraph("Run sheet", style=HEADING)
-    _labelled(document.add_paragraph(style=BODY), "Total time", sheet.total)
-    document.add_paragraph("Materials for the day", style=SUBHEADING)
+def _write_run_sheet(draft: Draft, sheet: RunSheet) -> None:
+    add_paragraph(draft, "Run sheet", HEADING)
+    _labelled(add_paragraph(draft, style=BODY), "Total time", sheet.total)
+    add_paragraph(draft, "Materials for the day", SUBHEADING)
     if sheet.materials:
-        add_list(document, sheet.materials)
+        add_list(draft, sheet.materials)
     else:
-        document.add_paragraph("No materials are listed for this agenda.", style=BODY)
-    document.add_paragraph("Print list", style=SUBHEADING)
+        add_paragraph(draft, "No materials are listed for this agenda.", BODY)
+    add_paragraph(draft, "Print list", SUBHEADING)
     if not sheet.prints:
-        document.add_paragraph("Nothing to print for this agenda.", style=BODY)
+        add_paragraph(draft, "Nothing to print for this agenda.", BODY)
         return
-    width = text_width(document)
-    widths = [round(width * share) for share in PRINT_COLUMNS]
-    widths[-1] = width - sum(widths[:-1])
+    widths = [round(draft.width * share) for share in PRINT_COLUMNS]
+    widths[-1] = draft.width - sum(widths[:-1])
     add_table(
-        document,
-        brand,
+        draft,
         ["Item", "Copies", "Used in"],
         [_print_row(line) for line in sheet.prints],
         widths,
@@ -147,21 +152,17 @@ def _print_row(line: PrintLine) -> list[str]:
     return [f"{line.title} ({line.item_id})", line.copies, "; ".join(line.sessions)]
 
 
-def _labelled(paragraph: Paragraph, label: str, text: str) -> None:
+def _labelled(paragraph: BaseOxmlElement, label: str, text: str) -> None:
     """'Label: text' with the label in bold (a label alone when there is no text)."""
-    paragraph.add_run(f"{label}:").bold = True
+    add_run(paragraph, f"{label}:", bold=True)
     if text:
-        paragraph.add_run(f" {text}")
+        add_run(paragraph, f" {text}")
 
 
-def _bullet(paragraph: Paragraph) -> None:
+def _bullet(paragraph: BaseOxmlElement) -> None:
     """A real Word bullet (numbering), indented so the bar down the left stays straight."""
-    p_pr = paragraph._p.get_or_add_pPr()
-    num_pr = p_pr.get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = BULLETS
-    paragraph.paragraph_format.left_indent = Twips(LIST_INDENT)
-    paragraph.paragraph_format.first_line_indent = Twips(-LIST_HANGING)
+    number(paragraph, BULLETS)
+    hanging_indent(paragraph, LIST_INDENT, LIST_HANGING)
 
 
 def _estimated_lines(row: AgendaRow) -> int:
@@ -171,18 +172,11 @@ def _estimated_lines(row: AgendaRow) -> int:
     return sum(-(-len(text) // LINE_CHARS) for text in texts)
 
 
-def _allow_split(row: _Row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    for flag in tr_pr.findall(qn("w:cantSplit")):
-        tr_pr.remove(flag)
-
-
-def _notes_style(document: Document, brand: Brand) -> ParagraphStyle:
-    """The template's facilitator-notes style, or one added to this document if it lacks it."""
-    styles = document.styles
-    if NOTES in [style.name for style in styles]:
-        existing: ParagraphStyle = styles[NOTES]
-        return existing
+def _add_notes_style(draft: Draft) -> None:
+    """Add the facilitator-notes style to the document, unless the template has it."""
+    if NOTES in draft.styles:
+        return
+    styles = draft.docx.styles
     style: ParagraphStyle = styles.add_style(NOTES, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles[CELL]
     style.quick_style = True
@@ -193,7 +187,7 @@ def _notes_style(document: Document, brand: Brand) -> ParagraphStyle:
         ("val", "single"),
         ("sz", str(NOTES_BAR_EIGHTHS)),
         ("space", str(NOTES_BAR_GAP_POINTS)),
-        ("color", brand.organisation.colours.primary.lstrip("#")),
+        ("color", draft.brand.organisation.colours.primary.lstrip("#")),
     ):
         left.set(qn(f"w:{name}"), value)
     borders.append(left)
@@ -202,4 +196,4 @@ def _notes_style(document: Document, brand: Brand) -> ParagraphStyle:
     p_pr.append(borders)
     style.paragraph_format.left_indent = Twips(NOTES_INDENT)
     style.paragraph_format.space_before = Twips(NOTES_SPACE_BEFORE)
-    return style
+    draft.styles[NOTES] = style.style_id

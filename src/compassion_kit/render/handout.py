@@ -10,30 +10,36 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import RGBColor, Twips
-
 from compassion_kit.branding import AA_NORMAL, contrast_ratio, readable_text_on
 from compassion_kit.render import RenderedFile
 from compassion_kit.render._docx import (
     COLUMN_GAP,
     PrintRequest,
-    TableLook,
-    add_list,
-    add_table,
-    column_widths,
     finish,
-    keep_table_together,
     new_document,
-    shade_paragraph,
     start_section,
     text_width_for,
 )
+from compassion_kit.render._docx_table import (
+    TableLook,
+    add_table,
+    align_cell,
+    column_widths,
+    equal_widths,
+    keep_table_together,
+)
+from compassion_kit.render._docx_text import (
+    add_list,
+    add_paragraph,
+    add_run,
+    align,
+    keep_with_next,
+    shade_paragraph,
+    space_around,
+)
+from compassion_kit.render._docx_xml import Draft
 
 if TYPE_CHECKING:
-    from docx.document import Document
-
     from compassion_kit.model import Handout
     from compassion_kit.model.deck import Chart, KeyFigure
     from compassion_kit.model.handout import Section
@@ -249,52 +255,50 @@ def _number(value: float, unit: str) -> str:
 
 def write_handouts(plan: HandoutPlan, request: PrintRequest) -> RenderedFile:
     """The .docx for `plan`: each handout starts on a new page, with its own credit."""
-    document = new_document(request.brand, request.logo, plan.title, plan.pages[0].credit)
+    draft = new_document(request.brand, request.logo, plan.title, plan.pages[0].credit)
     for index, page in enumerate(plan.pages):
         if index:
-            start_section(document, credit=page.credit)
-        _write_page(document, request.brand, page)
-    return RenderedFile(finish(document, plan.title), "docx", None, plan.warnings)
+            start_section(draft, credit=page.credit)
+        _write_page(draft, page)
+    return RenderedFile(finish(draft, plan.title), "docx", None, plan.warnings)
 
 
-def _write_page(document: Document, brand: Brand, page: HandoutPage) -> None:
-    document.add_paragraph(page.title, style="Heading 1")
+def _write_page(draft: Draft, page: HandoutPage) -> None:
+    add_paragraph(draft, page.title, "Heading 1")
     if page.subtitle:
-        document.add_paragraph(page.subtitle, style="Subtitle")
+        add_paragraph(draft, page.subtitle, "Subtitle")
     if page.panel is not None:
-        _write_panel(document, brand, page.panel, KEY_FIGURES)
+        _write_panel(draft, page.panel, KEY_FIGURES)
     if page.infographic:
-        start_section(document, new_page=False, columns=INFOGRAPHIC_COLUMNS)
+        start_section(draft, new_page=False, columns=INFOGRAPHIC_COLUMNS)
     for section in page.sections:
-        _write_section(document, brand, section)
+        _write_section(draft, section)
     # No continuous break back to one column: it would need a paragraph of its own after
     # the columns, and a full page would spill that paragraph onto a blank second page
     # (LibreOffice 7.4). The next item's new-page section resets the columns.
 
 
-def _write_section(document: Document, brand: Brand, section: PlannedSection) -> None:
-    heading = document.add_paragraph(section.heading, style="Heading 2")
+def _write_section(draft: Draft, section: PlannedSection) -> None:
+    heading = add_paragraph(draft, section.heading, "Heading 2")
     if section.compact:
-        before, after = COMPACT_HEADING_SPACE
-        heading.paragraph_format.space_before = Twips(before)
-        heading.paragraph_format.space_after = Twips(after)
+        space_around(heading, *COMPACT_HEADING_SPACE)
     text_style = "Compact Text" if section.compact else "Normal"
     for number, text in enumerate(section.paragraphs, start=1):
-        paragraph = document.add_paragraph(text, style=text_style)
+        paragraph = add_paragraph(draft, text, text_style)
         # The paragraph just before the figures stays with them (only that one: keeping the
         # whole section together would push it to a new page and leave a gap).
         last = number == len(section.paragraphs)
-        paragraph.paragraph_format.keep_with_next = last and section.panel is not None
+        keep_with_next(paragraph, last and section.panel is not None)
     if section.panel is not None and section.compact:
-        _write_figure_lines(document, section.panel)
+        _write_figure_lines(draft, section.panel)
     elif section.panel is not None:
-        _write_panel(document, brand, section.panel, f"{KEY_FIGURES}: {section.heading}")
-    add_list(document, section.bullets, style="Compact Bullet" if section.compact else None)
+        _write_panel(draft, section.panel, f"{KEY_FIGURES}: {section.heading}")
+    add_list(draft, section.bullets, style="Compact Bullet" if section.compact else None)
     for table in section.tables:
-        _write_data_table(document, brand, table)
+        _write_data_table(draft, table)
 
 
-def _write_panel(document: Document, brand: Brand, panel: FigurePanel, caption: str) -> None:
+def _write_panel(draft: Draft, panel: FigurePanel, caption: str) -> None:
     look = TableLook(
         style="Kit Panel",
         header_style=panel.value_style,
@@ -305,53 +309,47 @@ def _write_panel(document: Document, brand: Brand, panel: FigurePanel, caption: 
     )
     for number, figures in enumerate(panel.rows):
         if number:
-            document.add_paragraph(style="Spacer")  # adjacent tables would merge into one
-        widths = [panel.width // len(figures)] * len(figures)
-        widths[-1] += panel.width - sum(widths)
+            add_paragraph(draft, style="Spacer")  # adjacent tables would merge into one
         table = add_table(
-            document,
-            brand,
+            draft,
             [f.value for f in figures],
             [[f.caption for f in figures]],
-            widths,
+            equal_widths(panel.width, len(figures)),
             look,
             caption,
         )
         for cell in table.rows[1].cells:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            align_cell(cell, "top")
         keep_table_together(table)
-    document.add_paragraph(style="Spacer")
+    add_paragraph(draft, style="Spacer")
 
 
-def _write_figure_lines(document: Document, panel: FigurePanel) -> None:
+def _write_figure_lines(draft: Draft, panel: FigurePanel) -> None:
     """Key figures as one shaded block of lines, each a big number and its caption.
 
     Used in the infographic's narrow columns, where side-by-side cells would wrap every
     caption into a tall column of words. Borders in the fill colour pad the block; paragraphs
     with identical borders are drawn as one box, and w:between spaces the figures apart.
     """
+    number_style = draft.style_id("Figure Number")
     for figures in panel.rows:
         for figure in figures:
-            paragraph = document.add_paragraph(style="Figure Line")
-            number = paragraph.add_run(figure.value, style="Figure Number")
-            number.font.color.rgb = RGBColor.from_string(panel.value_ink.lstrip("#"))
-            caption = paragraph.add_run(" " + figure.caption)
-            caption.font.color.rgb = RGBColor.from_string(panel.ink.lstrip("#"))
+            paragraph = add_paragraph(draft, style="Figure Line")
+            add_run(paragraph, figure.value, colour=panel.value_ink, style_id=number_style)
+            add_run(paragraph, " " + figure.caption, colour=panel.ink)
             shade_paragraph(paragraph, panel.fill, padding=FIGURE_LINE_PADDING)
-            paragraph.paragraph_format.keep_with_next = True
-    document.add_paragraph(style="Spacer")
+            keep_with_next(paragraph)
+    add_paragraph(draft, style="Spacer")
 
 
-def _write_data_table(document: Document, brand: Brand, table: DataTable) -> None:
-    document.add_paragraph(table.caption, style="Caption")
-    built = add_table(
-        document, brand, table.columns, table.rows, table.widths, caption=table.caption
-    )
+def _write_data_table(draft: Draft, table: DataTable) -> None:
+    add_paragraph(draft, table.caption, "Caption")
+    built = add_table(draft, table.columns, table.rows, table.widths, caption=table.caption)
     for cell in built.rows[0].cells:
-        cell.paragraphs[0].paragraph_format.keep_with_next = True
+        keep_with_next(cell.paragraphs[0])
     for index in range(len(table.columns)):
         if all(NUMBER.fullmatch(row[index]) for row in table.rows):
             for row in built.rows:  # figures line up on the right, header included
-                row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                align(row.cells[index].paragraphs[0], "right")
     if table.note:
-        document.add_paragraph(table.note, style="Table Note")
+        add_paragraph(draft, table.note, "Table Note")

@@ -10,10 +10,6 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
-from docx.shared import Twips
-
 from compassion_kit.model.worksheet import (
     ChecklistBlock,
     HeadingBlock,
@@ -26,31 +22,40 @@ from compassion_kit.model.worksheet import (
 )
 from compassion_kit.render import RenderedFile
 from compassion_kit.render._docx import (
-    CELL_PADDING,
-    CHAR_WIDTH,
     PrintRequest,
-    TableLook,
-    add_checkbox,
-    add_list,
-    add_table,
-    column_widths,
     finish,
     new_document,
-    read_tick_answers,
-    read_ticks,
-    set_row_height,
     start_section,
-    text_width,
     text_width_for,
 )
+from compassion_kit.render._docx_table import (
+    CELL_PADDING,
+    CHAR_WIDTH,
+    TableLook,
+    add_table,
+    align_cell,
+    column_widths,
+    equal_widths,
+    set_row_height,
+)
+from compassion_kit.render._docx_text import (
+    add_list,
+    add_paragraph,
+    add_run,
+    add_tab_stop,
+    align,
+    exact_line_height,
+    keep_with_next,
+    set_style,
+)
+from compassion_kit.render._docx_ticks import add_checkbox, read_tick_answers, read_ticks
+from compassion_kit.render._docx_xml import Cell, Draft
 
 if TYPE_CHECKING:
-    from docx.document import Document
-    from docx.table import _Cell
+    from collections.abc import Sequence
 
     from compassion_kit.model import Worksheet
     from compassion_kit.model.worksheet import Block
-    from compassion_kit.profile import Brand
 
 __all__ = [
     "WorksheetPlan",
@@ -339,44 +344,43 @@ def _tick_widths(options: tuple[str, ...], width: int) -> tuple[int, ...]:
 def write_worksheets(plan: WorksheetPlan, request: PrintRequest) -> RenderedFile:
     """The .docx for `plan`: every sheet starts on a new page, with its item's credit."""
     first = plan.sheets[0]
-    document = new_document(request.brand, request.logo, plan.title, first.credit)
+    draft = new_document(request.brand, request.logo, plan.title, first.credit)
     for index, sheet in enumerate(plan.sheets):
         if index:
-            start_section(document, credit=sheet.credit)
-        document.add_paragraph(sheet.title, style="Heading 1")
+            start_section(draft, credit=sheet.credit)
+        add_paragraph(draft, sheet.title, "Heading 1")
         for part in sheet.parts:
-            _write_part(document, request.brand, part)
-    return RenderedFile(finish(document, plan.title), "docx", None, plan.warnings)
+            _write_part(draft, part)
+    return RenderedFile(finish(draft, plan.title), "docx", None, plan.warnings)
 
 
-def _write_part(document: Document, brand: Brand, part: Part) -> None:
+def _write_part(draft: Draft, part: Part) -> None:
     if isinstance(part, Heading):
-        document.add_paragraph(part.text, style=f"Heading {part.level}")
+        add_paragraph(draft, part.text, f"Heading {part.level}")
     elif isinstance(part, Text):
-        paragraph = document.add_paragraph(style=part.style)
+        paragraph = add_paragraph(draft, style=part.style)
         if part.label:
-            paragraph.add_run(part.label).bold = True
+            add_run(paragraph, part.label, bold=True)
         if part.text:
-            paragraph.add_run(part.text)
-        paragraph.paragraph_format.keep_with_next = part.keep_with_next or not part.text
+            add_run(paragraph, part.text)
+        keep_with_next(paragraph, part.keep_with_next or not part.text)
     elif isinstance(part, Steps):
-        add_list(document, part.items, numbered=part.numbered)
+        add_list(draft, part.items, numbered=part.numbered)
     elif isinstance(part, Writing):
-        answer = _form(document, brand, part.prompt)
-        _writing_space(answer, part.lines, part.ruled)
+        _writing_space(_form(draft, part.prompt), part.lines, part.ruled)
     elif isinstance(part, TickGrid):
-        _write_grid_of_ticks(document, brand, part)
+        _write_grid_of_ticks(draft, part)
     elif isinstance(part, TickQuestion):
-        _write_question(document, brand, part)
+        _write_question(draft, part)
     elif isinstance(part, Scale):
-        _write_scale(document, brand, part)
+        _write_scale(draft, part)
     elif isinstance(part, Checklist):
-        _write_checklist(document, part)
+        _write_checklist(draft, part)
     else:
-        _write_table(document, brand, part)
+        _write_table(draft, part)
 
 
-def _form(document: Document, brand: Brand, question: str) -> _Cell:
+def _form(draft: Draft, question: str) -> Cell:
     """A question and its answer space as one unit that never breaks across a page.
 
     A two-row table (Kit Form: no borders or cell margins): the question is the marked
@@ -385,14 +389,14 @@ def _form(document: Document, brand: Brand, question: str) -> _Cell:
     kept paragraphs can still be torn from them; a table row cannot. Returns the answer cell.
     """
     look = TableLook(style="Kit Form", header_style="Prompt", shade_header=False)
-    table = add_table(document, brand, [question], [[""]], [text_width(document)], look)
-    table.rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next = True
-    spacer = document.add_paragraph(style="Spacer")  # adjacent tables would merge into one
-    spacer.paragraph_format.keep_with_next = False
+    table = add_table(draft, [question], [[""]], [draft.width], look)
+    keep_with_next(table.rows[0].cells[0].paragraphs[0])
+    spacer = add_paragraph(draft, style="Spacer")  # adjacent tables would merge into one
+    keep_with_next(spacer, False)
     return table.rows[1].cells[0]
 
 
-def _writing_space(cell: _Cell, lines: int, ruled: bool, label: str | None = None) -> None:
+def _writing_space(cell: Cell, lines: int, ruled: bool, label: str | None = None) -> None:
     """Fill `cell` with `lines` lines of handwriting height: ruled lines, or one box.
 
     Word and LibreOffice draw consecutive paragraphs with identical borders as one box, and
@@ -401,95 +405,82 @@ def _writing_space(cell: _Cell, lines: int, ruled: bool, label: str | None = Non
     after whatever the cell holds, reusing its last paragraph when that is empty.
     """
     last = cell.paragraphs[-1]
+    style = cell.draft.style_id("Writing Line" if ruled else "Writing Space")
     for index in range(lines):
-        paragraph = last if index == 0 and not last.text else cell.add_paragraph()
-        paragraph.style = "Writing Line" if ruled else "Writing Space"
+        empty = index == 0 and not "".join(last.itertext())
+        paragraph = last if empty else add_paragraph(cell)
+        set_style(paragraph, style)
         if index == 0 and label:
-            paragraph.add_run(label)
-        paragraph.paragraph_format.line_spacing = Twips(WRITING_LINE)
-        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            add_run(paragraph, label)
+        exact_line_height(paragraph, WRITING_LINE)
 
 
-def _tick_row(cells: list[_Cell], tags: tuple[str, ...], labels: tuple[str, ...]) -> None:
+def _tick_row(cells: Sequence[Cell], tags: tuple[str, ...], labels: tuple[str, ...]) -> None:
     for cell, tag, label in zip(cells, tags, labels, strict=True):
         paragraph = cell.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        align(paragraph, "center")
         add_checkbox(paragraph, tag, label)
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        align_cell(cell, "center")
 
 
-def _write_grid_of_ticks(document: Document, brand: Brand, part: TickGrid) -> None:
+def _ticks_table(where: Cell, labels: tuple[str, ...], tags: tuple[str, ...], width: int) -> None:
+    """A nested table in `where`: the labels as its header row, a tick box under each."""
+    table = add_table(where, labels, [()], equal_widths(width, len(labels)))
+    for header in table.rows[0].cells:
+        align(header.paragraphs[0], "center")
+    _tick_row(table.rows[1].cells, tags, labels)
+
+
+def _write_grid_of_ticks(draft: Draft, part: TickGrid) -> None:
     if part.prompt:
-        document.add_paragraph(part.prompt, style="Prompt")
+        add_paragraph(draft, part.prompt, "Prompt")
     header = (STATEMENT_HEADER, *part.options)
-    table = add_table(document, brand, header, [(row.text,) for row in part.rows], part.widths)
+    table = add_table(draft, header, [(row.text,) for row in part.rows], part.widths)
     for cell in table.rows[0].cells[1:]:
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        align(cell.paragraphs[0], "center")
     for row, tick_row in zip(table.rows[1:], part.rows, strict=True):
-        _tick_row(list(row.cells[1:]), tick_row.tags, part.options)
+        _tick_row(row.cells[1:], tick_row.tags, part.options)
     # The header row stays with the first statement; later rows may move to the next page,
     # where the header row repeats.
     for cell in table.rows[0].cells:
-        cell.paragraphs[0].paragraph_format.keep_with_next = True
+        keep_with_next(cell.paragraphs[0])
 
 
-def _write_question(document: Document, brand: Brand, part: TickQuestion) -> None:
-    answer = _form(document, brand, part.statement)
-    _options_row(answer, brand, part.options, part.tags, text_width(document))
+def _write_question(draft: Draft, part: TickQuestion) -> None:
+    answer = _form(draft, part.statement)
+    answer.element.remove(answer.paragraphs[0])  # the options table comes first
+    _ticks_table(answer, part.options, part.tags, draft.width)
     _writing_space(answer, part.why_lines, ruled=False, label=WHY_PROMPT)
 
 
-def _options_row(
-    cell: _Cell, brand: Brand, labels: tuple[str, ...], tags: tuple[str, ...], width: int
-) -> None:
-    """A nested table in `cell`: the labels as its header row, a tick box under each."""
-    cell._tc.remove(cell.paragraphs[0]._p)  # the cell's empty first paragraph
-    widths = [width // len(labels)] * len(labels)
-    widths[-1] += width - sum(widths)
-    table = add_table(cell, brand, labels, [()], widths)
-    for header in table.rows[0].cells:
-        header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _tick_row(list(table.rows[1].cells), tags, labels)
-
-
-def _write_scale(document: Document, brand: Brand, part: Scale) -> None:
-    answer = _form(document, brand, part.prompt)
+def _write_scale(draft: Draft, part: Scale) -> None:
+    answer = _form(draft, part.prompt)
     labels = answer.paragraphs[0]
-    labels.style = "Scale Labels"
-    labels.add_run(f"{part.points[0]} = {part.low_label}")
-    labels.add_run("\t" + f"{part.points[-1]} = {part.high_label}")
-    labels.paragraph_format.tab_stops.add_tab_stop(
-        Twips(text_width(document)), WD_TAB_ALIGNMENT.RIGHT
-    )
-    numbers = tuple(str(p) for p in part.points)
-    width = text_width(document)
-    widths = [width // len(numbers)] * len(numbers)
-    widths[-1] += width - sum(widths)
-    table = add_table(answer, brand, numbers, [()], widths)
-    for header in table.rows[0].cells:
-        header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _tick_row(list(table.rows[1].cells), part.tags, numbers)
-    answer.paragraphs[-1].style = "Spacer"  # the paragraph Word requires after a nested table
+    set_style(labels, draft.style_id("Scale Labels"))
+    add_run(labels, f"{part.points[0]} = {part.low_label}")
+    add_run(labels, "\t" + f"{part.points[-1]} = {part.high_label}")
+    add_tab_stop(labels, draft.width, "right")
+    _ticks_table(answer, tuple(str(p) for p in part.points), part.tags, draft.width)
+    # The paragraph Word requires after a nested table, as small as can be.
+    set_style(answer.paragraphs[-1], draft.style_id("Spacer"))
 
 
-def _write_checklist(document: Document, part: Checklist) -> None:
-    paragraphs = [document.add_paragraph(part.prompt, style="Prompt")] if part.prompt else []
-    for item in part.items:
-        paragraph = document.add_paragraph(style="Check Item")
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(CHECK_TAB))
-        add_checkbox(paragraph, item.tags[0], item.text)
-        paragraph.add_run("\t" + item.text)
-        paragraphs.append(paragraph)
+def _write_checklist(draft: Draft, part: Checklist) -> None:
     if part.prompt:  # the prompt stays with the first item; each item is one paragraph
-        paragraphs[0].paragraph_format.keep_with_next = True
+        keep_with_next(add_paragraph(draft, part.prompt, "Prompt"))
+    for item in part.items:
+        paragraph = add_paragraph(draft, style="Check Item")
+        add_tab_stop(paragraph, CHECK_TAB)
+        add_checkbox(paragraph, item.tags[0], item.text)
+        add_run(paragraph, "\t" + item.text)
 
 
-def _write_table(document: Document, brand: Brand, part: Grid) -> None:
+def _write_table(draft: Draft, part: Grid) -> None:
     if part.caption:
-        document.add_paragraph(part.caption, style="Caption")
-    table = add_table(document, brand, part.columns, part.rows, part.widths)
+        add_paragraph(draft, part.caption, "Caption")
+    table = add_table(draft, part.columns, part.rows, part.widths)
     for row, values in zip(table.rows[1:], part.rows, strict=True):
         if any(not value for value in values):
             set_row_height(row, part.blank_height, exact=False)
     for cell in table.rows[0].cells:
-        cell.paragraphs[0].paragraph_format.keep_with_next = True
+        keep_with_next(cell.paragraphs[0])
