@@ -21,8 +21,8 @@ from compassion_kit.build import (
 from compassion_kit.errors import ProblemLog
 from compassion_kit.library import SLIDE_TOKEN, Library, load_library
 from compassion_kit.model import Agenda
-from compassion_kit.render.slide_refs import join_and
 from compassion_kit.render.agenda import plan_agenda
+from compassion_kit.render.slide_refs import join_and
 from test_agenda_plan import fixture_library, make_request, notes_of, row_titled, slide_titles
 
 deck = pytest.importorskip("compassion_kit.render.deck", reason="render/deck.py is not written yet")

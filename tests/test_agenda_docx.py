@@ -19,6 +19,7 @@ from compassion_kit.model import DEFAULT_ORGANISATION
 from compassion_kit.profile import DEFAULT_BRAND, Brand
 from compassion_kit.render.agenda import plan_agenda, write_agenda_docx
 from support.office import assert_valid_ooxml, pdf_pages, pdf_text, to_pdf
+from support.word import styled_paragraphs
 from test_agenda_plan import NUMBERS, make_request
 
 A4 = (11906, 16838)
@@ -51,25 +52,13 @@ def write(
     return path
 
 
-def paragraph_texts(path: Path) -> list[tuple[str, str]]:
-    """(style name, text) of every body paragraph, table cells included, in order."""
-    document = Document(str(path))
-    styles = {s.style_id: s.name for s in document.styles}
-    found = []
-    for p in document.element.body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        name = styles.get(style.get(qn("w:val")), "") if style is not None else "Normal"
-        found.append((name, "".join(t.text or "" for t in p.iter(qn("w:t")))))
-    return found
-
-
 # --- structure ----------------------------------------------------------------------------------
 
 
 def test_headings_use_real_heading_styles_in_order(tmp_path: Path) -> None:
     headings = [
         (s, t)
-        for s, t in paragraph_texts(write(tmp_path, "facilitator"))
+        for s, t in styled_paragraphs(write(tmp_path, "facilitator"))
         if s.startswith("Heading")
     ]
     assert headings == [
@@ -83,7 +72,7 @@ def test_headings_use_real_heading_styles_in_order(tmp_path: Path) -> None:
 
 def test_participant_agenda_has_title_details_and_a_time_table(tmp_path: Path) -> None:
     path = write(tmp_path, "participant")
-    texts = [t for _, t in paragraph_texts(path)]
+    texts = [t for _, t in styled_paragraphs(path)]
     assert texts[:6] == [
         "Fixture planning workshop",
         "Participant agenda",
@@ -118,7 +107,7 @@ def test_facilitator_notes_are_a_labelled_style_with_a_left_bar(tmp_path: Path) 
     style = document.styles["Facilitator Notes"]
     bar = style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:left')}")
     assert bar is not None and bar.get(qn("w:val")) == "single"
-    notes = [t for s, t in paragraph_texts(path) if s == "Facilitator Notes"]
+    notes = [t for s, t in styled_paragraphs(path) if s == "Facilitator Notes"]
     assert notes[:4] == [
         "Facilitator notes",
         "Purpose: Settle the room quickly (FACILITATOR-ONLY-PURPOSE-1).",
@@ -166,7 +155,7 @@ def test_run_sheet_print_list_is_a_table_with_copies(tmp_path: Path) -> None:
 
 
 def test_participant_docx_has_no_notes_style_in_use(tmp_path: Path) -> None:
-    styles = {s for s, _ in paragraph_texts(write(tmp_path, "participant"))}
+    styles = {s for s, _ in styled_paragraphs(write(tmp_path, "participant"))}
     assert "Facilitator Notes" not in styles
     assert len(Document(str(write(tmp_path, "participant"))).tables) == 1
 
@@ -217,7 +206,7 @@ def test_same_input_gives_identical_bytes(tmp_path: Path) -> None:
 
 
 def test_slide_titles_are_printed_when_no_deck_is_given(tmp_path: Path) -> None:
-    texts = [t for _, t in paragraph_texts(write(tmp_path, "facilitator", numbers=None))]
+    texts = [t for _, t in styled_paragraphs(write(tmp_path, "facilitator", numbers=None))]
     assert (
         "Slides: \u201cStaff experience in numbers\u201d and \u201cPatient experience in "
         "numbers\u201d" in texts

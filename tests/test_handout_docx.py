@@ -20,6 +20,7 @@ from compassion_kit.model import Handout
 from compassion_kit.render._docx import PrintRequest
 from compassion_kit.render.handout import plan_handouts, write_handouts
 from support.office import assert_valid_ooxml, pdf_pages, pdf_text, to_pdf, words
+from support.word import styled_paragraphs
 from test_docx_foundation import NORTHSHIRE, assert_accessible, pdf_words, sha, small_logo
 from test_handout_plan import handout
 
@@ -33,18 +34,6 @@ def build(*items: Handout) -> bytes:
     return write_handouts(plan_handouts(request), request).data
 
 
-def paragraphs(data: bytes) -> list[tuple[str, str]]:
-    """(style name, text) of every paragraph in the body, tables included."""
-    document = Document(io.BytesIO(data))
-    names = {s.style_id: s.name for s in document.styles}
-    found = []
-    for p in document.element.body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        name = names.get(style.get(qn("w:val")), "?") if style is not None else "Normal"
-        found.append((name, "".join(t.text or "" for t in p.iter(qn("w:t")))))
-    return found
-
-
 def library_handout(item_id: str) -> Handout:
     item = LIBRARY.get(item_id)
     assert isinstance(item, Handout)
@@ -52,7 +41,7 @@ def library_handout(item_id: str) -> Handout:
 
 
 def check_complete(item: Handout, data: bytes) -> None:
-    found = paragraphs(data)
+    found = styled_paragraphs(data)
     texts = [t for _, t in found]
     assert ("Heading 1", item.title) in found
     for section in item.sections:
@@ -94,7 +83,7 @@ def test_fixture_case_study_is_valid_accessible_and_complete(tmp_path: Path) -> 
     assert_valid_ooxml(path)
     assert_accessible(path)
     check_complete(item, data)
-    assert ("Subtitle", "Northshire NHS Trust") in paragraphs(data)
+    assert ("Subtitle", "Northshire NHS Trust") in styled_paragraphs(data)
 
 
 def test_key_figures_are_a_shaded_table_with_numbers_as_its_header_row() -> None:
@@ -113,7 +102,7 @@ def test_key_figures_are_a_shaded_table_with_numbers_as_its_header_row() -> None
 
 
 def test_chart_is_a_data_table_with_its_caption_kept_as_text() -> None:
-    found = paragraphs(build(handout("ho-case-study")))
+    found = styled_paragraphs(build(handout("ho-case-study")))
     texts = [t for _, t in found]
     assert ("Caption", "Volunteers (%)") in found
     start = texts.index("Awareness")
@@ -132,7 +121,7 @@ def test_infographic_sections_are_in_two_columns() -> None:
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert re.search(r'<w:cols [^>]*w:num="2"', xml)
     assert '<w:type w:val="continuous"/>' in xml
-    found = paragraphs(data)
+    found = styled_paragraphs(data)
     assert ("Figure Line", "900+ staff posted ideas online") in found
     assert ("Compact Bullet", "Take a lunch break") in found
 
@@ -214,5 +203,5 @@ def test_every_library_handout_in_one_document(tmp_path: Path) -> None:
     path.write_bytes(data)
     assert_valid_ooxml(path)
     assert_accessible(path)
-    headings = [t for s, t in paragraphs(data) if s == "Heading 1"]
+    headings = [t for s, t in styled_paragraphs(data) if s == "Heading 1"]
     assert headings == [i.title for i in items]

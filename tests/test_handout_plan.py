@@ -114,7 +114,6 @@ def test_infographic_sections_sit_in_two_columns_without_repeating_key_figures()
     page = plan(handout("ho-infographic")).pages[0]
     assert page.infographic
     pressure = page.sections[0]
-    assert pressure.compact
     assert pressure.panel is not None
     assert [f.value for row in pressure.panel.rows for f in row] == ["900+"]  # 40% is on top
     assert pressure.panel.width == (text_width_for("A4") - COLUMN_GAP) // 2

@@ -22,6 +22,7 @@ from compassion_kit.render.worksheet import (
     write_worksheets,
 )
 from support.office import assert_valid_ooxml
+from support.word import styled_paragraphs
 from test_docx_foundation import NORTHSHIRE, assert_accessible, sha, small_logo
 from test_worksheet_plan import every_block, request
 
@@ -32,24 +33,6 @@ W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 def build(*items: Worksheet, **changes: object) -> bytes:
     req = request(*items, brand=NORTHSHIRE, logo=small_logo(), **changes)
     return write_worksheets(plan_worksheets(req), req).data
-
-
-def body_texts(data: bytes) -> list[tuple[str, str]]:
-    """(style name, text) of every body paragraph, table cells included, in order."""
-    document = Document(io.BytesIO(data))
-    names = {s.style_id: s.name for s in document.styles}
-    found = []
-    for p in document.element.body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        text = "".join(
-            "\t" if t.tag == qn("w:tab") else t.text or ""
-            for t in p.iter(qn("w:t"), qn("w:tab"))
-            if t.getparent().tag == qn("w:r")
-        )
-        found.append(
-            (names.get(style.get(qn("w:val")), "?") if style is not None else "Normal", text)
-        )
-    return found
 
 
 def save(tmp_path: Path, data: bytes, name: str = "worksheet.docx") -> Path:
@@ -80,14 +63,14 @@ def test_fixture_is_valid_accessible_and_complete(tmp_path: Path) -> None:
     path = save(tmp_path, data)
     assert_valid_ooxml(path)
     assert_accessible(path)
-    printed = "\n".join(text for _, text in body_texts(data))
+    printed = "\n".join(text for _, text in styled_paragraphs(data))
     for text in expected_texts(item) + expected_texts(item, "facilitator"):
         assert text in printed, text
     assert "Team: Ward 7" in printed and "Date: 3 March 2026" in printed
 
 
 def test_facilitator_blocks_are_left_out_of_participant_copies() -> None:
-    printed = "\n".join(text for _, text in body_texts(build(every_block())))
+    printed = "\n".join(text for _, text in styled_paragraphs(build(every_block())))
     for text in expected_texts(every_block(), "facilitator"):
         assert text not in printed
 
@@ -96,7 +79,7 @@ def test_facilitator_sheet_starts_its_own_page_with_a_heading_1() -> None:
     data = build(every_block(), audience="facilitator")
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert xml.count("<w:sectPr") == 2  # one break: participant sheet, facilitator sheet
-    headings = [t for s, t in body_texts(data) if s == "Heading 1"]
+    headings = [t for s, t in styled_paragraphs(data) if s == "Heading 1"]
     assert headings == [
         "Every kind of worksheet block",
         "Every kind of worksheet block: facilitator sheet",
@@ -115,7 +98,7 @@ def test_checkbox_counts_match_the_plan() -> None:
 
 
 def test_scale_prints_its_numbers_and_end_labels() -> None:
-    texts = [t for _, t in body_texts(build(every_block()))]
+    texts = [t for _, t in styled_paragraphs(build(every_block()))]
     assert "0 = Not at all\t10 = Very" in texts
     assert [str(n) for n in range(11)] == [t for t in texts if t.isdigit()][:11]
 
@@ -208,7 +191,7 @@ def test_feedback_form_rows_are_all_present() -> None:
     item = LIBRARY.get("feedback-form")
     assert isinstance(item, Worksheet)
     data = build(item)
-    texts = [t for _, t in body_texts(data)]
+    texts = [t for _, t in styled_paragraphs(data)]
     rows = [row for b in item.blocks if b.kind == "ticks" for row in b.rows]
     for row in rows:
         assert row in texts
@@ -228,7 +211,7 @@ def test_every_library_worksheet_builds_valid_and_complete(item_id: str, tmp_pat
     path = save(tmp_path, data, f"{item_id}.docx")
     assert_valid_ooxml(path)
     assert_accessible(path)
-    printed = "\n".join(t for _, t in body_texts(data))
+    printed = "\n".join(t for _, t in styled_paragraphs(data))
     flat = re.sub(r"\s+", " ", printed)
     for text in expected_texts(item) + expected_texts(item, "facilitator"):
         assert re.sub(r"\s+", " ", text) in flat, text

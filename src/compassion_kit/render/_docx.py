@@ -14,6 +14,8 @@ API (all lengths in twips, 1/1440 inch; colours as #RRGGBB):
                                  begin the next item on a new page (own footer credit), or a
                                  continuous part with newspaper columns
     text_width_for(paper)        the text width on a paper size, for plans
+    print_run(request, title, items, write) -> bytes
+                                 one document of sheets or handouts, each from a new page
     finish(draft, title) -> bytes         core properties, unique ids, normalised zip
     short_title(title)           a title cut to fit dc:title (many items in one document)
 """
@@ -23,7 +25,7 @@ from __future__ import annotations
 import copy
 import io
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from docx import Document as open_document
 from docx.enum.section import WD_ORIENT
@@ -43,6 +45,8 @@ from compassion_kit.render._docx_text import (
 from compassion_kit.render._docx_xml import PPR, Draft, get_or_place, place, sub, w
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from docx.document import Document
     from docx.oxml.shape import CT_Inline
     from docx.oxml.xmlchemy import BaseOxmlElement
@@ -202,6 +206,31 @@ def start_section(
     get_or_place(sentinel, "w:cols", num=str(columns), space=str(COLUMN_GAP))
     if new_page and credit is not None:
         _fill_footer(draft, credit)
+
+
+class Printed(Protocol):
+    """A worksheet sheet or handout page: it starts a page, and credits its source below."""
+
+    @property
+    def credit(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=Printed)
+
+
+def print_run(
+    request: PrintRequest, title: str, items: Sequence[_Item], write: Callable[[Draft, _Item], None]
+) -> bytes:
+    """One document holding `items`, each from a new page with its own credit in the footer.
+
+    `write` puts one item on its pages; `title` becomes dc:title (see `finish`).
+    """
+    draft = new_document(request.brand, request.logo, title, items[0].credit)
+    for index, item in enumerate(items):
+        if index:
+            start_section(draft, credit=item.credit)
+        write(draft, item)
+    return finish(draft, title)
 
 
 def text_width_for(paper: str, landscape: bool = False) -> int:

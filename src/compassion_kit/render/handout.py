@@ -1,7 +1,7 @@
 """Handouts as Word documents: case studies, information sheets and the one-page infographic.
 
-Owns the handout plan (pure) and writing it with the shared foundation in `_docx.py`;
-page setup, branding and saving are `_docx.py`'s.
+Owns planning a handout (pure: key-figure panels and their colours, charts as tables) and its
+layout in Word; a print run's pages, branding and saving come from `_docx.py`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from compassion_kit.render import RenderedFile
 from compassion_kit.render._docx import (
     COLUMN_GAP,
     PrintRequest,
-    finish,
-    new_document,
+    print_run,
     start_section,
     text_width_for,
 )
@@ -92,19 +91,22 @@ class DataTable:
 
 @dataclass(frozen=True)
 class PlannedSection:
-    """A Heading 2 section; `compact` sets text at 1.15 lines (the one-page infographic)."""
+    """A Heading 2 section: its paragraphs, then key figures, bullets and tables."""
 
     heading: str
     paragraphs: tuple[str, ...]
     bullets: tuple[str, ...]
     panel: FigurePanel | None
     tables: tuple[DataTable, ...]
-    compact: bool = False
 
 
 @dataclass(frozen=True)
 class HandoutPage:
-    """One handout: starts a page; Heading 1, optional subtitle and key figures, sections."""
+    """One handout: starts a page; Heading 1, optional subtitle and key figures, sections.
+
+    An `infographic` sets its sections in two columns, in compact text (1.15 lines), with
+    their key figures as shaded lines, to fit on one page.
+    """
 
     item_id: str
     title: str
@@ -175,7 +177,7 @@ def _plan_handout(item: Handout, brand: Brand, colours: _Colours) -> HandoutPage
     per_row = PER_ROW_IN_COLUMN if infographic else PER_ROW
     shown = {f.value for f in item.figures} if infographic else set()
     sections = tuple(
-        _plan_section(s, column, per_row, colours.accent, infographic, shown) for s in item.sections
+        _plan_section(s, column, per_row, colours.accent, shown) for s in item.sections
     )
     subtitle = item.organisation if item.layout == "case-study" else None
     return HandoutPage(
@@ -188,7 +190,6 @@ def _plan_section(
     width: int,
     per_row: int,
     colours: tuple[str, str, str],
-    compact: bool,
     shown: set[str],
 ) -> PlannedSection:
     """A section's plan. `shown` holds figure values already on the page's key figures
@@ -208,7 +209,6 @@ def _plan_section(
         tuple(section.bullets),
         _panel(tuple(f for f in section.figures if f.value not in shown), per_row, width, colours),
         tuple(tables),
-        compact,
     )
 
 
@@ -255,12 +255,8 @@ def _number(value: float, unit: str) -> str:
 
 def write_handouts(plan: HandoutPlan, request: PrintRequest) -> RenderedFile:
     """The .docx for `plan`: each handout starts on a new page, with its own credit."""
-    draft = new_document(request.brand, request.logo, plan.title, plan.pages[0].credit)
-    for index, page in enumerate(plan.pages):
-        if index:
-            start_section(draft, credit=page.credit)
-        _write_page(draft, page)
-    return RenderedFile(finish(draft, plan.title), "docx", None, plan.warnings)
+    data = print_run(request, plan.title, plan.pages, _write_page)
+    return RenderedFile(data, "docx", None, plan.warnings)
 
 
 def _write_page(draft: Draft, page: HandoutPage) -> None:
@@ -272,28 +268,28 @@ def _write_page(draft: Draft, page: HandoutPage) -> None:
     if page.infographic:
         start_section(draft, new_page=False, columns=INFOGRAPHIC_COLUMNS)
     for section in page.sections:
-        _write_section(draft, section)
+        _write_section(draft, section, compact=page.infographic)
     # No continuous break back to one column: it would need a paragraph of its own after
     # the columns, and a full page would spill that paragraph onto a blank second page
     # (LibreOffice 7.4). The next item's new-page section resets the columns.
 
 
-def _write_section(draft: Draft, section: PlannedSection) -> None:
+def _write_section(draft: Draft, section: PlannedSection, compact: bool) -> None:
     heading = add_paragraph(draft, section.heading, "Heading 2")
-    if section.compact:
+    if compact:
         space_around(heading, *COMPACT_HEADING_SPACE)
-    text_style = "Compact Text" if section.compact else "Normal"
+    text_style = "Compact Text" if compact else "Normal"
     for number, text in enumerate(section.paragraphs, start=1):
         paragraph = add_paragraph(draft, text, text_style)
         # The paragraph just before the figures stays with them (only that one: keeping the
         # whole section together would push it to a new page and leave a gap).
         last = number == len(section.paragraphs)
         keep_with_next(paragraph, last and section.panel is not None)
-    if section.panel is not None and section.compact:
+    if section.panel is not None and compact:
         _write_figure_lines(draft, section.panel)
     elif section.panel is not None:
         _write_panel(draft, section.panel, f"{KEY_FIGURES}: {section.heading}")
-    add_list(draft, section.bullets, style="Compact Bullet" if section.compact else None)
+    add_list(draft, section.bullets, style="Compact Bullet" if compact else None)
     for table in section.tables:
         _write_data_table(draft, table)
 

@@ -1,7 +1,7 @@
 """Worksheets as Word forms: writing spaces, tick boxes, scales and tables, one item per page run.
 
-Owns the worksheet plan (pure) and writing it with the shared foundation in `_docx.py`;
-page setup, branding and saving are `_docx.py`'s.
+Owns planning the sheets (pure: which parts, tick-box tags, column widths) and each part's form
+layout in Word; a print run's pages, branding and saving come from `_docx.py`.
 """
 
 from __future__ import annotations
@@ -21,13 +21,7 @@ from compassion_kit.model.worksheet import (
     WritingBlock,
 )
 from compassion_kit.render import RenderedFile
-from compassion_kit.render._docx import (
-    PrintRequest,
-    finish,
-    new_document,
-    start_section,
-    text_width_for,
-)
+from compassion_kit.render._docx import PrintRequest, print_run, text_width_for
 from compassion_kit.render._docx_table import (
     CELL_PADDING,
     CHAR_WIDTH,
@@ -343,15 +337,14 @@ def _tick_widths(options: tuple[str, ...], width: int) -> tuple[int, ...]:
 
 def write_worksheets(plan: WorksheetPlan, request: PrintRequest) -> RenderedFile:
     """The .docx for `plan`: every sheet starts on a new page, with its item's credit."""
-    first = plan.sheets[0]
-    draft = new_document(request.brand, request.logo, plan.title, first.credit)
-    for index, sheet in enumerate(plan.sheets):
-        if index:
-            start_section(draft, credit=sheet.credit)
-        add_paragraph(draft, sheet.title, "Heading 1")
-        for part in sheet.parts:
-            _write_part(draft, part)
-    return RenderedFile(finish(draft, plan.title), "docx", None, plan.warnings)
+    data = print_run(request, plan.title, plan.sheets, _write_sheet)
+    return RenderedFile(data, "docx", None, plan.warnings)
+
+
+def _write_sheet(draft: Draft, sheet: Sheet) -> None:
+    add_paragraph(draft, sheet.title, "Heading 1")
+    for part in sheet.parts:
+        _write_part(draft, part)
 
 
 def _write_part(draft: Draft, part: Part) -> None:
