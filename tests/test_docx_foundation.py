@@ -25,7 +25,8 @@ from compassion_kit.logo import Logo
 from compassion_kit.model import DEFAULT_ORGANISATION, Item
 from compassion_kit.profile import Brand
 from compassion_kit.render import _docx_table, _docx_template
-from compassion_kit.render._docx import finish, new_document, start_section
+from compassion_kit.render._docx import new_document, start_section
+from compassion_kit.render._docx_save import finish
 from compassion_kit.render._docx_table import add_table, column_widths
 from compassion_kit.render._docx_text import add_list, add_paragraph
 from compassion_kit.render._docx_ticks import add_checkbox, read_tick_answers, read_ticks

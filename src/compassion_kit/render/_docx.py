@@ -1,9 +1,10 @@
 """The shared Word foundation: a branded, accessible document from the template, and saving it.
 
-Owns page setup, branding the template's styles, header/footer, sections and deterministic
-saving; the template itself is `_docx_template.py`'s, paragraphs and lists `_docx_text.py`'s,
-tables `_docx_table.py`'s, tick boxes `_docx_ticks.py`'s (all writing into a `_docx_xml.Draft`);
-what goes on the page belongs to agenda.py, worksheet.py and handout.py.
+Owns page setup, branding the template's styles, header/footer and sections; the template
+itself is `_docx_template.py`'s, paragraphs and lists `_docx_text.py`'s, tables
+`_docx_table.py`'s, tick boxes `_docx_ticks.py`'s (all writing into a `_docx_xml.Draft`),
+saving `_docx_save.py`'s; what goes on the page belongs to agenda.py, worksheet.py and
+handout.py.
 
 API (all lengths in twips, 1/1440 inch; colours as #RRGGBB):
     PrintRequest                 what the build layer asks worksheet/handout renderers for
@@ -13,11 +14,10 @@ API (all lengths in twips, 1/1440 inch; colours as #RRGGBB):
     start_section(draft, credit=None, new_page=True, columns=1)
                                  begin the next item on a new page (own footer credit), or a
                                  continuous part with newspaper columns
-    text_width_for(paper)        the text width on a paper size, for plans
     print_run(request, title, items, write) -> bytes
-                                 one document of sheets or handouts, each from a new page
-    finish(draft, title) -> bytes         core properties, unique ids, normalised zip
-    short_title(title)           a title cut to fit dc:title (many items in one document)
+                                 one document of sheets or handouts, each from a new page,
+                                 saved by `_docx_save.finish`
+    text_width_for(paper)        the text width on a paper size, for plans
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from docx import Document as open_document
 from docx.enum.section import WD_ORIENT
-from docx.shared import RGBColor, Twips
+from docx.shared import Twips
 
-from compassion_kit.output import build_time, normalise_zip
+from compassion_kit.render._docx_save import finish
 from compassion_kit.render._docx_template import load_template, template_path
 from compassion_kit.render._docx_text import (
     XML_SPACE,
@@ -47,12 +47,11 @@ from compassion_kit.render._docx_xml import PPR, Draft, get_or_place, place, sub
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from docx.document import Document
     from docx.oxml.shape import CT_Inline
     from docx.oxml.xmlchemy import BaseOxmlElement
 
     from compassion_kit.logo import Logo
-    from compassion_kit.model import Handout, Organisation, Worksheet
+    from compassion_kit.model import Handout, Worksheet
     from compassion_kit.profile import Brand
 
 
@@ -67,8 +66,6 @@ SIDE_MARGIN = 1134  # 2 cm left and right: the KIT019 minimum, and room for 60-7
 COLUMN_GAP = 567  # 1 cm between newspaper columns
 LOGO_HEIGHT = 680  # 1.2 cm: legible in a header without crowding the page
 LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
-AUTHOR = "compassion-kit"
-TITLE_LIMIT = 255  # python-docx refuses longer core properties (and so would Word's dialog)
 
 
 @dataclass(frozen=True)
@@ -99,35 +96,39 @@ def new_document(
         ContentError: the template is unreadable or lacks a style in STYLE_NAMES.
     """
     template = load_template(template_path())
-    document = open_document(io.BytesIO(template.data))
     org = brand.organisation
-    _brand_styles(document, org)
-    section = document.sections[0]
     width, height = PAPER[org.paper]
     if landscape:
         width, height = height, width
+    document = open_document(io.BytesIO(template.data))
+    draft = Draft(document, brand, dict(template.styles), width - 2 * SIDE_MARGIN)
+    _brand_styles(draft)
+    section = document.sections[0]
+    if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Twips(width), Twips(height)
     section.left_margin = section.right_margin = Twips(SIDE_MARGIN)
-    draft = Draft(document, brand, dict(template.styles), width - 2 * SIDE_MARGIN)
     _fill_header(draft, logo)
     _fill_footer(draft, credit)
     return draft
 
 
-def _brand_styles(document: Document, org: Organisation) -> None:
+def _brand_styles(draft: Draft) -> None:
     """The organisation's font everywhere, its colours on headings and key figures."""
-    styles = document.styles
-    fonts = styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
+    org = draft.brand.organisation
+    root = draft.docx.styles.element
+    fonts = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
     assert fonts is not None, "template docDefaults lost its w:rFonts"
     for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(w(attr), org.font)
+    by_id = {style.get(w("styleId")): style for style in root.iterfind(w("style"))}
     for names, colour in (
         (HEADING_STYLES, org.colours.primary),
         (FIGURE_STYLES, org.colours.secondary),
     ):
         for name in names:
-            styles[name].font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+            r_pr = by_id[draft.style_id(name)].get_or_add_rPr()
+            get_or_place(r_pr, "w:color", val=colour.lstrip("#").upper())
 
 
 def _fill_header(draft: Draft, logo: Logo | None) -> None:
@@ -247,51 +248,3 @@ def set_alt_text(inline: CT_Inline, text: str, name: str) -> None:
     doc_pr = inline.docPr
     doc_pr.set("descr", text)
     doc_pr.set("name", name)
-
-
-def short_title(title: str, limit: int = TITLE_LIMIT) -> str:
-    """`title` cut at a word to fit core properties' 255-character limit, with an ellipsis."""
-    if len(title) <= limit:
-        return title
-    return title[: limit - 1].rsplit(" ", 1)[0].rstrip(";:, ") + "\u2026"
-
-
-def finish(draft: Draft, title: str) -> bytes:
-    """Save to bytes that are identical for identical input.
-
-    Sets dc:title, en-GB, fixed author and revision, and build_time() for created and
-    modified; renumbers wp:docPr ids across header and body (python-docx restarts them in
-    each part, which Word reports as corrupt) and content-control ids; normalises the zip.
-    """
-    props = draft.docx.core_properties
-    props.title = short_title(title)
-    props.language = "en-GB"
-    props.author = AUTHOR
-    props.last_modified_by = AUTHOR
-    props.revision = 1
-    props.created = build_time()
-    props.modified = build_time()
-    _renumber(draft.docx)
-    buffer = io.BytesIO()
-    draft.docx.save(buffer)
-    return normalise_zip(buffer.getvalue())
-
-
-def _renumber(document: Document) -> None:
-    parts = [document.part]
-    for rel in sorted(document.part.rels.values(), key=lambda r: r.rId):
-        if not rel.is_external and rel.reltype.endswith(("/header", "/footer")):
-            parts.append(rel.target_part)
-    shape_id = 0
-    sdt_id = 0
-    doc_pr_tag = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
-    for part in parts:
-        root: BaseOxmlElement = part.element
-        for doc_pr in root.iter(doc_pr_tag):
-            shape_id += 1
-            doc_pr.set("id", str(shape_id))
-        for sdt_pr in root.iter(w("sdtPr")):
-            ident = sdt_pr.find(w("id"))
-            if ident is not None:
-                sdt_id += 1
-                ident.set(w("val"), str(sdt_id))

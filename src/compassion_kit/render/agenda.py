@@ -24,7 +24,8 @@ from compassion_kit.render._agenda_plan import (
     RunSheet,
     plan_agenda,
 )
-from compassion_kit.render._docx import finish, new_document
+from compassion_kit.render._docx import new_document
+from compassion_kit.render._docx_save import finish
 from compassion_kit.render._docx_table import add_table, allow_split
 from compassion_kit.render._docx_text import (
     BULLETS,
