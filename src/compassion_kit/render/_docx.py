@@ -199,9 +199,8 @@ def start_section(
     ended = copy.deepcopy(sentinel)
     ended.attrib.clear()
     place(paragraph_properties(last), ended)
-    for reference in sentinel.findall(w("headerReference")) + sentinel.findall(
-        w("footerReference")
-    ):
+    references = (w("headerReference"), w("footerReference"))
+    for reference in [child for child in sentinel if child.tag in references]:
         sentinel.remove(reference)
     get_or_place(sentinel, "w:type", val="nextPage" if new_page else "continuous")
     get_or_place(sentinel, "w:cols", num=str(columns), space=str(COLUMN_GAP))
