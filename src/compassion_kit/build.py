@@ -409,3 +409,45 @@ def build_pack(
     from compassion_kit import pack
 
     return pack.build_pack(spec, out, options, progress)
+
+
+# Below: `kit check`.
+if TYPE_CHECKING:
+    from compassion_kit.check import CheckReport
+
+
+def check_files(
+    paths: Sequence[Path], org: Path | None = None, profile: str = "screen"
+) -> CheckReport:
+    """Check .pptx and .docx files (folders are searched) for accessibility and NHS identity.
+
+    Returns a `compassion_kit.check.CheckReport`; its `failed` is True when any finding is an
+    error. `org` is an organisation profile, or a workshop spec with its organisation written
+    in. Without it, fonts and colours are held to the NHS defaults and no logo is checked.
+
+    Raises:
+        ContentError: a path does not exist or holds no .pptx/.docx file, or the organisation
+            profile or its logo cannot be read.
+    """
+    from compassion_kit import check
+
+    problems = [
+        Problem("there is no such file or folder", Location(p)) for p in paths if not p.exists()
+    ]
+    if not problems and not check.files_to_check(paths):
+        problems.append(Problem("there is no .pptx or .docx file to check", Location(paths[0])))
+    if problems:
+        raise ContentError(problems)
+    return check.check_files(paths, _brand_to_check(org) if org else None, profile)
+
+
+def _brand_to_check(org: Path) -> Brand | None:
+    """The brand of an organisation profile, or of a workshop spec's own organisation."""
+    from compassion_kit.loading import read_yaml
+    from compassion_kit.pack.spec import load_spec
+    from compassion_kit.profile import load_brand
+
+    data = read_yaml(org).data
+    if isinstance(data, dict) and "organisation" in data and "title" in data:
+        return load_spec(org).brand
+    return load_brand(org)

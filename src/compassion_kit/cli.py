@@ -372,3 +372,27 @@ def main() -> None:
         raise
     except BaseException:  # pragma: no cover - typer handles its own errors
         sys.exit(ExitCode.BUG)
+
+
+# Below: `kit check`.
+from typing import Literal  # noqa: E402
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR", help=".pptx/.docx.")],
+    org: OrgOpt = None,
+    profile: Annotated[
+        Literal["screen", "print", "large-print"], typer.Option(help="print allows A4 slides.")
+    ] = "screen",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """Check .pptx/.docx for accessibility and NHS identity (KIT001-KIT019); exit 1 on errors.
+
+    Example: kit check dist/wye-valley --org examples/wye-valley/org.yaml --profile print
+    """
+    from compassion_kit import build, console
+
+    report = _run(lambda: build.check_files(paths, org, profile))
+    console.check_report(report, as_json)
+    raise typer.Exit(ExitCode.PROBLEMS if report.failed else ExitCode.OK)

@@ -189,3 +189,35 @@ def pack_report(result: PackResult, as_json: bool) -> None:
         success(message)
     else:
         _err.print(f"[bold red]{total - built} failed[/]; {escape(message)}")
+
+
+# Below: `kit check`.
+if TYPE_CHECKING:
+    from compassion_kit.check import CheckReport
+
+_CHECK_COLOURS = {"E": "red", "W": "yellow", "T": "cyan"}
+
+
+def check_report(report: CheckReport, as_json: bool) -> None:
+    """`kit check` findings: JSON on stdout, or one line each on stderr and a summary."""
+    if as_json:
+        json_out(report.as_json())
+        return
+    for finding in report.findings:
+        colour = _CHECK_COLOURS.get(finding.severity, "white")
+        name = {"E": "error", "W": "warning", "T": "tip"}.get(finding.severity, finding.severity)
+        hint = f" [dim]({escape(finding.hint)})[/]" if finding.hint else ""
+        _err.print(
+            f"{escape(finding.path)}:{escape(finding.where)}: {finding.code} "
+            f"[bold {colour}]{name}[/]: {escape(finding.message)}{hint}"
+        )
+    errors, warnings, tips = (report.count(s) for s in ("E", "W", "T"))
+    files = len(report.files)
+    summary = (
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}, "
+        f"{tips} tip{'s' * (tips != 1)} in {files} file{'s' * (files != 1)}"
+    )
+    if errors:
+        _err.print(f"[bold red]{summary}[/]")
+    else:
+        success(summary)

@@ -1,0 +1,224 @@
+"""The rules for slide decks (.pptx): titles, reading order, alt text, tables, text and setup.
+
+Owns walking a presentation slide by slide and applying KIT001-KIT019 to what `pptx_model`
+and `pptx_text` resolve; the NHS identity rules (fonts, colours, logo) are `identity`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from compassion_kit.check import identity, pptx_objects
+from compassion_kit.check.findings import Findings
+from compassion_kit.check.ooxml import El, Package, attr, first, is_decorative, local, xpath
+from compassion_kit.check.palette import LICENSED_FONTS, Identity, font_matches
+from compassion_kit.check.pptx_fills import backdrop
+from compassion_kit.check.pptx_model import (
+    Box,
+    Slide,
+    box,
+    c_nv_pr,
+    inherited,
+    load_slides,
+    master_fonts,
+    shapes,
+    tree,
+    walk,
+)
+from compassion_kit.check.pptx_text import is_title, shape_paragraphs
+from compassion_kit.check.shared_rules import check_language, check_title, snippet
+
+WIDE = (12192000, 6858000)  # 16:9, 33.87 x 19.05 cm
+A4_SLIDE = (9906000, 6858000)  # PowerPoint's "A4 Paper" size (27.5 x 19.05 cm)
+TOLERANCE = 180000  # 0.5 cm in EMU: shapes this close count as level for reading order
+
+
+@dataclass
+class DeckContext:
+    """What every slide's rules share: the package, presentation, identity and profile."""
+
+    pkg: Package
+    pres: El
+    identity: Identity
+    profile: str
+    size: tuple[int, int]
+    found: Findings
+    fonts: dict[str, str]
+    titles: dict[str, int] = field(default_factory=dict)
+
+
+def check_pptx(pkg: Package, found: Findings, who: Identity, profile: str) -> None:
+    """Apply every slide rule to the presentation in `pkg`, adding to `found`."""
+    pres, slides = load_slides(pkg)
+    size_el = first(pres, "p:sldSz")
+    size = (
+        (int(size_el.get("cx", "0")), int(size_el.get("cy", "0"))) if size_el is not None else WIDE
+    )
+    fonts = slides[0].fonts if slides else master_fonts(pkg)
+    deck = DeckContext(pkg, pres, who, profile, size, found, fonts)
+    _presentation(deck)
+    for slide in slides:
+        _slide(deck, slide)
+    identity.check_pptx_colours(found, pkg, slides, who)
+
+
+def _presentation(deck: DeckContext) -> None:
+    found, pres = deck.found, deck.pres
+    check_title(found, deck.pkg.core_title(), deck.pkg.path.name)
+    lang = attr(first(pres, "p:defaultTextStyle/a:defPPr/a:defRPr"), "lang") or attr(
+        first(pres, "p:defaultTextStyle/a:lvl1pPr/a:defRPr"), "lang"
+    )
+    check_language(found, "presentation", lang, "the presentation (defaultTextStyle)")
+    allowed = [WIDE, A4_SLIDE] if deck.profile == "print" else [WIDE]
+    if deck.size not in allowed:
+        cx, cy = (round(v / 360000, 2) for v in deck.size)
+        found.add(
+            "presentation",
+            "KIT019",
+            "E",
+            f"the slide size is {cx:g} x {cy:g} cm, not 16:9 (33.87 x 19.05 cm)"
+            + (" or A4" if deck.profile == "print" else ""),
+            "Design > Slide Size > Widescreen (16:9)",
+        )
+    for key, role in (("+mn-lt", "body"), ("+mj-lt", "heading")):
+        face = deck.fonts.get(key)
+        if face and not deck.identity.font_allowed(face):
+            found.add(
+                "theme",
+                "KIT016",
+                "W",
+                f"the theme's {role} font is {face}; text added later will use it",
+                "Design > Variants > Fonts: choose a theme font set in the brand font",
+            )
+    for font in xpath(pres, "p:embeddedFontLst/p:embeddedFont/p:font"):
+        face = attr(font, "typeface") or ""
+        if font_matches(face, LICENSED_FONTS):
+            found.add(
+                "presentation",
+                "KIT016",
+                "E",
+                f"the licensed font {face} is embedded in the file",
+                "turn off File > Options > Save > Embed fonts; Frutiger may not be shared",
+            )
+
+
+def _slide(deck: DeckContext, slide: Slide) -> None:
+    where = f"slide {slide.number}"
+    spt = tree(slide.root)
+    placed: list[tuple[El, Box | None]] = [
+        (shape, box(slide, shape, transform)) for shape, transform in walk(spt)
+    ]
+    _title(deck, slide, where)
+    _reading_order(deck.found, where, slide, spt)
+    backdrops: list[tuple[El, Box | None]] = []
+    for shape, shape_box in placed:
+        kind = local(shape)
+        if kind in ("pic", "graphicFrame") or (kind == "grpSp" and shape.getparent() is spt):
+            pptx_objects.check_object(deck, slide, where, shape, backdrops, shape_box)
+        elif kind == "sp":
+            paragraphs = shape_paragraphs(slide, shape, deck.pres)
+            if any(p.text.strip() for p in paragraphs):
+                back = backdrop(slide, shape, shape_box, backdrops)
+                pptx_objects.check_text(deck, slide, where, paragraphs, back, is_title(shape))
+            elif not inherited(slide, shape) and first(shape, "./*[1]/p:nvPr/p:ph") is None:
+                pptx_objects.check_shape_alt(deck, where, shape)
+        backdrops.append((shape, shape_box))
+    if deck.identity.logo_hashes or deck.identity.logo_aspect:
+        identity.check_slide_logo(deck, slide, where, placed)
+    _transitions(deck.found, where, slide.root)
+
+
+def _title(deck: DeckContext, slide: Slide, where: str) -> None:
+    titles = [s for s, _ in walk(tree(slide.root)) if is_title(s)]
+    text = " ".join(
+        p.text.strip() for s in titles for p in shape_paragraphs(slide, s, deck.pres)
+    ).strip()
+    if not text:
+        found_what = "an empty title placeholder" if titles else "no title placeholder"
+        deck.found.add(
+            where,
+            "KIT003",
+            "E",
+            f"the slide has {found_what}",
+            "give every slide a unique title, even if you move it off the slide",
+        )
+        return
+    key = " ".join(text.split()).casefold()
+    if key in deck.titles:
+        deck.found.add(
+            where,
+            "KIT004",
+            "W",
+            f"the title '{snippet(text, 60)}' is also the title of slide {deck.titles[key]}",
+            'make titles unique, for example by adding "(2 of 3)"',
+        )
+    else:
+        deck.titles[key] = slide.number
+
+
+def _reading_order(found: Findings, where: str, slide: Slide, spt: El) -> None:
+    top = []
+    for shape in shapes(spt):
+        props = c_nv_pr(shape)
+        if props is not None and is_decorative(props):
+            continue
+        top.append((shape, box(slide, shape, lambda b: b)))
+    titles = [i for i, (shape, _) in enumerate(top) if is_title(shape)]
+    if titles and titles[0] != 0:
+        found.add(
+            where,
+            "KIT005",
+            "W",
+            f"the title is read after {titles[0]} other object{'s' if titles[0] > 1 else ''}",
+            "Home > Arrange > Selection Pane: move the title to the bottom of the list "
+            "(read first)",
+        )
+        return
+    content = [(shape, shape_box) for shape, shape_box in top if not is_title(shape)]
+    for i, (early, early_box) in enumerate(content):
+        for late, late_box in content[i + 1 :]:
+            if early_box and late_box and _reads_before(late_box, early_box):
+                found.add(
+                    where,
+                    "KIT005",
+                    "W",
+                    f"'{_name(late)}' is read after '{_name(early)}' but sits before it "
+                    "(above it, or to its left)",
+                    "reorder the Selection Pane: it reads from the bottom up",
+                )
+                return
+
+
+def _reads_before(a: Box, b: Box) -> bool:
+    """True when box `a` should be read before box `b`: above it in a column, or left of it in
+    a row (0.5 cm tolerance). Shapes that are neither are left in the author's order."""
+    overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+    overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+    smaller_h = min(a[3] - a[1], b[3] - b[1])
+    if overlap_x > 0 and a[3] <= b[1] + TOLERANCE and overlap_y < smaller_h / 2:
+        return True
+    return overlap_y > smaller_h / 2 and a[2] <= b[0] + TOLERANCE and overlap_x <= TOLERANCE
+
+
+def _name(shape: El) -> str:
+    return attr(c_nv_pr(shape), "name") or local(shape)
+
+
+def _transitions(found: Findings, where: str, root: El) -> None:
+    for transition in xpath(root, ".//p:transition[@advTm]"):
+        found.add(
+            where,
+            "KIT019",
+            "W",
+            f"the slide advances by itself after {int(transition.get('advTm')) / 1000:g} s",
+            "let people move on when they are ready: untick 'After' in Transitions",
+        )
+        break
+    if xpath(root, ".//a:videoFile|.//a:audioFile|.//p:extLst//*[local-name()='media']"):
+        found.add(
+            where,
+            "KIT019",
+            "W",
+            "the slide has embedded audio or video",
+            "make sure it has captions (Playback > Insert Captions) and a transcript",
+        )

@@ -1,0 +1,71 @@
+"""`kit check` on the command line: one line per finding on stderr, JSON on stdout, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pptx import Presentation
+from typer.testing import CliRunner
+
+from compassion_kit.build import PrintOptions, build_worksheets
+from compassion_kit.cli import app
+
+runner = CliRunner()
+
+
+def bad_deck(folder: Path) -> Path:
+    prs = Presentation()
+    prs.slides.add_slide(prs.slide_layouts[5])  # an empty title on a 4:3 slide
+    path = folder / "bad.pptx"
+    prs.save(path)
+    return path
+
+
+def test_errors_print_one_line_each_and_exit_1(tmp_path: Path) -> None:
+    path = bad_deck(tmp_path)
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert any(
+        line.startswith(f"{path}:slide 1: KIT003 error: the slide has an empty title placeholder")
+        for line in lines
+    )
+    assert any(line.startswith(f"{path}:presentation: KIT019 error: ") for line in lines)
+    assert "errors" in lines[-1] and "in 1 file" in lines[-1]
+
+
+def test_warnings_alone_do_not_fail(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheets" / "sheet.docx"
+    sheet.parent.mkdir()
+    build_worksheets(["feedback-form"], sheet, PrintOptions())
+    result = runner.invoke(app, ["check", str(sheet.parent)])
+    assert result.exit_code == 0, result.stderr
+    assert "0 errors" in result.stderr
+
+
+def test_json_goes_to_stdout(tmp_path: Path) -> None:
+    path = bad_deck(tmp_path)
+    result = runner.invoke(app, ["check", str(path), "--json", "--profile", "print"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["files"] == [str(path)]
+    assert report["errors"] == sum(1 for f in report["findings"] if f["severity"] == "E")
+    first = report["findings"][0]
+    assert set(first) == {"path", "where", "code", "rule", "severity", "message", "hint"}
+    assert {"KIT003", "KIT019"} <= {f["code"] for f in report["findings"]}
+
+
+def test_missing_paths_and_empty_folders_are_problems(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["check", str(tmp_path / "nope.pptx")])
+    assert missing.exit_code == 1
+    assert "nope.pptx: error: there is no such file or folder" in missing.stderr
+    empty = runner.invoke(app, ["check", str(tmp_path)])
+    assert empty.exit_code == 1
+    assert "there is no .pptx or .docx file to check" in empty.stderr
+
+
+def test_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(bad_deck(tmp_path)), "--profile", "paper"])
+    assert result.exit_code == 2
