@@ -50,11 +50,21 @@ def _metrics() -> tuple[float, dict[str, dict[int, int]]]:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in points of `text` set on one line at `size` points (Arial metrics, no kerning)."""
+    return _points(_units(text, bold), size)
+
+
+@functools.lru_cache(maxsize=16384)
+def _units(text: str, bold: bool) -> float:
+    """Advance width of `text` in font units. Widths add up exactly (whole numbers), so a
+    line's width is the sum of its words' and spaces' widths, in any order."""
     units, faces = _metrics()
     table = faces["bold" if bold else "regular"]
     fallback = UNKNOWN_EM * units
-    total = sum(table.get(ord(char), fallback) for char in text)
-    return total / units * size * WIDTH_SLACK
+    return sum(table.get(ord(char), fallback) for char in text)
+
+
+def _points(units_wide: float, size: float) -> float:
+    return units_wide / _metrics()[0] * size * WIDTH_SLACK
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
@@ -62,22 +72,27 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
 
     A word wider than the column is broken between characters, as PowerPoint does.
     """
+    # Widths are summed word by word (see _units) rather than measuring each candidate line
+    # again: the same decisions, without the cost growing with the square of the line.
+    space = _units(" ", bold)
     lines: list[str] = []
     for hard_line in text.split("\n"):
-        current = ""
+        current, used = "", 0.0
         for word in hard_line.split():
-            candidate = f"{current} {word}" if current else word
-            if text_width(candidate, size, bold) <= width:
-                current = candidate
+            wide = _units(word, bold)
+            candidate = used + space + wide if current else wide
+            if _points(candidate, size) <= width:
+                current, used = (f"{current} {word}" if current else word), candidate
                 continue
             if current:
                 lines.append(current)
-            current = ""
+            current, used = "", 0.0
             for char in word:  # the word alone may still be too wide
-                if current and text_width(current + char, size, bold) > width:
+                wide = _units(char, bold)
+                if current and _points(used + wide, size) > width:
                     lines.append(current)
-                    current = ""
-                current += char
+                    current, used = "", 0.0
+                current, used = current + char, used + wide
         lines.append(current)
     return lines
 
