@@ -2,18 +2,21 @@
 
 Owns the shape-level XML: explicit sizes, fonts, language, bullets, alt text. Deciding what
 goes where is the plan's job; package-level fixes are `_pptx_xml.py`'s.
+
+Paragraphs and runs are built as DrawingML with lxml directly: python-pptx 1.0.2's text API
+looks up and inserts each property through several layers of proxies, which was most of the
+cost of writing a deck. The XML is the same as python-pptx's, element for element.
 """
 
 from __future__ import annotations
 
-import io
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Pt
 
 from compassion_kit.render._pptx_spec import (
@@ -26,9 +29,10 @@ from compassion_kit.render._pptx_spec import (
     TextSpec,
     indent_pt,
 )
+from compassion_kit.render._pptx_xml import child
 
 if TYPE_CHECKING:
-    from pptx.shapes.autoshape import Shape
+    from pptx.parts.image import ImagePart
     from pptx.slide import Slide
 
 LANG = "en-GB"
@@ -41,43 +45,74 @@ _CHART_TYPES = {
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
     "pie": XL_CHART_TYPE.PIE,
 }
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_P, _PPR, _R = f"{_A}p", f"{_A}pPr", f"{_A}r"
+_END = f"{_A}endParaRPr"
+_CONTENT = (_R, f"{_A}br", f"{_A}fld")  # what clearing a paragraph removes; pPr stays
+# Control characters are not allowed in XML; python-pptx writes them as _xHHHH_ (tab and
+# line feed excepted), and so do we.
+_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
+
+Link = Callable[[str], str]  # a URL -> the rId of its hyperlink relationship on the slide
 
 
-def write_title(shape: Shape, text: str, size: float, colour: str | None, font: str) -> None:
-    """Fill a title placeholder with one run at an explicit size (no autofit)."""
-    frame = shape.text_frame
-    _prepare(frame, None)  # keep the layout's vertical anchor
-    paragraph = frame.paragraphs[0]
-    _paragraph_props(paragraph._p, Para(()), size, None, font)
-    run = paragraph.add_run()
-    run.text = text
-    _run_props(run, size, None, colour, font)
+def write_title(shape: Any, text: str, size: float, colour: str | None, font: str) -> None:
+    """Fill a title placeholder (`p:sp`) with one run at an explicit size (no autofit)."""
+    body = _prepare(shape, None)  # keep the layout's vertical anchor
+    paragraph = body.find(_P)
+    _paragraph_props(paragraph, Para(()), size, None, font)
+    _add_run(paragraph, text, size, None, colour, font, None)
 
 
-def write_text(frame: Any, spec: TextSpec, font: str, bullet_colour: str) -> None:
-    """Fill a text frame with the spec's paragraphs at their explicit, measured sizes."""
-    _prepare(frame, spec.anchor)
+def write_text(shape: Any, spec: TextSpec, font: str, bullet_colour: str, link: Link) -> None:
+    """Fill a shape (`p:sp`) with the spec's paragraphs at their explicit, measured sizes;
+    `link` relates each hyperlink's URL to the slide, in reading order."""
+    body = _prepare(shape, spec.anchor)
     numbers = [p.number for p in spec.paras if p.number is not None]
     start = numbers[0] if numbers else 1
     for index, para in enumerate(spec.paras):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph = body.find(_P) if index == 0 else child(body, "a:p")
         points = spec.size * para.scale
         marker = None if para.continued else para.bullet
-        _paragraph_props(paragraph._p, para, spec.size, marker, font, start, bullet_colour)
+        _paragraph_props(paragraph, para, spec.size, marker, font, start, bullet_colour)
         for item in para.runs:
-            run = paragraph.add_run()
-            run.text = item.text
-            _run_props(run, points, item.bold, item.colour, font)
-            if item.link:
-                run.hyperlink.address = item.link
+            address = link(item.link) if item.link else None
+            _add_run(paragraph, item.text, points, item.bold, item.colour, font, address)
 
 
-def _prepare(frame: Any, anchor: str | None) -> None:
-    frame.clear()
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE  # <a:noAutofit/>: the plan already made text fit
+def write_notes(body: Any, text: str) -> None:
+    """Set a notes placeholder's `p:txBody` to `text` as python-pptx's `text_frame.text`
+    does (a paragraph per line, a:br for vertical tab), every run in `LANG`."""
+    for paragraph in body.findall(_P):
+        body.remove(paragraph)
+    for line in text.split("\n"):
+        paragraph = child(body, "a:p")
+        for index, piece in enumerate(line.split("\v")):
+            if index:
+                child(paragraph, "a:br")
+            if piece:
+                run = child(paragraph, "a:r")
+                child(run, "a:rPr", lang=LANG)
+                child(run, "a:t").text = _escaped(piece)
+
+
+def _prepare(shape: Any, anchor: str | None) -> Any:
+    """The shape's text body, emptied as python-pptx's `text_frame.clear()` does, wrapping
+    and without autofit (the plan already made the text fit)."""
+    body = shape.get_or_add_txBody()
+    paragraphs = body.findall(_P)
+    for extra in paragraphs[1:]:
+        body.remove(extra)
+    for old in list(paragraphs[0]):
+        if old.tag in _CONTENT:
+            paragraphs[0].remove(old)
+    properties = body.bodyPr
+    properties.wrap = "square"
+    properties.autofit = MSO_AUTO_SIZE.NONE  # <a:noAutofit/>
     if anchor is not None:
-        frame.vertical_anchor = _ANCHORS[anchor]
+        properties.anchor = _ANCHORS[anchor]
+    return body
 
 
 def _paragraph_props(
@@ -90,9 +125,12 @@ def _paragraph_props(
     bullet_colour: str | None = None,
 ) -> None:
     """Explicit a:pPr: indent, alignment, 100% line spacing, space before and the marker."""
-    ppr = p.get_or_add_pPr()
-    for child in list(ppr):
-        ppr.remove(child)
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = child(p, "a:pPr")
+        p.insert(0, ppr)  # first, before any runs
+    for old in list(ppr):
+        ppr.remove(old)
     points = size * para.scale
     hanging = NUMBER_INDENT_EM if para.bullet == "number" else BULLET_INDENT_EM
     ppr.set("marL", str(round(indent_pt(para, size) * EMU_PER_PT)))
@@ -101,76 +139,108 @@ def _paragraph_props(
     ppr.set("algn", para.align)
     if para.level:
         ppr.set("lvl", str(para.level))
-    _sub(_sub(ppr, "a:lnSpc"), "a:spcPct", val=str(LINE_SPACING))
-    _sub(_sub(ppr, "a:spcBef"), "a:spcPts", val=str(round(para.space_before * points * 100)))
+    child(child(ppr, "a:lnSpc"), "a:spcPct", val=str(LINE_SPACING))
+    child(child(ppr, "a:spcBef"), "a:spcPts", val=str(round(para.space_before * points * 100)))
     if marker == "bullet":
         if bullet_colour:
-            _sub(_sub(ppr, "a:buClr"), "a:srgbClr", val=bullet_colour.lstrip("#").upper())
-        _sub(ppr, "a:buFont", typeface=font)
-        _sub(ppr, "a:buChar", char=BULLET_CHAR)
+            child(child(ppr, "a:buClr"), "a:srgbClr", val=_hex(bullet_colour))
+        child(ppr, "a:buFont", typeface=font)
+        child(ppr, "a:buChar", char=BULLET_CHAR)
     elif marker == "number":
-        _sub(ppr, "a:buFont", typeface="+mj-lt")
-        _sub(ppr, "a:buAutoNum", type="arabicPeriod", startAt=str(start))
+        child(ppr, "a:buFont", typeface="+mj-lt")
+        child(ppr, "a:buAutoNum", type="arabicPeriod", startAt=str(start))
     else:
-        _sub(ppr, "a:buNone")
+        child(ppr, "a:buNone")
 
 
-def _sub(parent: Any, tag: str, **attrs: str) -> Any:
-    child = OxmlElement(tag)
-    for name, value in attrs.items():
-        child.set(name, value)
-    parent.append(child)
-    return child
+def _add_run(
+    p: Any,
+    text: str,
+    size: float,
+    bold: bool | None,
+    colour: str | None,
+    font: str,
+    link_id: str | None,
+) -> None:
+    """A run with explicit size, weight, colour, font and language, and its link if any."""
+    run = child(p, "a:r")
+    end = p.find(_END)
+    if end is not None:
+        end.addprevious(run)  # a:endParaRPr stays last
+    props = child(run, "a:rPr", sz=str(Pt(size).centipoints))
+    if bold is not None:
+        props.set("b", "1" if bold else "0")
+    props.set("lang", LANG)
+    if colour:
+        child(child(props, "a:solidFill"), "a:srgbClr", val=_hex(colour))
+    child(props, "a:latin", typeface=font)
+    if link_id is not None:
+        child(props, "a:hlinkClick").set(_R_ID, link_id)
+    child(run, "a:t").text = _escaped(text)
+
+
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+def _escaped(text: str) -> str:
+    return _CONTROL.sub(lambda match: f"_x{ord(match.group(1)):04X}_", text)
+
+
+def add_text_box(slide: Slide, spec: TextSpec, font: str, bullet_colour: str, link: Link) -> Any:
+    """A new text box (`p:sp`) at the spec's box, optionally filled, named after the spec."""
+    assert spec.box is not None
+    x, y, cx, cy = spec.box
+    tree: Any = slide.shapes._spTree
+    # python-pptx's add_textbox at the element level (its shape proxies cost more than this).
+    shape = tree.add_textbox(tree.max_shape_id + 1, "TextBox", x, y, cx, cy)
+    rename(shape, spec.name or "Text")
+    if spec.fill:
+        child(shape.spPr.get_or_change_to_solidFill(), "a:srgbClr", val=_hex(spec.fill))
+    write_text(shape, spec, font, bullet_colour, link)
+    return shape
+
+
+def add_picture(
+    slide: Slide, spec: PictureSpec, image: ImagePart, r_id: str, name: str, link: Link
+) -> Any:
+    """A picture (`p:pic`) of `image`, related to the slide as `r_id`, at exactly the planned
+    box, with alt text from the spec (never a file name) and the spec's link, if any."""
+    x, y, cx, cy = spec.box
+    tree: Any = slide.shapes._spTree
+    # The p:pic python-pptx's add_picture writes, without decoding the image again to find a
+    # size that is never used (the box gives both width and height). Name and alt text are
+    # set afterwards: add_pic puts them into XML source unescaped (quotes).
+    shape = tree.add_pic(tree.max_shape_id + 1, "Picture", image.desc, r_id, x, y, cx, cy)
+    set_alt(shape, name, spec.alt)
+    if spec.url:
+        child(shape._nvXxPr.cNvPr, "a:hlinkClick").set(_R_ID, link(spec.url))
+    return shape
 
 
 def _rgb(colour: str) -> Any:
     """python-pptx's RGBColor for #RRGGBB (its constructors carry no type hints)."""
     factory: Any = RGBColor.from_string
-    return factory(colour.lstrip("#").upper())
+    return factory(_hex(colour))
 
 
-def _run_props(run: Any, size: float, bold: bool | None, colour: str | None, font: str) -> None:
-    run.font.size = Pt(size)
-    if bold is not None:
-        run.font.bold = bold
-    run.font.name = font
-    if colour:
-        run.font.color.rgb = _rgb(colour)
-    run._r.get_or_add_rPr().set("lang", LANG)
-
-
-def add_text_box(slide: Slide, spec: TextSpec, font: str, bullet_colour: str) -> Shape:
-    """A new text box at the spec's box, optionally filled, named after the spec."""
-    assert spec.box is not None
-    x, y, cx, cy = spec.box
-    box = slide.shapes.add_textbox(Emu(x), Emu(y), Emu(cx), Emu(cy))
-    box.name = spec.name or "Text"
-    if spec.fill:
-        box.fill.solid()
-        box.fill.fore_color.rgb = _rgb(spec.fill)
-    write_text(box.text_frame, spec, font, bullet_colour)
-    return box
-
-
-def add_picture(slide: Slide, spec: PictureSpec, png: bytes, name: str) -> Any:
-    """A picture at exactly the planned box, with alt text from the spec (never a file name)."""
-    x, y, cx, cy = spec.box
-    picture = slide.shapes.add_picture(io.BytesIO(png), Emu(x), Emu(y), Emu(cx), Emu(cy))
-    set_alt(picture, name, spec.alt)
-    if spec.url:
-        picture.click_action.hyperlink.address = spec.url
-    return picture
+def rename(shape: Any, name: str) -> None:
+    """Set a shape element's name, as shown in PowerPoint's Selection Pane."""
+    shape._nvXxPr.cNvPr.set("name", name)
 
 
 def set_alt(shape: Any, name: str, alt: str) -> None:
-    """Name a shape and set its alt text (python-pptx writes the file name as descr)."""
-    c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
+    """Name a shape element and set its alt text (python-pptx writes the file name as descr)."""
+    c_nv_pr = shape._nvXxPr.cNvPr
     c_nv_pr.set("name", name)
     c_nv_pr.set("descr", alt)
 
 
 def add_chart(slide: Slide, spec: ChartSpec, font: str) -> Any:
     """A native, editable chart (data in an embedded workbook), with alt text."""
+    # Imported here: pptx.chart.data loads XlsxWriter (~15 ms), and most decks have no chart.
+    from pptx.chart.data import CategoryChartData
+
     data: Any = cast(Any, CategoryChartData)(number_format=spec.number_format)
     data.categories = list(spec.categories)
     for name, values in spec.series:
@@ -179,7 +249,7 @@ def add_chart(slide: Slide, spec: ChartSpec, font: str) -> Any:
     frame: Any = slide.shapes.add_chart(
         _CHART_TYPES[spec.kind], Emu(x), Emu(y), Emu(cx), Emu(cy), data
     )
-    set_alt(frame, "Chart", spec.alt)
+    set_alt(frame._element, "Chart", spec.alt)
     chart = frame.chart
     chart.has_title = False
     chart.font.size = Pt(spec.font_size)

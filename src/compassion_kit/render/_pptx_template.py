@@ -7,6 +7,7 @@ planning can measure boxes without python-pptx; writing the deck is `deck.py`'s 
 from __future__ import annotations
 
 import functools
+import io
 import posixpath
 import zipfile
 from dataclasses import dataclass
@@ -141,8 +142,7 @@ def read_template(path: Path) -> Template:
     """
     path = Path(path)
     try:
-        stat = path.stat()
-        return _read(path.resolve(), stat.st_size, stat.st_mtime_ns)
+        return _read(*_version(path))
     except FileNotFoundError:
         message = "the deck template does not exist"
     except (OSError, zipfile.BadZipFile, _Unreadable, ElementTree.ParseError, KeyError) as exc:
@@ -152,10 +152,30 @@ def read_template(path: Path) -> Template:
     )
 
 
+def template_bytes(path: Path) -> bytes:
+    """The template file's bytes, read once per process for each version of the file, so
+    that a batch of decks opens the template from memory.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    return _bytes(*_version(Path(path)))
+
+
+def _version(path: Path) -> tuple[Path, int, int]:
+    stat = path.stat()
+    return path.resolve(), stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=4)
+def _bytes(path: Path, size: int, mtime_ns: int) -> bytes:
+    del size, mtime_ns  # cache key only: an edited template is read again
+    return path.read_bytes()
+
+
 @functools.lru_cache(maxsize=8)
 def _read(path: Path, size: int, mtime_ns: int) -> Template:
-    del size, mtime_ns  # cache key only
-    with zipfile.ZipFile(path) as package:
+    with zipfile.ZipFile(io.BytesIO(_bytes(path, size, mtime_ns))) as package:
         main = _targets(package, "_rels/.rels", "officeDocument")
         if not main:
             raise _Unreadable("no main document")

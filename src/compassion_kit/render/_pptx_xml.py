@@ -6,14 +6,17 @@ Owns XML edits on the whole presentation; slide content is `_pptx_shapes.py`'s.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
@@ -39,6 +42,7 @@ THEME_SLOTS = {
     "hlink": "primary",
 }
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def remove_slides(prs: Presentation) -> None:
@@ -73,9 +77,9 @@ def brand_themes(prs: Presentation, colours: Mapping[str, str], font: str) -> No
         for slot, name in THEME_SLOTS.items():
             element = scheme.find(f"{{{_A}}}{slot}") if scheme is not None else None
             if element is not None:
-                for child in list(element):
-                    element.remove(child)
-                _child(element, "a:srgbClr", val=colours[name].lstrip("#").upper())
+                for old in list(element):
+                    element.remove(old)
+                child(element, "a:srgbClr", val=colours[name].lstrip("#").upper())
         fonts = root.find(f"{{{_A}}}themeElements/{{{_A}}}fontScheme")
         if fonts is not None:
             for latin in fonts.iter(f"{{{_A}}}latin"):
@@ -92,6 +96,40 @@ def finish(prs: Presentation, title: str, author: str) -> None:
         _unique_ids(slide.shapes._spTree)
     _fixed_workbooks(prs)
     _positive_axis_ids(prs)
+
+
+def stored_zip(prs: Presentation) -> bytes:
+    """The package as python-pptx's `save` writes it (same entries, same order, same XML),
+    but stored uncompressed: `output.normalise_zip` compresses every entry again anyway."""
+    package = prs.part.package
+    parts = tuple(package.iter_parts())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        target.writestr("[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts)))
+        target.writestr("_rels/.rels", _rels_xml(package._rels))
+        for part in parts:
+            target.writestr(part.partname.membername, part.blob)
+            if part._rels:
+                target.writestr(part.partname.rels_uri.membername, _rels_xml(part.rels))
+    return out.getvalue()
+
+
+def _rels_xml(rels: Any) -> bytes:
+    """A .rels part as python-pptx 1.0.2 serialises it (relationships in rId number order),
+    built directly: python-pptx parses a new element for every relationship."""
+    root = etree.Element(_PR + "Relationships", nsmap={None: _PR[1:-1]})
+    numbered = sorted(
+        (int(r_id[3:]) if r_id.startswith("rId") and r_id[3:].isdigit() else 0, r_id)
+        for r_id in rels  # rIds
+    )
+    for _number, r_id in numbered:
+        rel = rels[r_id]
+        attrs = {"Id": r_id, "Type": rel.reltype, "Target": rel.target_ref}
+        if rel.is_external:
+            attrs["TargetMode"] = "External"
+        etree.SubElement(root, _PR + "Relationship", attrs)
+    data: bytes = etree.tostring(root, encoding="UTF-8", standalone=True)
+    return data
 
 
 def _core_properties(prs: Presentation, title: str, author: str) -> None:
@@ -119,7 +157,7 @@ def _notes_master_list(prs: Presentation) -> None:
     if rel_id is None:
         return
     id_list = OxmlElement("p:notesMasterIdLst")
-    _child(id_list, "p:notesMasterId").set(qn("r:id"), rel_id)
+    child(id_list, "p:notesMasterId").set(qn("r:id"), rel_id)
     presentation.find(qn("p:sldMasterIdLst")).addnext(id_list)
 
 
@@ -127,24 +165,27 @@ def _default_language(prs: Presentation) -> None:
     presentation = prs.part._element
     style = presentation.find(qn("p:defaultTextStyle"))
     if style is None:
-        style = _child(presentation, "p:defaultTextStyle")
+        style = child(presentation, "p:defaultTextStyle")
         _after_sizes(presentation, style)
     default = style.find(qn("a:defPPr"))
     if default is None:
         default = OxmlElement("a:defPPr")
         style.insert(0, default)
     if default.find(qn("a:defRPr")) is None:
-        _child(default, "a:defRPr")
+        child(default, "a:defRPr")
     for run_props in style.iter(qn("a:defRPr")):
         run_props.set("lang", LANG)
 
 
-def _child(parent: Any, tag: str, **attrs: str) -> Any:
-    child = OxmlElement(tag)
-    for name, value in attrs.items():
-        child.set(name, value)
-    parent.append(child)
-    return child
+def child(parent: Any, tag: str, **attrs: str) -> Any:
+    """A new last child of `parent` named like "a:srgbClr", with attributes in the order given
+    (also the shape writers' way of building DrawingML)."""
+    return etree.SubElement(parent, _clark(tag), attrs)
+
+
+@functools.cache
+def _clark(tag: str) -> str:
+    return str(qn(tag))
 
 
 def _after_sizes(presentation: Any, style: Any) -> None:

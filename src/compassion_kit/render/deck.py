@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from compassion_kit.branding import substitute
 from compassion_kit.errors import ContentError, Problem
@@ -21,6 +22,7 @@ from compassion_kit.qr import qr_png
 from compassion_kit.render import RenderedFile
 from compassion_kit.render import _pptx_shapes as shapes
 from compassion_kit.render import _pptx_xml as package
+from compassion_kit.render._pptx_parts import DeckParts
 from compassion_kit.render._pptx_plan import Context, plan_slides
 from compassion_kit.render._pptx_spec import DeckPlan, SlideSpec
 from compassion_kit.render._pptx_template import (
@@ -29,11 +31,12 @@ from compassion_kit.render._pptx_template import (
     TITLE,
     Layout,
     read_template,
+    template_bytes,
 )
 from compassion_kit.render._pptx_template import check_template as _check_template
 
 if TYPE_CHECKING:
-    from pptx.slide import Slide, SlideLayout
+    from pptx.slide import Slide
 
     from compassion_kit.logo import Logo
     from compassion_kit.model import DeckModule
@@ -155,67 +158,65 @@ def write_deck(plan: DeckPlan, request: DeckRequest) -> RenderedFile:
     Raises:
         ContentError: the template cannot be opened by python-pptx.
     """
-    template = read_template(Path(plan.template))
+    path = Path(plan.template)
+    template = read_template(path)
     try:
-        prs = Presentation(plan.template)
+        prs = Presentation(io.BytesIO(template_bytes(path)))
     except Exception as exc:  # python-pptx raises several types for a damaged package
         raise ContentError([Problem(f"the deck template cannot be opened ({exc})")]) from None
     package.remove_slides(prs)
     package.substitute_tokens(prs, plan.tokens)
-    layouts: dict[str, SlideLayout] = {}
-    for master in prs.slide_masters:
-        for layout in master.slide_layouts:
-            layouts.setdefault(layout.name.strip(), layout)
+    parts = DeckParts(prs)
     for spec in plan.slides:
-        slide = prs.slides.add_slide(layouts[spec.layout])
-        _write_slide(slide, spec, template.layouts[spec.layout], plan, request.logo)
+        _write_slide(parts, spec, template.layouts[spec.layout], plan, request.logo)
     package.brand_themes(prs, plan.colours, plan.font)
     package.finish(prs, plan.title, plan.author)
-    buffer = io.BytesIO()
-    prs.save(buffer)
     return RenderedFile(
-        normalise_zip(buffer.getvalue()), "pptx", units=len(plan.slides), warnings=plan.warnings
+        normalise_zip(package.stored_zip(prs)),
+        "pptx",
+        units=len(plan.slides),
+        warnings=plan.warnings,
     )
 
 
 def _write_slide(
-    slide: Slide, spec: SlideSpec, layout: Layout, plan: DeckPlan, logo: Logo | None
+    parts: DeckParts, spec: SlideSpec, layout: Layout, plan: DeckPlan, logo: Logo | None
 ) -> None:
-    by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-    title = slide.shapes.title
+    roles = {text.role: layout.placeholders[text.role].idx for text in spec.texts if text.role}
+    slide, title, by_idx = parts.add_slide(spec.layout, set(roles.values()))
     assert title is not None, f"layout '{spec.layout}' has no title placeholder"
+
+    def link(url: str) -> str:
+        r_id: str = slide.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return r_id
+
     shapes.write_title(title, spec.title, spec.title_size, spec.title_colour, plan.font)
-    title.name = TITLE
-    keep: list[Any] = [title._element]
+    shapes.rename(title, TITLE)
     logo_shape: Any = None
     primary = plan.colours["primary"]
     for text in spec.texts:
         if text.role:
-            holder = by_idx[layout.placeholders[text.role].idx]
-            holder.name = text.role
-            shapes.write_text(holder.text_frame, text, plan.font, primary)
-            keep.append(holder._element)
+            holder = by_idx[roles[text.role]]
+            shapes.rename(holder, text.role)
+            shapes.write_text(holder, text, plan.font, primary, link)
         else:
-            box = shapes.add_text_box(slide, text, plan.font, primary)
+            box = shapes.add_text_box(slide, text, plan.font, primary, link)
             logo_shape = box if text.name == "Organisation name" else logo_shape
     for picture in spec.pictures:
         if picture.kind == "logo":
             assert logo is not None, "the plan places a logo but the request has none"
-            logo_shape = shapes.add_picture(slide, picture, logo.png, LOGO)
+            image, r_id = parts.image(slide, logo.png)
+            logo_shape = shapes.add_picture(slide, picture, image, r_id, LOGO, link)
         else:
             assert picture.url is not None
-            shapes.add_picture(slide, picture, qr_png(picture.url), "QR code")
+            image, r_id = parts.image(slide, qr_png(picture.url))
+            shapes.add_picture(slide, picture, image, r_id, "QR code", link)
     if spec.chart is not None:
         shapes.add_chart(slide, spec.chart, plan.font)
-    for holder in slide.placeholders:
-        if holder._element not in keep:
-            holder._element.getparent().remove(holder._element)
-    _reading_order(slide, title._element, logo_shape._element if logo_shape else None)
-    notes: Any = slide.notes_slide.notes_text_frame
-    notes.text = spec.notes
-    for paragraph in notes.paragraphs:
-        for run in paragraph.runs:
-            run._r.get_or_add_rPr().set("lang", shapes.LANG)
+    _reading_order(slide, title, logo_shape)
+    notes = parts.add_notes(slide)
+    assert notes is not None, "the template's notes master has no notes placeholder"
+    shapes.write_notes(notes, spec.notes)
 
 
 def _reading_order(slide: Slide, title: Any, logo: Any) -> None:
