@@ -25,6 +25,9 @@ MAX_BYTES = 10 * 1024 * 1024  # a print-quality logo is well under 1 MB
 MAX_PIXELS = 40_000_000  # checked from the header, before the pixels are decoded
 MAX_SIDE = 1000  # long side of the normalised PNG; plenty for a 3 cm logo at 300 dpi
 SVG_WIDTH = 800  # SVGs are always rasterised to an explicit size
+# zlib level for the normalised PNG: 6 is ~10% larger than 9 for a typical logo (a few KB)
+# but ~5x faster to write (10 ms instead of 50-60 ms for 720 x 240), once per process.
+PNG_LEVEL = 6
 MAX_SVG_ASPECT = 20.0  # wider or taller than 20:1 is not a logo (and could exhaust memory)
 _HINT = "use a PNG, JPEG or SVG logo under 10 MB, exported from the supplied artwork"
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -239,5 +242,5 @@ def _encode(image: Image.Image) -> tuple[bytes, int, int]:
     # (and no time stamps) reach the PNG: same pixels, same bytes.
     clean = Image.frombytes(image.mode, image.size, image.tobytes())
     out = io.BytesIO()
-    clean.save(out, format="PNG", optimize=False, compress_level=9)
+    clean.save(out, format="PNG", optimize=False, compress_level=PNG_LEVEL)
     return out.getvalue(), clean.width, clean.height
