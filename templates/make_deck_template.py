@@ -142,32 +142,52 @@ def _body(box: tuple[int, int, int, int] = BODY, prompt: str = "Text") -> str:
 
 
 _RULE = band("Title rule", RULE)
+# The opening and section-divider looks, shared by the Kit layouts and pandoc's.
+_COVER = [
+    band("Footer band", (0, SLIDE_H - inch(0.55), SLIDE_W, inch(0.55))),
+    ph(
+        "Title",
+        "ctrTitle",
+        None,
+        (MARGIN, inch(2.0), FULL_W, inch(1.9)),
+        "Workshop title",
+        size=4400,
+        bold=True,
+        colour="accent1",
+        anchor="b",
+    ),
+    ph(
+        "Subtitle",
+        "subTitle",
+        1,
+        (MARGIN, inch(4.05), FULL_W, inch(0.7)),
+        "Organisation",
+        size=2800,
+        colour="accent2",
+    ),
+]
+_SECTION = [
+    band("Section band", (0, inch(1.75), SLIDE_W, inch(2.2))),
+    ph(
+        "Title",
+        "title",
+        None,
+        (MARGIN, inch(1.9), FULL_W, inch(1.9)),
+        "Section title",
+        size=4000,
+        colour="bg1",
+        anchor="ctr",
+    ),
+    ph(
+        "Body", "body", 1, (MARGIN, inch(4.2), FULL_W, inch(2.8)), "About this section", size=SUB_SZ
+    ),
+]
 LAYOUTS: list[tuple[str, str, list[str]]] = [
     (
         "Kit Title",
         "title",
         [
-            band("Footer band", (0, SLIDE_H - inch(0.55), SLIDE_W, inch(0.55))),
-            ph(
-                "Title",
-                "ctrTitle",
-                None,
-                (MARGIN, inch(2.0), FULL_W, inch(1.9)),
-                "Workshop title",
-                size=4400,
-                bold=True,
-                colour="accent1",
-                anchor="b",
-            ),
-            ph(
-                "Subtitle",
-                "subTitle",
-                1,
-                (MARGIN, inch(4.05), FULL_W, inch(0.7)),
-                "Organisation",
-                size=2800,
-                colour="accent2",
-            ),
+            *_COVER,
             ph(
                 "Details",
                 "body",
@@ -180,32 +200,7 @@ LAYOUTS: list[tuple[str, str, list[str]]] = [
         ],
     ),
     ("Kit Agenda", "obj", [_title("Agenda"), _RULE, _body(prompt="Agenda"), _logo()]),
-    (
-        "Kit Section",
-        "secHead",
-        [
-            band("Section band", (0, inch(1.75), SLIDE_W, inch(2.2))),
-            ph(
-                "Title",
-                "title",
-                None,
-                (MARGIN, inch(1.9), FULL_W, inch(1.9)),
-                "Section title",
-                size=4000,
-                colour="bg1",
-                anchor="ctr",
-            ),
-            ph(
-                "Body",
-                "body",
-                1,
-                (MARGIN, inch(4.2), FULL_W, inch(2.8)),
-                "About this section",
-                size=SUB_SZ,
-            ),
-            _logo(),
-        ],
-    ),
+    ("Kit Section", "secHead", [*_SECTION, _logo()]),
     ("Kit Bullets", "obj", [_title(), _RULE, _body(), _logo()]),
     (
         "Kit Quote",
@@ -281,6 +276,60 @@ LAYOUTS: list[tuple[str, str, list[str]]] = [
     ),
 ]
 
+# Layouts with the names pandoc (and PowerPoint's Office theme) use, after the Kit layouts, so
+# that `pandoc --reference-doc=templates/deck.pptx` builds slides in this look instead of
+# falling back to its own. The kit itself never uses them; in a built deck they are there for
+# slides a facilitator adds by hand. Content placeholders have no type ("obj"), as pandoc wants.
+HALF_W = (FULL_W - inch(0.4)) // 2
+RIGHT_X = SLIDE_W - MARGIN - HALF_W
+HEAD_H = inch(0.7)
+LOW_Y, LOW_H = BODY_Y + HEAD_H + inch(0.1), BODY_H - HEAD_H - inch(0.1)
+
+
+def _content(box: tuple[int, int, int, int], idx: int, name: str = "Content") -> str:
+    return ph(name, None, idx, box, "Text", bullets=True)
+
+
+PANDOC_LAYOUTS: list[tuple[str, str, list[str]]] = [
+    ("Title Slide", "title", _COVER),
+    ("Title and Content", "obj", [_title(), _RULE, _content(BODY, 1)]),
+    ("Section Header", "secHead", _SECTION),
+    (
+        "Two Content",
+        "twoObj",
+        [
+            _title(),
+            _RULE,
+            _content((MARGIN, BODY_Y, HALF_W, BODY_H), 1, "Left"),
+            _content((RIGHT_X, BODY_Y, HALF_W, BODY_H), 2, "Right"),
+        ],
+    ),
+    (
+        "Comparison",
+        "twoTxTwoObj",
+        [
+            _title(),
+            _RULE,
+            ph("Left heading", "body", 1, (MARGIN, BODY_Y, HALF_W, HEAD_H), "Heading", bold=True),
+            _content((MARGIN, LOW_Y, HALF_W, LOW_H), 2, "Left"),
+            ph("Right heading", "body", 3, (RIGHT_X, BODY_Y, HALF_W, HEAD_H), "Heading", bold=True),
+            _content((RIGHT_X, LOW_Y, HALF_W, LOW_H), 4, "Right"),
+        ],
+    ),
+    (
+        "Content with Caption",
+        "objTx",
+        [
+            _title(),
+            _RULE,
+            _content(NARROW_BODY, 1),
+            ph("Caption", "body", 2, SIDE_QR, "Caption", size=SUB_SZ),
+        ],
+    ),
+    ("Blank", "blank", []),
+]
+ALL_LAYOUTS = LAYOUTS + PANDOC_LAYOUTS
+
 
 def layout_xml(name: str, kind: str, shapes: list[str]) -> str:
     """One slide layout part; shape ids are numbered from 2 in document order."""
@@ -342,7 +391,7 @@ def master_xml() -> str:
     ]
     tree = "".join(s.replace("{id}", str(n)) for n, s in enumerate(shapes, start=2))
     ids = "".join(
-        f'<p:sldLayoutId id="{2147483649 + n}" r:id="rId{n + 1}"/>' for n in range(len(LAYOUTS))
+        f'<p:sldLayoutId id="{2147483649 + n}" r:id="rId{n + 1}"/>' for n in range(len(ALL_LAYOUTS))
     )
     return (
         f'{DECL}<p:sldMaster {XMLNS}><p:cSld><p:bg><p:bgRef idx="1001">'
@@ -380,7 +429,9 @@ def theme_xml(source: bytes, name: str) -> bytes:
 
 
 def presentation_xml() -> str:
-    """presentation.xml: 16:9, en-GB default text, master and notes master lists."""
+    """presentation.xml: 16:9, en-GB default text, master and notes master lists, and an
+    empty slide list (pandoc 2.x only fills in a `p:sldIdLst` that is already there; without
+    one its decks list no slides)."""
     levels = "".join(
         f'<a:lvl{n}pPr marL="{(n - 1) * 457200}" algn="l"><a:defRPr lang="{LANG}" sz="1800">'
         f'<a:solidFill><a:schemeClr val="tx1"/></a:solidFill><a:latin typeface="+mn-lt"/>'
@@ -390,7 +441,7 @@ def presentation_xml() -> str:
     return (
         f'{DECL}<p:presentation {XMLNS} saveSubsetFonts="1">'
         '<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>'
-        '<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst>'
+        '<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst><p:sldIdLst/>'
         f'<p:sldSz cx="{SLIDE_W}" cy="{SLIDE_H}"/><p:notesSz cx="6858000" cy="9144000"/>'
         f'<p:defaultTextStyle><a:defPPr><a:defRPr lang="{LANG}"/></a:defPPr>{levels}'
         "</p:defaultTextStyle></p:presentation>"
@@ -425,7 +476,7 @@ def content_types() -> str:
         ),
     ] + [
         (f"/ppt/slideLayouts/slideLayout{n}.xml", f"{pml}.slideLayout+xml")
-        for n in range(1, len(LAYOUTS) + 1)
+        for n in range(1, len(ALL_LAYOUTS) + 1)
     ]
     body = "".join(f'<Override PartName="{p}" ContentType="{t}"/>' for p, t in overrides)
     return (
@@ -514,7 +565,7 @@ def parts() -> list[tuple[str, bytes]]:
             rels(
                 *[
                     ("slideLayout", f"../slideLayouts/slideLayout{n}.xml")
-                    for n in range(1, len(LAYOUTS) + 1)
+                    for n in range(1, len(ALL_LAYOUTS) + 1)
                 ],
                 ("theme", "../theme/theme1.xml"),
             ),
@@ -522,7 +573,7 @@ def parts() -> list[tuple[str, bytes]]:
         ("ppt/notesMasters/notesMaster1.xml", notes_master),
         ("ppt/notesMasters/_rels/notesMaster1.xml.rels", rels(("theme", "../theme/theme2.xml"))),
     ]
-    for n, (name, kind, shapes) in enumerate(LAYOUTS, start=1):
+    for n, (name, kind, shapes) in enumerate(ALL_LAYOUTS, start=1):
         out.append((f"ppt/slideLayouts/slideLayout{n}.xml", layout_xml(name, kind, shapes)))
         out.append((f"ppt/slideLayouts/_rels/slideLayout{n}.xml.rels", layout_rels))
     return [(name, data.encode("utf-8") if isinstance(data, str) else data) for name, data in out]

@@ -15,15 +15,13 @@ import pytest
 from pptx import Presentation
 
 from compassion_kit.errors import ContentError
-from compassion_kit.library import load_item_file, load_library
-from compassion_kit.logo import load_logo
+from compassion_kit.library import load_library
 from compassion_kit.model import DeckModule
-from compassion_kit.profile import load_brand
 from compassion_kit.render._pptx_spec import DeckPlan
 from compassion_kit.render.deck import DeckRequest, plan_deck, write_deck
+from support.decks import example_brand, module
 from support.office import assert_valid_ooxml, pdf_pages, pdf_text, require_tools, to_pdf, words
 
-DECKS = Path(__file__).parent / "fixtures" / "decks"
 FIXTURES = ("fixture-deck", "stress")
 LIBRARY_BROKEN = "library-does-not-load"
 
@@ -50,9 +48,7 @@ class Built:
 
 def modules_for(name: str) -> tuple[DeckModule, ...]:
     if name in FIXTURES:
-        entry, problems = load_item_file(DECKS / f"{name}.yaml")
-        assert entry is not None, problems
-        item = entry.item
+        item = module(name)
     else:
         if name == LIBRARY_BROKEN:
             pytest.fail(f"the content library does not load:\n{LIBRARY_ERROR}")
@@ -62,11 +58,11 @@ def modules_for(name: str) -> tuple[DeckModule, ...]:
 
 
 def build(name: str) -> tuple[DeckPlan, bytes]:
-    brand = load_brand(DECKS / "org.yaml")
+    brand, logo = example_brand()
     request = DeckRequest(
         modules_for(name),
         brand,
-        load_logo(brand),
+        logo,
         date="12 March 2025",
         venue="Seminar room 2",
         facilitator="Sam Patel",

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from compassion_kit.library import load_item_file
-from compassion_kit.logo import Logo, load_logo
-from compassion_kit.model import Agenda, DeckModule
-from compassion_kit.profile import DEFAULT_BRAND, Brand, load_brand
+from compassion_kit.model import Agenda
+from compassion_kit.profile import DEFAULT_BRAND
 from compassion_kit.render import _pptx_fit as fit
 from compassion_kit.render._pptx_plan import contain
 from compassion_kit.render._pptx_spec import EMU_PER_PT, DeckPlan, SlideSpec
@@ -22,20 +18,7 @@ from compassion_kit.render.deck import (
     slide_numbers,
 )
 from compassion_kit.timing import schedule
-
-DECKS = Path(__file__).parent / "fixtures" / "decks"
-
-
-def module(name: str) -> DeckModule:
-    entry, problems = load_item_file(DECKS / f"{name}.yaml")
-    assert entry is not None, problems
-    assert isinstance(entry.item, DeckModule)
-    return entry.item
-
-
-def example_brand() -> tuple[Brand, Logo | None]:
-    brand = load_brand(DECKS / "org.yaml")
-    return brand, load_logo(brand)
+from support.decks import example_brand, module
 
 
 def request(*names: str, **kwargs: object) -> DeckRequest:

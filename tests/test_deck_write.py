@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -14,10 +16,8 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from compassion_kit.errors import ContentError
-from compassion_kit.library import load_item_file
-from compassion_kit.logo import Logo, load_logo
-from compassion_kit.model import DeckModule
-from compassion_kit.profile import DEFAULT_BRAND, Brand, load_brand
+from compassion_kit.profile import DEFAULT_BRAND, load_brand
+from compassion_kit.render._pptx_template import read_template
 from compassion_kit.render.deck import (
     DeckRequest,
     check_template,
@@ -25,9 +25,9 @@ from compassion_kit.render.deck import (
     plan_deck,
     write_deck,
 )
+from support.decks import example_brand, module
 from support.office import assert_valid_ooxml
 
-DECKS = Path(__file__).parent / "fixtures" / "decks"
 NS = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -35,18 +35,6 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 PICTURE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|emf|wmf|bmp|tiff?)$|^Picture \d+$", re.I)
-
-
-def module(name: str) -> DeckModule:
-    entry, problems = load_item_file(DECKS / f"{name}.yaml")
-    assert entry is not None, problems
-    assert isinstance(entry.item, DeckModule)
-    return entry.item
-
-
-def example_brand() -> tuple[Brand, Logo | None]:
-    brand = load_brand(DECKS / "org.yaml")
-    return brand, load_logo(brand)
 
 
 def build(*names: str, template: Path | None = None, **kwargs: object) -> bytes:
@@ -318,3 +306,48 @@ def test_bundled_template_is_exactly_what_its_script_builds() -> None:
     maker = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(maker)
     assert maker.build() == default_template().read_bytes()
+
+
+# Layout name -> the placeholder types pandoc fills in it ("obj": a placeholder without a type).
+PANDOC_LAYOUTS = {
+    "Title Slide": ["ctrTitle", "subTitle"],
+    "Title and Content": ["title", "obj"],
+    "Section Header": ["title", "body"],
+    "Two Content": ["title", "obj", "obj"],
+    "Comparison": ["title", "body", "obj", "body", "obj"],
+    "Content with Caption": ["title", "obj", "body"],
+    "Blank": [],
+}
+
+
+def test_bundled_template_also_has_the_layouts_pandoc_looks_for() -> None:
+    layouts = read_template(default_template()).layouts
+    assert list(layouts)[-len(PANDOC_LAYOUTS) :] == list(PANDOC_LAYOUTS)  # after the Kit ones
+    for name, kinds in PANDOC_LAYOUTS.items():
+        assert [p.kind for p in layouts[name].placeholders.values()] == kinds, name
+
+
+def test_pandoc_builds_its_slides_on_the_bundled_template(tmp_path: Path) -> None:
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        pytest.skip("needs pandoc")
+    source = tmp_path / "talk.md"
+    source.write_text(
+        "---\ntitle: A talk\n---\n\n# Part one\n\n## Why it matters\n\n- One\n- Two\n\n"
+        "::: notes\nSay hello.\n:::\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "talk.pptx"
+    done = subprocess.run(
+        [pandoc, str(source), "-o", str(out), f"--reference-doc={default_template()}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Couldn't find layout" not in done.stderr
+    slides = Presentation(str(out)).slides
+    assert [s.slide_layout.name for s in slides] == [
+        "Title Slide",
+        "Section Header",
+        "Title and Content",
+    ]
