@@ -129,3 +129,18 @@ def test_no_module_lists_the_deck_ids():
     assert result.exit_code == 1
     assert "no deck module given" in result.stderr
     assert "culture-values" in result.stderr
+
+
+def test_profile_alt_text_must_name_the_organisation(tmp_path: Path):
+    org = tmp_path / "org.yaml"
+    org.write_text(
+        'name: "Marcher Vale Integrated Care Board"\nlogo: logo.png\nlogo_alt: "Our logo"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(org)])
+    assert result.exit_code == 1
+    assert "org.yaml:3:11: error: logo_alt: the logo's alt text does not name" in result.stderr
+    org.write_text(org.read_text().replace("Our logo", "Marcher Vale ICB logo"))
+    result = runner.invoke(app, ["validate", str(org)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("✓") == 1 and "organisation profile" in result.stderr

@@ -13,6 +13,7 @@ NHS_BLACK = "#231F20"
 AA_NORMAL = 4.5
 AA_LARGE = 3.0
 _TOKEN = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+_NOT_WORD = re.compile(r"[^\w]+")
 
 
 def _linear(channel: int) -> float:
@@ -46,3 +47,20 @@ def substitute(text: str, tokens: Mapping[str, str]) -> str:
 def tokens_in(text: str) -> list[str]:
     """Names of the `{{tokens}}` used in `text`, in order."""
     return _TOKEN.findall(text)
+
+
+def names_organisation(text: str, name: str, short_name: str | None = None) -> bool:
+    """True when `text` names the organisation: its name, its short name, its initials, or its
+    name with the trailing words as initials ("Marcher Vale ICB" for "... Integrated Care Board").
+    """
+    words = name.split()
+    forms = {name, short_name or "", "".join(w[0] for w in words if w[:1].isalpha())}
+    for cut in range(1, len(words) - 1):
+        initials = "".join(w[0] for w in words[cut:] if w[:1].isalpha())
+        forms.add(" ".join([*words[:cut], initials]))
+    hay = f" {_plain(text)} "
+    return any(f" {_plain(form)} " in hay for form in forms if len(_plain(form)) >= 2)
+
+
+def _plain(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())

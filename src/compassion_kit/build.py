@@ -379,6 +379,9 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
                     checked.append(f"{path}: organisation profile")
                 continue
         items.append(path)
+    if paths and not items:  # only organisation profiles were given
+        log.raise_if_any()
+        return checked
     library = log.attempt(lambda: load_library(items, bundled=not paths))
     log.raise_if_any()
     if library is not None:

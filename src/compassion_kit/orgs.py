@@ -18,7 +18,7 @@ from compassion_kit.errors import ContentError, KitError, Location, Problem
 from compassion_kit.loading import MAX_FILE_BYTES, YamlDocument
 from compassion_kit.model import Organisation
 from compassion_kit.model.validate import validate_document
-from compassion_kit.profile import Brand, colour_problems, load_brand
+from compassion_kit.profile import Brand, load_brand, profile_problems
 
 # CSV column -> where the value goes in the profile (colours are nested there).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -241,7 +241,7 @@ def _row_source(
     if organisation is None or extra:
         return OrgSource(where, fallback, name, None, tuple(_as_columns(problems + extra)))
     brand = Brand(organisation, path, doc)
-    problems = colour_problems(brand)
+    problems = profile_problems(brand)
     if problems:
         return OrgSource(
             where, organisation_slug(organisation), name, None, tuple(_as_columns(problems))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from compassion_kit.branding import AA_NORMAL, WHITE, contrast_ratio
+from compassion_kit.branding import AA_NORMAL, WHITE, contrast_ratio, names_organisation
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import DEFAULT_ORGANISATION, Organisation
@@ -59,7 +59,7 @@ def load_brand(path: Path | None) -> Brand:
     if organisation is None:
         raise ContentError(problems)
     brand = Brand(organisation, Path(path), doc)
-    problems = colour_problems(brand)
+    problems = profile_problems(brand)
     if problems:
         raise ContentError(problems)
     return brand
@@ -70,6 +70,26 @@ def brand_from_data(
 ) -> Brand:
     """A brand for a profile already validated elsewhere (inline specs, CSV rows)."""
     return Brand(organisation, profile_path, doc)
+
+
+def profile_problems(brand: Brand) -> list[Problem]:
+    """Problems a valid profile can still have: unreadable text colours, vague logo alt text."""
+    return colour_problems(brand) + _alt_text_problems(brand)
+
+
+def _alt_text_problems(brand: Brand) -> list[Problem]:
+    organisation = brand.organisation
+    alt = organisation.logo_alt
+    if not alt or names_organisation(alt, organisation.name, organisation.short_name):
+        return []
+    return [
+        Problem(
+            f"the logo's alt text does not name the organisation ('{organisation.name}')",
+            brand.locate("logo_alt"),
+            field="logo_alt",
+            hint=f'screen readers read it out instead of the logo: e.g. "{organisation.name} logo"',
+        )
+    ]
 
 
 def colour_problems(brand: Brand) -> list[Problem]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from compassion_kit.branding import names_organisation
 from compassion_kit.check.findings import Findings
 from compassion_kit.check.ooxml import El, Package, attr, first, local, text_of, xpath
 from compassion_kit.check.palette import Identity
@@ -24,25 +25,11 @@ if TYPE_CHECKING:
     from compassion_kit.check.pptx_rules import DeckContext
 
 ASPECT_TOLERANCE = 0.01  # 1%: more than this and the logo is visibly stretched
-_WORDS = re.compile(r"[^\w]+")
 
 
 def mentions_organisation(text: str, who: Identity) -> bool:
-    """True when `text` names the organisation: its name, its short name, or its name with the
-    trailing words shortened to initials ("Marcher Vale ICB" for "... Integrated Care Board")."""
-    if not who.name:
-        return True
-    words = who.name.split()
-    forms = {who.name, who.short_name or "", "".join(w[0] for w in words if w[:1].isalpha())}
-    for cut in range(1, len(words) - 1):
-        initials = "".join(w[0] for w in words[cut:] if w[:1].isalpha())
-        forms.add(" ".join([*words[:cut], initials]))
-    hay = f" {_plain(text)} "
-    return any(f" {_plain(form)} " in hay for form in forms if len(_plain(form)) >= 2)
-
-
-def _plain(text: str) -> str:
-    return " ".join(_WORDS.sub(" ", text.casefold()).split())
+    """True when `text` names the organisation (see `branding.names_organisation`)."""
+    return not who.name or names_organisation(text, who.name, who.short_name)
 
 
 class LogoFinder:

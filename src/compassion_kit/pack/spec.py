@@ -18,7 +18,7 @@ from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import Organisation
 from compassion_kit.model.validate import validate_document
 from compassion_kit.model.workshop import Workshop
-from compassion_kit.profile import Brand, colour_problems, load_brand
+from compassion_kit.profile import Brand, load_brand, profile_problems
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
@@ -178,7 +178,7 @@ def _organisation(
     if isinstance(given, Organisation):
         brand: Brand | None = _inline_brand(given, doc, path)
         assert brand is not None
-        log.extend(colour_problems(brand))
+        log.extend(profile_problems(brand))
     elif not (path.parent / given).is_file():
         log.add(
             Problem(
