@@ -1,5 +1,6 @@
 """Package-level fixes python-pptx does not make: brand theme, tokens, notes master list,
-language, document properties, unique shape ids and a deterministic embedded workbook.
+language, document properties, unique shape ids and a deterministic embedded workbook; and
+the package's zip, written without python-pptx's per-relationship parsing.
 
 Owns XML edits on the whole presentation; slide content is `_pptx_shapes.py`'s.
 """
@@ -120,7 +121,7 @@ def _rels_xml(rels: Any) -> bytes:
     root = etree.Element(_PR + "Relationships", nsmap={None: _PR[1:-1]})
     numbered = sorted(
         (int(r_id[3:]) if r_id.startswith("rId") and r_id[3:].isdigit() else 0, r_id)
-        for r_id in rels  # rIds
+        for r_id in rels
     )
     for _number, r_id in numbered:
         rel = rels[r_id]

@@ -1,7 +1,8 @@
 """Build a branded, editable PowerPoint deck from deck modules: plan it, then write it.
 
 Owns the deck's public API. Planning (pure) lives in `_pptx_plan.py` and `_pptx_kinds.py`,
-text measuring in `_pptx_fit.py`; writing uses python-pptx here and in `_pptx_shapes.py`.
+text measuring in `_pptx_fit.py`; writing uses python-pptx here, in `_pptx_parts.py` (new
+parts) and `_pptx_shapes.py` (shape XML).
 """
 
 from __future__ import annotations
