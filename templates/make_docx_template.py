@@ -85,7 +85,7 @@ DOCUMENT_RELS = HEAD + (
 DOCUMENT = HEAD + (
     f"<w:document {NAMESPACES}><w:body>"
     '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
-    '<w:pgMar w:top="1418" w:right="1134" w:bottom="1304" w:left="1134" w:header="454" '
+    '<w:pgMar w:top="1418" w:right="1134" w:bottom="1304" w:left="1134" w:header="340" '
     'w:footer="567" w:gutter="0"/><w:cols w:space="567"/></w:sectPr>'
     "</w:body></w:document>"
 )

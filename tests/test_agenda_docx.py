@@ -174,7 +174,9 @@ def test_page_is_a4_by_default_and_letter_from_the_profile(tmp_path: Path) -> No
 def test_header_has_the_logo_with_alt_text_and_the_organisation(tmp_path: Path) -> None:
     document = Document(str(write(tmp_path, "participant", logo=small_logo())))
     header = document.sections[0].header
-    assert "Northshire NHS Trust" in header.paragraphs[0].text
+    # The logo has its line to itself (clear space); the name is on the next line.
+    assert header.paragraphs[0].text.strip() == ""
+    assert "Northshire NHS Trust" in header.paragraphs[1].text
     pictures = list(header._element.iter(f"{WP}docPr"))
     assert [p.get("descr") for p in pictures] == ["Northshire NHS Trust logo"]
     assert not list(document.element.body.iter(f"{WP}anchor"))

@@ -64,8 +64,9 @@ FIGURE_STYLES = (
 PAPER = {"A4": (11906, 16838), "Letter": (12240, 15840)}  # w:pgSz in twips, portrait
 SIDE_MARGIN = 1134  # 2 cm left and right: the KIT019 minimum, and room for 60-70 characters
 COLUMN_GAP = 567  # 1 cm between newspaper columns
-LOGO_HEIGHT = 680  # 1.2 cm: legible in a header without crowding the page
+LOGO_HEIGHT = 567  # 1 cm: legible, and with the name below it the header fits the top margin
 LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
+LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
 
 
 @dataclass(frozen=True)
@@ -136,14 +137,20 @@ def _fill_header(draft: Draft, logo: Logo | None) -> None:
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
     set_style(paragraph._p, draft.style_id("Header"))
-    add_run(paragraph._p, draft.brand.organisation.name)
-    if logo is not None:
-        add_run(paragraph._p, "  ")
-        width, height = _logo_size(logo)
-        shape = paragraph.add_run().add_picture(
-            io.BytesIO(logo.png), width=Twips(width), height=Twips(height)
-        )
-        set_alt_text(shape._inline, logo.alt, "Organisation logo")
+    if logo is None:
+        add_run(paragraph._p, draft.brand.organisation.name)
+        return
+    # NHS identity: nothing inside the logo's clear space, so the logo has the line to
+    # itself and the name follows on its own line, a clear-space gap below it.
+    width, height = _logo_size(logo)
+    shape = paragraph.add_run().add_picture(
+        io.BytesIO(logo.png), width=Twips(width), height=Twips(height)
+    )
+    set_alt_text(shape._inline, logo.alt, "Organisation logo")
+    name = header.add_paragraph()
+    set_style(name._p, draft.style_id("Header"))
+    name.paragraph_format.space_before = Twips(round(height * LOGO_CLEAR_SPACE))
+    add_run(name._p, draft.brand.organisation.name)
 
 
 def _logo_size(logo: Logo) -> tuple[int, int]:
