@@ -12,8 +12,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden outlines from the current output")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden outlines from the current output",
+    )
 
 
 @pytest.fixture

@@ -47,8 +47,12 @@ def test_list_filters_by_kind_and_element():
 @pytest.mark.skipif(not (SHARED / "tools" / "seed_overlap.py").exists(), reason="needs ../shared")
 def test_content_is_in_our_own_words():
     tool = SHARED / "tools" / "seed_overlap.py"
-    result = subprocess.run([sys.executable, str(tool), str(ROOT / "content")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(tool), str(ROOT / "content")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
 
 
@@ -80,8 +84,17 @@ def test_introductory_workshop_runs_0930_to_1315_with_break_at_1115():
 
 def test_improvement_planning_keeps_the_source_times():
     times = _times("improvement-planning")
-    assert times == ["09:30", "09:50", "10:20", "11:20", "12:15", "13:00", "14:00", "14:45",
-                     "15:15"]
+    assert times == [
+        "09:30",
+        "09:50",
+        "10:20",
+        "11:20",
+        "12:15",
+        "13:00",
+        "14:00",
+        "14:45",
+        "15:15",
+    ]
     agenda = LIBRARY.get("improvement-planning")
     assert isinstance(agenda, Agenda)
     lunch = agenda.sessions[4]
@@ -116,8 +129,15 @@ def test_feedback_form_has_every_rating_row_with_five_options_and_why():
     sheet = LIBRARY.get("feedback-form")
     ticks = [b for b in sheet.blocks if b.kind == "ticks"]  # type: ignore[union-attr]
     rows = [row.lower() for b in ticks for row in b.rows]
-    for words in ("useful", "model", "staff experience", "the aim", "actions", "effective",
-                  "again"):
+    for words in (
+        "useful",
+        "model",
+        "staff experience",
+        "the aim",
+        "actions",
+        "effective",
+        "again",
+    ):
         assert any(words in row for row in rows), words
     assert all(len(b.options) == 5 and b.why for b in ticks)
 

@@ -17,7 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_bundles_content_and_templates(tmp_path: Path):
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True, check=False, timeout=300,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     (wheel,) = tmp_path.glob("compassion_kit-*.whl")

@@ -40,8 +40,9 @@ def _validator():  # type: ignore[no-untyped-def]
 def validation_errors(path: Path) -> list[str]:
     """Every error and warning the strict OOXML validator reports for `path`."""
     result = _validator().validate(str(path))
-    found = [f"{e.severity.value}: {e.description} [{getattr(e, 'path', '')}]"
-             for e in result.errors]
+    found = [
+        f"{e.severity.value}: {e.description} [{getattr(e, 'path', '')}]" for e in result.errors
+    ]
     for warning in getattr(result, "warnings", []) or []:
         found.append(f"warning: {getattr(warning, 'description', warning)}")
     return found
@@ -61,9 +62,20 @@ def to_pdf(path: Path, workdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     profile = workdir / "lo-profile"
     subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(outdir), str(path)],
-        check=False, capture_output=True, timeout=180,
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(path),
+        ],
+        check=False,
+        capture_output=True,
+        timeout=180,
     )
     pdf = outdir / (path.stem + ".pdf")
     assert pdf.exists() and pdf.stat().st_size > 0, f"LibreOffice could not convert {path.name}"
