@@ -121,11 +121,12 @@ def build_pack(
     """
     options = options or PackOptions()
     log = ProblemLog()
-    spec = _attempt(
-        log, lambda: load_spec(spec_path, own_organisation=options.orgs is None, pdf=options.pdf)
+    spec = log.attempt(
+        lambda: load_spec(spec_path, own_organisation=options.orgs is None, pdf=options.pdf)
     )
-    sources = _attempt(log, lambda: read_orgs(options.orgs)) if options.orgs else None
-    _attempt(log, lambda: check_target(out))
+    orgs = options.orgs
+    sources = log.attempt(lambda: read_orgs(orgs)) if orgs is not None else None
+    log.attempt(lambda: check_target(out))
     log.raise_if_any()
     assert spec is not None
     warnings = tuple(missing_print_items(spec.workshop, spec.schedules))
@@ -133,14 +134,6 @@ def build_pack(
         return _single(spec, out, warnings)
     jobs = max(1, options.jobs or os.cpu_count() or 1)
     return _batch(spec, sources, out, jobs, progress or _Quiet(), warnings)
-
-
-def _attempt(log: ProblemLog, step: Any) -> Any:
-    try:
-        return step()
-    except KitError as exc:
-        log.extend(exc.problems)
-        return None
 
 
 def _single(spec: Spec, out: Path, warnings: tuple[str, ...]) -> PackResult:
