@@ -33,7 +33,7 @@ DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-# NHS identity colours (see /work/shared/ACCESSIBILITY.md); accent1-3 are replaced at build
+# NHS identity colours (from the NHS identity guidelines); accent1-3 are replaced at build
 # time by the organisation's primary, secondary and accent colours.
 THEME_COLOURS = {
     "dk1": "231F20",  # NHS Black: body text, 16.3:1 on white
