@@ -7,15 +7,15 @@ and friends can be called from Python in the same way.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compassion_kit.errors import ContentError, Location, Problem, ProblemLog
 from compassion_kit.library import Library, load_library, unknown_id_problem
 from compassion_kit.output import write_atomic
+from compassion_kit.records import FileRecord, record
 
 __all__ = [
     "AgendaOptions",
@@ -41,32 +41,8 @@ if TYPE_CHECKING:
     from compassion_kit.timing import Schedule
 
 
-@dataclass(frozen=True)
-class BuildResult:
-    """One file written (or printed), as reported by `--json` and the manifest."""
-
-    path: str
-    kind: str
-    items: tuple[str, ...]
-    audience: str
-    bytes: int
-    sha256: str
-    slides: int | None = None
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-
-    def as_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "path": self.path,
-            "kind": self.kind,
-            "items": list(self.items),
-            "audience": self.audience,
-            "bytes": self.bytes,
-            "sha256": self.sha256,
-        }
-        if self.slides is not None:
-            data["slides"] = self.slides
-        data["warnings"] = list(self.warnings)
-        return data
+# The record of a file a command wrote (the same record packs list in their manifests).
+BuildResult = FileRecord
 
 
 def _items_of_kind(
@@ -118,19 +94,29 @@ def _schedule(
 
 
 def _finish(
-    out: Path | None, rendered: RenderedFile, items: Iterable[str], audience: str, log: ProblemLog
-) -> BuildResult:
+    out: Path | None,
+    rendered: RenderedFile,
+    what: tuple[str, Iterable[str], str],
+    log: ProblemLog,
+) -> FileRecord:
+    """Write `rendered` to `out` (unless it goes to stdout) once no problem is left.
+
+    `what` is (kind, item ids, audience) for the record.
+    """
     log.raise_if_any()
     if out is not None:
         write_atomic(out, rendered.data)
-    return BuildResult(
-        path=str(out) if out is not None else "-",
-        kind=rendered.kind,
-        items=tuple(items),
-        audience=audience,
-        bytes=len(rendered.data),
-        sha256=hashlib.sha256(rendered.data).hexdigest(),
-        slides=rendered.units if rendered.kind == "pptx" else None,
+    kind, items, audience = what
+    slides = rendered.units if rendered.kind == "pptx" else None
+    path = str(out) if out is not None else "-"
+    return record(
+        path,
+        kind,
+        rendered.kind,
+        items,
+        audience,
+        rendered.data,
+        slides=slides,
         warnings=rendered.warnings,
     )
 
@@ -205,7 +191,7 @@ def build_deck(
     request = deck_request(library, modules, options, log)
     log.raise_if_any()
     rendered = write_deck(plan_deck(request), request)
-    return _finish(out, rendered, modules, "facilitator", log)
+    return _finish(out, rendered, ("deck", modules, "facilitator"), log)
 
 
 @dataclass(frozen=True)
@@ -260,7 +246,7 @@ def build_agenda(
         venue=options.venue,
     )
     rendered = requests.render_agenda(request, options.format)
-    result = _finish(out, rendered, [agenda_id], audience, log)
+    result = _finish(out, rendered, ("agenda", [agenda_id], audience), log)
     return result, rendered.data
 
 
@@ -339,7 +325,8 @@ def _build_print(
     request = requests.print_request(
         items, brand, logo, team=options.team, date=options.date, audience=audience
     )
-    return _finish(out, requests.render_printed(kind, request), ids, audience, log)
+    rendered = requests.render_printed(kind, request)
+    return _finish(out, rendered, (f"{kind}s", ids, audience), log)
 
 
 def handouts_of_element(library: Library, element: str) -> list[str]:

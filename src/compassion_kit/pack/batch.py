@@ -23,7 +23,8 @@ from compassion_kit.orgs import OrgSource, organisation_slug, read_orgs
 from compassion_kit.pack.checklist import missing_print_items
 from compassion_kit.pack.folder import GENERATOR, MANIFEST, check_target, staged_folder
 from compassion_kit.pack.spec import Spec, load_spec
-from compassion_kit.pack.write import FileRecord, add_pdfs, finish_pack, render_pack, write_json
+from compassion_kit.pack.write import add_pdfs, finish_pack, render_pack, write_json
+from compassion_kit.records import FileRecord
 
 PDF_FOLDER = ".pdf"  # inside the temporary folder; LibreOffice writes every PDF here first
 

@@ -6,10 +6,9 @@ folder safely is `folder.py`'s business, building for many organisations `batch.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,8 @@ from compassion_kit.errors import Location, OutputError, Problem, ProblemLog
 from compassion_kit.pack.checklist import checklist
 from compassion_kit.pack.folder import GENERATOR, MANIFEST
 from compassion_kit.pack.plan import FACILITATOR, PackFile, file_prefix, plan_files
+from compassion_kit.records import FileRecord
+from compassion_kit.records import record as new_record
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
@@ -28,42 +29,8 @@ if TYPE_CHECKING:
 CHECKLIST = "checklist.md"
 
 
-@dataclass(frozen=True)
-class FileRecord:
-    """One file of a pack as the manifest describes it; `path` is relative to the pack."""
-
-    path: str
-    kind: str  # deck, agenda, worksheets, handouts or checklist
-    format: str  # pptx, docx, pdf or md
-    items: tuple[str, ...]
-    audience: str
-    bytes: int
-    sha256: str
-    slides: int | None = None
-    pages: int | None = None
-    warnings: tuple[str, ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "path": self.path,
-            "kind": self.kind,
-            "format": self.format,
-            "items": list(self.items),
-            "audience": self.audience,
-            "bytes": self.bytes,
-            "sha256": self.sha256,
-        }
-        if self.slides is not None:
-            data["slides"] = self.slides
-        if self.pages is not None:
-            data["pages"] = self.pages
-        data["warnings"] = list(self.warnings)
-        return data
-
-
 def _record(name: str, file: PackFile, data: bytes, fmt: str, **extra: Any) -> FileRecord:
-    digest = hashlib.sha256(data).hexdigest()
-    return FileRecord(name, file.kind, fmt, file.items, file.audience, len(data), digest, **extra)
+    return new_record(name, file.kind, fmt, file.items, file.audience, data, **extra)
 
 
 def render_pack(
