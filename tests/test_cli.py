@@ -144,3 +144,20 @@ def test_profile_alt_text_must_name_the_organisation(tmp_path: Path):
     result = runner.invoke(app, ["validate", str(org)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count("✓") == 1 and "organisation profile" in result.stderr
+
+
+def test_build_deck_json_describes_the_file_written(tmp_path: Path):
+    import hashlib
+
+    out = tmp_path / "intro.pptx"
+    result = runner.invoke(app, ["build-deck", "intro", "-o", str(out), "--json"])
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    data = out.read_bytes()
+    assert record["sha256"] == hashlib.sha256(data).hexdigest()
+    assert record["bytes"] == len(data)
+    assert (record["kind"], record["format"], record["items"]) == ("deck", "pptx", ["intro"])
+    from pptx import Presentation
+
+    assert record["slides"] == len(Presentation(str(out)).slides)
+    assert record["warnings"] == []
