@@ -161,3 +161,60 @@ def test_build_deck_json_describes_the_file_written(tmp_path: Path):
 
     assert record["slides"] == len(Presentation(str(out)).slides)
     assert record["warnings"] == []
+
+
+def test_output_that_is_a_device_is_refused_and_left_alone():
+    import pytest
+
+    from compassion_kit.errors import OutputError
+    from compassion_kit.output import write_atomic
+
+    result = runner.invoke(app, ["build-deck", "intro", "-o", "/dev/null"])
+    assert result.exit_code == 1
+    with pytest.raises(OutputError, match="not a regular file"):
+        write_atomic(Path("/dev/null"), b"deck")
+    assert Path("/dev/null").is_char_device()
+
+
+def test_output_name_must_match_the_format(tmp_path: Path):
+    out = tmp_path / "deck.docx"
+    out.write_bytes(b"a Word file")
+    result = runner.invoke(app, ["build-deck", "intro", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "writes a .pptx file, but the output name ends in '.docx'" in result.stderr
+    assert out.read_bytes() == b"a Word file"
+
+
+def test_validating_own_content_resolves_bundled_references_and_checks_timing(tmp_path: Path):
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "sws.yaml").write_text(
+        (root / "content" / "element-1" / "six-word-stories.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert "replaces the bundled 'six-word-stories'" in result.stderr
+    gap = root / "tests" / "fixtures" / "agenda-timing" / "gap.yaml"
+    (tmp_path / "gap.yaml").write_bytes(gap.read_bytes())
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "gap.yaml:18:9: error: sessions.1.at: there is a gap of 30 minutes" in result.stderr
+
+
+def test_a_spec_listing_something_twice_is_refused(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(
+        Path(__file__).resolve().parent.parent / "examples" / "wye-valley", tmp_path / "w"
+    )
+    spec = tmp_path / "w" / "workshop.yaml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(
+        text.replace(
+            "agendas: [improvement-planning]",
+            "agendas: [improvement-planning, improvement-planning]",
+        )
+    )
+    result = runner.invoke(app, ["build", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "agendas: 'improvement-planning' is listed twice" in result.stderr

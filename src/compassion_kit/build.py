@@ -103,6 +103,15 @@ def _finish(
 
     `what` is (kind, item ids, audience) for the record.
     """
+    if out is not None and out.suffix.lower() != f".{rendered.kind}":
+        log.add(
+            Problem(
+                f"this command writes a .{rendered.kind} file, but the output name ends in "
+                f"'{out.suffix or '(nothing)'}'",
+                Location(out),
+                hint=f"name it {out.stem}.{rendered.kind}, so that the right program opens it",
+            )
+        )
     log.raise_if_any()
     if out is not None:
         write_atomic(out, rendered.data)
@@ -369,10 +378,12 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
     if paths and not items:  # only organisation profiles were given
         log.raise_if_any()
         return checked
-    library = log.attempt(lambda: load_library(items, bundled=not paths))
+    # User content is checked as the commands use it: on top of the bundled library, so
+    # that references to bundled slides and worksheets resolve.
+    library = log.attempt(lambda: load_library(items))
     log.raise_if_any()
     if library is not None:
-        count = len(library.entries)
+        count = len(library.user_ids) if paths else len(library.entries)
         where = ", ".join(str(p) for p in items) if paths else "the bundled library"
         checked.append(f"{where}: {count} item{'s' if count != 1 else ''}")
         checked.extend(library.overrides)

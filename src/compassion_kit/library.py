@@ -207,8 +207,11 @@ def check_references(library: Library, log: ProblemLog) -> None:
 
 
 def _check_agenda(library: Library, entry: Entry, owners: dict[str, str], log: ProblemLog) -> None:
+    from compassion_kit.timing import schedule
+
     agenda = entry.item
     assert isinstance(agenda, Agenda)
+    log.extend(schedule(agenda, None, entry.doc.locate)[1])
     for index, deck_id in enumerate(agenda.deck):
         if not isinstance(library.entries.get(deck_id, Entry(agenda, entry.doc)).item, DeckModule):
             log.add(unknown_id_problem(library, deck_id, "deck", entry.doc.locate(("deck", index))))

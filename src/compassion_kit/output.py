@@ -64,7 +64,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     Raises:
         OutputError: the folder cannot be created or written, or the disk is full.
     """
-    path = Path(path)
+    # Write through a link to the file it names, and never replace a device, pipe or
+    # socket with a regular file (os.replace would swap out /dev/null itself).
+    path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise OutputError(
+            [
+                Problem(
+                    "the output path is not a regular file (a device, pipe or socket)",
+                    Location(path),
+                    hint="give a file name, e.g. -o deck.pptx",
+                )
+            ]
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -5,11 +5,11 @@ Owns the agenda's content; clock arithmetic lives in `timing.py`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from compassion_kit.model.common import ClockTime, ItemId, ItemMeta, Strict, Text
+from compassion_kit.model.common import ClockTime, ItemId, ItemMeta, Strict, Text, no_repeats
 
 
 class PrintItem(Strict):
@@ -56,4 +56,4 @@ class Agenda(ItemMeta):
     deck: list[ItemId] = Field(
         default_factory=list, description="Deck modules this agenda is usually run with"
     )
-    sessions: list[Session] = Field(min_length=1)
+    sessions: Annotated[list[Session], AfterValidator(no_repeats)] = Field(min_length=1)

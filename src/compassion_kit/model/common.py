@@ -6,7 +6,7 @@ Owns the metadata vocabulary; the body of each kind lives in its own module.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -86,3 +86,14 @@ def _check_clock(value: str) -> str:
 
 
 ClockTime = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_clock)]
+
+
+def no_repeats(values: list[Any]) -> list[Any]:
+    """Refuse a list that names the same thing twice (ids compared for items with an `id`)."""
+    seen: set[str] = set()
+    for value in values:
+        key = str(getattr(value, "id", value))
+        if key in seen:
+            raise ValueError(f"'{key}' is listed twice; list each one once")
+        seen.add(key)
+    return values

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Discriminator, Field, Tag, field_validator
 
-from compassion_kit.model.common import ClockTime, ItemId, Strict, Text
+from compassion_kit.model.common import ClockTime, ItemId, Strict, Text, no_repeats
 from compassion_kit.model.organisation import Organisation
 
 Format = Literal["pptx", "docx", "pdf"]
@@ -55,7 +55,9 @@ OrganisationRef = Annotated[
 class DeckChoice(Strict):
     """The slide deck shown on the day."""
 
-    modules: list[ItemId] = Field(min_length=1, description="Deck module ids, in the order shown")
+    modules: Annotated[list[ItemId], AfterValidator(no_repeats)] = Field(
+        min_length=1, description="Deck module ids, in the order shown"
+    )
     agenda: ItemId | None = Field(
         None, description="Agenda id: adds an agenda slide and time slots to the presenter notes"
     )
@@ -96,12 +98,16 @@ class Workshop(Strict):
     groups: int | None = Field(None, ge=1, le=500, description="How many tables or groups")
     team: Text | None = Field(None, description="Team name printed on each worksheet")
     deck: DeckChoice | None = Field(None, description="The slide deck, if any")
-    agendas: list[ItemId] = Field(
+    agendas: Annotated[list[ItemId], AfterValidator(no_repeats)] = Field(
         default_factory=list, description="Agenda ids; participant and facilitator versions"
     )
-    worksheets: list[Printed] = Field(default_factory=list, description="Worksheets to print")
-    handouts: list[Printed] = Field(default_factory=list, description="Handouts to print")
-    formats: list[Format] = Field(
+    worksheets: Annotated[list[Printed], AfterValidator(no_repeats)] = Field(
+        default_factory=list, description="Worksheets to print"
+    )
+    handouts: Annotated[list[Printed], AfterValidator(no_repeats)] = Field(
+        default_factory=list, description="Handouts to print"
+    )
+    formats: Annotated[list[Format], AfterValidator(no_repeats)] = Field(
         default_factory=lambda: list(DEFAULT_FORMATS),
         min_length=1,
         description="File types to write: pptx (deck), docx (documents), pdf (all, as PDF)",
