@@ -6,12 +6,13 @@ the worker processes and each organisation's outcome; printing is `console.py`'s
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -168,16 +169,43 @@ def _batch(
         if "pdf" in spec.formats and any(o.ok for o in outcomes):
             outcomes = _export_all(spec, outcomes, stage, jobs, progress)
         outcomes = [_finish(spec, o, stage) for o in outcomes]
+        previous = _previous_packs(out)
+        packs = [_pack_entry(o) for o in outcomes]
+        for entry in packs:
+            _keep_previous(entry, previous, out, stage)
         manifest = {
             "generator": GENERATOR,
             "version": __version__,
             "workshop": spec.workshop.title,
             "date": spec.workshop.date,
             "formats": list(spec.formats),
-            "packs": [_pack_entry(o) for o in outcomes],
+            "packs": packs,
         }
         write_json(stage / MANIFEST, manifest)
     return PackResult(out, True, tuple(outcomes), manifest, warnings)
+
+
+def _previous_packs(out: Path) -> dict[str, dict[str, Any]]:
+    """Slug -> manifest entry of each pack an earlier run built in `out`."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    packs = data.get("packs", []) if isinstance(data, dict) else []
+    return {
+        p["slug"]: p for p in packs if isinstance(p, dict) and p.get("folder") and p.get("slug")
+    }
+
+
+def _keep_previous(
+    entry: dict[str, Any], previous: Mapping[str, dict[str, Any]], out: Path, stage: Path
+) -> None:
+    """An organisation that fails now keeps the pack an earlier run built for it."""
+    old = previous.get(entry.get("slug") or "")
+    if entry["status"] != "failed" or old is None or not (out / old["folder"]).is_dir():
+        return
+    shutil.copytree(out / old["folder"], stage / old["folder"])
+    entry.update(folder=old["folder"], files=old.get("files", []), kept="the previous pack")
 
 
 def _pack_entry(outcome: PackOutcome) -> dict[str, Any]:

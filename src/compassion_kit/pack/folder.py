@@ -34,6 +34,19 @@ def check_target(target: Path) -> None:
         raise OutputError(
             [Problem("the output path is a file", Location(target), hint="-o takes a folder")]
         )
+    strays = _files_not_written_by_kit(target) if target.is_dir() else []
+    if strays and _made_by_kit(target):
+        shown = ", ".join(strays[:5]) + (f" and {len(strays) - 5} more" if len(strays) > 5 else "")
+        raise OutputError(
+            [
+                Problem(
+                    f"the output folder holds files `kit build` did not write: {shown}",
+                    Location(target),
+                    hint="move them elsewhere first, or choose a new folder with -o; "
+                    "rebuilding replaces the whole folder",
+                )
+            ]
+        )
     if target.is_dir() and any(target.iterdir()) and not _made_by_kit(target):
         raise OutputError(
             [
@@ -44,6 +57,24 @@ def check_target(target: Path) -> None:
                 )
             ]
         )
+
+
+def _files_not_written_by_kit(folder: Path) -> list[str]:
+    """Files under `folder` that its manifest does not list (a user's own notes, say)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(data, dict):
+        return []
+    known = {MANIFEST}
+    known.update(str(f.get("path")) for f in data.get("files", []) if isinstance(f, dict))
+    for pack in data.get("packs", []):
+        if isinstance(pack, dict) and pack.get("folder"):
+            known.add(f"{pack['folder']}/{MANIFEST}")
+            known.update(f"{pack['folder']}/{f.get('path')}" for f in pack.get("files", []))
+    found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir())
+    return [name for name in found if name not in known]
 
 
 def _made_by_kit(folder: Path) -> bool:
