@@ -92,6 +92,10 @@ def list_items(
     """
     from compassion_kit import build, console, show
 
+    if kind not in (None, "deck", "agenda", "worksheet", "handout"):
+        _usage(f"--kind must be deck, agenda, worksheet or handout, not '{kind}'")
+    if element not in (None, "intro", "1", "2", "3", "4", "related"):
+        _usage(f"--element must be intro, 1, 2, 3, 4 or related, not '{element}'")
     library = _run(lambda: build.load_library(content or []))
     rows = [
         show.listing_row(i)

@@ -31,6 +31,18 @@ _TYPE_WORDS = {
 }
 
 
+_LIMIT_WORDS = {
+    "greater_than_equal": "should be {} or more",
+    "greater_than": "should be more than {}",
+    "less_than_equal": "should be {} or less",
+    "less_than": "should be less than {}",
+    "string_too_short": "is too short: it needs at least {} character(s)",
+    "string_too_long": "is too long: at most {} characters",
+    "too_short": "needs at least {} entries",
+    "too_long": "can have at most {} entries",
+}
+
+
 def validate_document(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate `doc.data` as `model`; return the object, or None and every problem found."""
     try:
@@ -70,6 +82,11 @@ def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
         hint = "add it to this block"
     elif kind in _TYPE_WORDS:
         message = f"{_TYPE_WORDS[kind]} (got {_show(err.get('input'))})"
+    elif kind in _LIMIT_WORDS:
+        limit = next(iter(err.get("ctx", {}).values()), "")
+        message = f"{_LIMIT_WORDS[kind].format(limit)} (got {_show(err.get('input'))})"
+    elif kind == "string_pattern_mismatch" and "http" in str(err.get("ctx", {})):
+        message = f"should be a web address starting https:// (got {_show(err.get('input'))})"
     elif kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         message = f"must be one of {expected} (got {_show(err.get('input'))})"
