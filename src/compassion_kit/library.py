@@ -112,7 +112,9 @@ def _yaml_files(root: Path, log: ProblemLog) -> list[Path]:
     if not root.exists():
         log.add(
             Problem(
-                "no such file or folder", Location(root), hint="check the path given to --content"
+                "no such file or folder",
+                Location(root),
+                hint="check the content path (from --content, or a spec's content: list)",
             )
         )
         return []

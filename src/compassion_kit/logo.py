@@ -89,7 +89,7 @@ def load_logo(brand: Brand) -> Logo | None:
             brand,
             _LogoProblem(
                 f"the logo file '{path}' does not exist",
-                "check the 'logo' path; it is relative to the organisation profile",
+                "check the 'logo' path; it is relative to the file that gives it (profile or CSV)",
             ),
         ) from None
     except _LogoProblem as exc:
