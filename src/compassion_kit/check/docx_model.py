@@ -11,7 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from compassion_kit.check.colours import theme_colours, word_colour, word_shading
-from compassion_kit.check.ooxml import El, Package, attr, first, local, new_element, q
+from compassion_kit.check.ooxml import (
+    El,
+    Package,
+    attr,
+    first,
+    local,
+    new_element,
+    q,
+    table_regions,
+)
 
 _ON = ("1", "true", "on", None)
 _RUN_HOLDERS = (
@@ -242,20 +251,18 @@ def _regions(table: El, r: int, c: int, rows: int, cols: int) -> tuple[str, ...]
     for name, bit in _LOOK_BITS.items():
         explicit = attr(look, f"w:{name}")
         flags[name] = explicit in ("1", "true", "on") if explicit is not None else bool(bits & bit)
-    found = []
-    if flags["firstRow"] and r == 0:
-        found.append("firstRow")
-    if flags["lastRow"] and r == rows - 1:
-        found.append("lastRow")
-    if flags["firstColumn"] and c == 0:
-        found.append("firstCol")
-    if flags["lastColumn"] and c == cols - 1:
-        found.append("lastCol")
-    if not flags["noHBand"]:
-        found.append("band1Horz" if (r - flags["firstRow"]) % 2 == 0 else "band2Horz")
-    if not flags["noVBand"]:
-        found.append("band1Vert" if (c - flags["firstColumn"]) % 2 == 0 else "band2Vert")
-    return tuple(found)
+    common = {
+        "firstRow": flags["firstRow"],
+        "lastRow": flags["lastRow"],
+        "firstCol": flags["firstColumn"],
+        "lastCol": flags["lastColumn"],
+        "bandRow": not flags["noHBand"],
+        "bandCol": not flags["noVBand"],
+    }
+    return tuple(table_regions(common, r, c, (rows, cols), _WORD_BANDS))
+
+
+_WORD_BANDS = ("band1Horz", "band2Horz", "band1Vert", "band2Vert")
 
 
 def text_colour(styles: Styles, chain: list[El]) -> str | None:

@@ -185,3 +185,29 @@ def is_decorative(c_nv_pr: El) -> bool:
     """True when a cNvPr/docPr carries Office's "mark as decorative" extension."""
     flag = first(c_nv_pr, ".//adec:decorative")
     return flag is not None and flag.get("val") in ("1", "true")
+
+
+def table_regions(
+    flags: dict[str, bool], r: int, c: int, size: tuple[int, int], bands: tuple[str, ...]
+) -> list[str]:
+    """Table-style regions that apply to cell (r, c) of a `size` (rows, columns) table.
+
+    `flags` has firstRow, lastRow, firstCol, lastCol, bandRow and bandCol; `bands` names the
+    odd and even row bands, then the odd and even column bands, as the format spells them
+    (Word "band1Horz", PowerPoint "band1H"). Strongest region first, as both apps apply them.
+    """
+    rows, cols = size
+    found = []
+    if flags["firstRow"] and r == 0:
+        found.append("firstRow")
+    if flags["lastRow"] and r == rows - 1:
+        found.append("lastRow")
+    if flags["firstCol"] and c == 0:
+        found.append("firstCol")
+    if flags["lastCol"] and c == cols - 1:
+        found.append("lastCol")
+    if flags["bandRow"]:
+        found.append(bands[0] if (r - flags["firstRow"]) % 2 == 0 else bands[1])
+    if flags["bandCol"]:
+        found.append(bands[2] if (c - flags["firstCol"]) % 2 == 0 else bands[3])
+    return found

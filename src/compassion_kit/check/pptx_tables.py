@@ -19,6 +19,7 @@ from compassion_kit.check.ooxml import (
     new_element,
     parse,
     sub_element,
+    table_regions,
     text_of,
     xpath,
 )
@@ -105,31 +106,15 @@ def cells(pkg: Package, slide: Slide, tbl: El) -> Iterator[Cell]:
     for r, row in enumerate(rows):
         row_cells = xpath(row, "a:tc")
         for c, cell in enumerate(row_cells):
-            regions = _regions(flags, r, c, len(rows), len(row_cells))
+            size = (len(rows), len(row_cells))
+            regions = [*table_regions(flags, r, c, size, _SLIDE_BANDS), "wholeTbl"]
             fill = _explicit_fill(slide, first(cell, "a:tcPr"))
             style_fill, text = _from_style(slide, style, regions)
             yield Cell(cell, style_fill if fill is None else (fill or None), text)
 
 
 _FLAGS = ("firstRow", "lastRow", "firstCol", "lastCol", "bandRow", "bandCol")
-
-
-def _regions(flags: dict[str, bool], r: int, c: int, rows: int, cols: int) -> list[str]:
-    """Table-style regions that apply to a cell, strongest first."""
-    found = []
-    if flags["firstRow"] and r == 0:
-        found.append("firstRow")
-    if flags["lastRow"] and r == rows - 1:
-        found.append("lastRow")
-    if flags["firstCol"] and c == 0:
-        found.append("firstCol")
-    if flags["lastCol"] and c == cols - 1:
-        found.append("lastCol")
-    if flags["bandRow"]:
-        found.append("band1H" if (r - flags["firstRow"]) % 2 == 0 else "band2H")
-    if flags["bandCol"]:
-        found.append("band1V" if (c - flags["firstCol"]) % 2 == 0 else "band2V")
-    return [*found, "wholeTbl"]
+_SLIDE_BANDS = ("band1H", "band2H", "band1V", "band2V")
 
 
 def _style(pkg: Package, style_id: El | None) -> El | None:
