@@ -9,6 +9,7 @@ import io
 import os
 import tempfile
 import zipfile
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,6 +33,15 @@ def normalise_zip(data: bytes) -> bytes:
 
     python-pptx and python-docx stamp each entry with the current time; this removes that.
     """
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return zip_entries(
+            (info.filename, source.read(info.filename)) for info in source.infolist()
+        )
+
+
+def zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """A deflated zip of (name, bytes) in the order given, every entry stamped with
+    build_time() and the same attributes: identical entries give identical bytes."""
     stamp = build_time()
     zip_time = (
         max(stamp.year, 1980),
@@ -42,16 +52,13 @@ def normalise_zip(data: bytes) -> bytes:
         stamp.second // 2 * 2,
     )
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=zip_time)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as target:
+        for name, data in entries:
+            entry = zipfile.ZipInfo(name, date_time=zip_time)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             entry.create_system = 0
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, data)
     return out.getvalue()
 
 

@@ -1,0 +1,247 @@
+"""An Office (OPC) package held in memory: a template's parts, edited, written as a zip.
+
+Owns part names, content types, relationships and writing the package; what the parts say is
+the deck and Word writers' business. It replaces python-pptx's and python-docx's package
+layers on the build path: importing those costs more than writing a whole deck.
+
+Part names have no leading slash ("ppt/slides/slide1.xml"); the package's own relationships
+belong to the source "".
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
+
+from compassion_kit.output import zip_entries
+
+CONTENT_TYPES = "[Content_Types].xml"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+PACKAGE_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+_PARSER = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_network=True)
+
+
+class PackageError(Exception):
+    """The bytes are not a usable Office package (not a zip, or a part is not XML)."""
+
+
+def parse(data: bytes) -> Any:
+    """An XML part's root element (entities never resolved, nothing fetched)."""
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise PackageError(f"a part is not well-formed XML ({exc})") from None
+
+
+def serialise(root: Any) -> bytes:
+    """Part bytes as Office writes them: UTF-8 with a standalone declaration."""
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data
+
+
+def rels_name(source: str) -> str:
+    """Where the relationships of part `source` live ("" is the package itself)."""
+    folder, name = posixpath.split(source)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
+
+
+class Relationships:
+    """The relationships from one part, in the order they were read or added."""
+
+    def __init__(self, source: str, data: bytes | None = None) -> None:
+        self.source = source
+        self._items: dict[str, tuple[str, str, bool]] = {}  # rId -> (type, target, external)
+        if data is not None:
+            for rel in parse(data):
+                external = rel.get("TargetMode") == "External"
+                self._items[rel.get("Id")] = (rel.get("Type"), rel.get("Target"), external)
+        self._next = 1
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[tuple[str, str, str, bool]]:
+        """(rId, type, target part name or URL, external) for each relationship."""
+        for r_id, (reltype, target, external) in self._items.items():
+            yield r_id, reltype, target if external else self._resolve(target), external
+
+    def add(self, reltype: str, target: str, external: bool = False) -> str:
+        """A new relationship to part name (or URL, when external) `target`; its rId."""
+        while f"rId{self._next}" in self._items:
+            self._next += 1
+        r_id = f"rId{self._next}"
+        ref = target if external else self._relative(target)
+        self._items[r_id] = (reltype, ref, external)
+        return r_id
+
+    def relate(self, reltype: str, target: str) -> str:
+        """The rId of an internal relationship of this type to `target`, added if missing."""
+        ref = self._relative(target)
+        for r_id, item in self._items.items():
+            if item == (reltype, ref, False):
+                return r_id
+        return self.add(reltype, target)
+
+    def target(self, r_id: str) -> str:
+        """The part name an internal relationship points to."""
+        return self._resolve(self._items[r_id][1])
+
+    def remove(self, r_id: str) -> None:
+        del self._items[r_id]
+
+    def to_xml(self) -> bytes:
+        root = etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
+        for r_id, (reltype, target, external) in self._items.items():
+            attrs = {"Id": r_id, "Type": reltype, "Target": target}
+            if external:
+                attrs["TargetMode"] = "External"
+            etree.SubElement(root, f"{{{REL_NS}}}Relationship", attrs)
+        return serialise(root)
+
+    def _resolve(self, ref: str) -> str:
+        if ref.startswith("/"):
+            return ref[1:]
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.source), ref))
+
+    def _relative(self, target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(self.source) or ".")
+
+
+class Package:
+    """Parts by name, in order, with their content types and relationships."""
+
+    def __init__(self) -> None:
+        self._blobs: dict[str, bytes] = {}
+        self._trees: dict[str, Any] = {}  # parsed parts; serialised again when written
+        self._rels: dict[str, Relationships] = {}
+        self._defaults: dict[str, str] = {}  # extension -> content type
+        self._overrides: dict[str, str] = {}  # part name -> content type
+
+    @classmethod
+    def read(cls, data: bytes) -> Package:
+        """The package in zip bytes (e.g. a template).
+
+        Raises:
+            PackageError: not a zip, no [Content_Types].xml, or a damaged entry.
+        """
+        import io
+
+        package = cls()
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                entries = [(i.filename, archive.read(i)) for i in archive.infolist()]
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise PackageError(f"not a readable Office file ({exc})") from None
+        by_name = dict(entries)
+        if CONTENT_TYPES not in by_name:
+            raise PackageError("not an Office file: it has no [Content_Types].xml")
+        for item in parse(by_name[CONTENT_TYPES]):
+            tag = etree.QName(item).localname
+            if tag == "Default":
+                package._defaults[item.get("Extension").lower()] = item.get("ContentType")
+            elif tag == "Override":
+                package._overrides[item.get("PartName").lstrip("/")] = item.get("ContentType")
+        for name, blob in entries:
+            if name == CONTENT_TYPES or name.endswith("/"):
+                continue
+            if "_rels/" in name and name.endswith(".rels"):
+                folder, rels_file = posixpath.split(name)
+                source = posixpath.join(posixpath.dirname(folder), rels_file[: -len(".rels")])
+                package._rels[source] = Relationships(source, blob)
+            else:
+                package._blobs[name] = blob
+        return package
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._blobs
+
+    def names(self) -> list[str]:
+        return list(self._blobs)
+
+    def content_type(self, name: str) -> str:
+        extension = posixpath.splitext(name)[1][1:].lower()
+        return self._overrides.get(name) or self._defaults.get(extension, "")
+
+    def named(self, content_type: str) -> list[str]:
+        """Every part of one content type, in package order."""
+        return [name for name in self._blobs if self.content_type(name) == content_type]
+
+    def xml(self, name: str) -> Any:
+        """The part's root element; edits to it are what gets written."""
+        tree = self._trees.get(name)
+        if tree is None:
+            tree = self._trees[name] = parse(self._blobs[name])
+        return tree
+
+    def blob(self, name: str) -> bytes:
+        tree = self._trees.get(name)
+        return serialise(tree) if tree is not None else self._blobs[name]
+
+    def put(self, name: str, content: bytes | Any, content_type: str) -> None:
+        """Add or replace part `name`: bytes as they are, or an element to serialise."""
+        self._blobs[name] = b""  # keeps the part's place when it is replaced
+        if isinstance(content, bytes):
+            self._blobs[name] = content
+            self._trees.pop(name, None)
+        else:
+            self._trees[name] = content
+        extension = posixpath.splitext(name)[1][1:].lower()
+        if self._defaults.get(extension) == content_type:
+            self._overrides.pop(name, None)
+        else:
+            self._overrides[name] = content_type
+
+    def remove(self, name: str) -> None:
+        """Drop a part with its relationships (relationships *to* it are the caller's)."""
+        self._blobs.pop(name, None)
+        self._trees.pop(name, None)
+        self._rels.pop(name, None)
+        self._overrides.pop(name, None)
+
+    def rels(self, source: str) -> Relationships:
+        """The relationships from `source` ("" for the package), made empty if it has none."""
+        found = self._rels.get(source)
+        if found is None:
+            found = self._rels[source] = Relationships(source)
+        return found
+
+    def free_name(self, pattern: str, start: int = 1) -> str:
+        """The first part name `pattern % n` (n = start, start + 1, ...) not yet taken."""
+        number = start
+        while pattern % number in self._blobs:
+            number += 1
+        return pattern % number
+
+    def to_bytes(self) -> bytes:
+        """The package as a deterministic zip: content types, package relationships, then
+        each part followed by its relationships."""
+        return zip_entries(self._entries())
+
+    def _entries(self) -> Iterator[tuple[str, bytes]]:
+        yield CONTENT_TYPES, self._content_types()
+        if len(self.rels("")):
+            yield rels_name(""), self._rels[""].to_xml()
+        for name in self._blobs:
+            yield name, self.blob(name)
+            rels = self._rels.get(name)
+            if rels is not None and len(rels):
+                yield rels_name(name), rels.to_xml()
+
+    def _content_types(self) -> bytes:
+        root = etree.Element(f"{{{TYPES_NS}}}Types", nsmap={None: TYPES_NS})
+        used = {posixpath.splitext(n)[1][1:].lower() for n in self._blobs} | {"rels", "xml"}
+        for extension, content_type in self._defaults.items():
+            if extension in used:
+                attrs = {"Extension": extension, "ContentType": content_type}
+                etree.SubElement(root, f"{{{TYPES_NS}}}Default", attrs)
+        for name in self._blobs:
+            if name in self._overrides:
+                attrs = {"PartName": f"/{name}", "ContentType": self._overrides[name]}
+                etree.SubElement(root, f"{{{TYPES_NS}}}Override", attrs)
+        return serialise(root)

@@ -1,0 +1,55 @@
+"""The in-memory Office package: reading a template, adding parts and relationships, writing."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from compassion_kit.paths import templates_dir
+from compassion_kit.render._opc import RT, Package, PackageError
+
+PNG_TYPE = "image/png"
+SLIDE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
+
+
+def test_template_round_trip_keeps_every_part_byte_for_byte() -> None:
+    data = (templates_dir() / "deck.pptx").read_bytes()
+    written = zipfile.ZipFile(io.BytesIO(Package.read(data).to_bytes()))
+    original = zipfile.ZipFile(io.BytesIO(data))
+    assert sorted(written.namelist()) == sorted(original.namelist())
+    assert written.namelist()[0] == "[Content_Types].xml"
+    for name in original.namelist():
+        if not name.endswith((".rels", "[Content_Types].xml")):
+            assert written.read(name) == original.read(name), name
+
+
+def test_new_parts_get_types_and_relative_relationships() -> None:
+    package = Package.read((templates_dir() / "deck.pptx").read_bytes())
+    name = package.free_name("ppt/slides/slide%d.xml")
+    package.put(name, b"<p:sld xmlns:p='urn:x'/>", SLIDE_TYPE)
+    package.put("ppt/media/image9.png", b"\x89PNG", PNG_TYPE)
+    rels = package.rels(name)
+    r_id = rels.add(RT + "image", "ppt/media/image9.png")
+    assert rels.relate(RT + "image", "ppt/media/image9.png") == r_id  # reused, not doubled
+    link = rels.add(RT + "hyperlink", "https://example.org/", external=True)
+    archive = zipfile.ZipFile(io.BytesIO(package.to_bytes()))
+    xml = archive.read(f"ppt/slides/_rels/{name.rsplit('/', 1)[1]}.rels").decode()
+    assert 'Target="../media/image9.png"' in xml
+    assert f'Id="{link}"' in xml and 'TargetMode="External"' in xml
+    types = archive.read("[Content_Types].xml").decode()
+    assert f'PartName="/{name}" ContentType="{SLIDE_TYPE}"' in types
+    assert package.content_type("ppt/media/image9.png") == PNG_TYPE
+    assert list(rels)[0][2] == "ppt/media/image9.png"
+
+
+def test_same_parts_give_the_same_bytes() -> None:
+    data = (templates_dir() / "document.docx").read_bytes()
+    assert Package.read(data).to_bytes() == Package.read(data).to_bytes()
+
+
+@pytest.mark.parametrize("data", [b"not a zip", b"PK\x03\x04broken"])
+def test_damaged_package_is_a_package_error(data: bytes) -> None:
+    with pytest.raises(PackageError):
+        Package.read(data)
