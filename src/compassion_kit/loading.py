@@ -12,11 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.parser import Parser
 from yaml.reader import Reader
-from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from compassion_kit.errors import ContentError, Location, Problem
@@ -24,95 +30,43 @@ from compassion_kit.errors import ContentError, Location, Problem
 MAX_FILE_BYTES = 1_000_000  # the largest bundled item is ~40 kB; this is a guard, not a budget
 MAX_DEPTH = 40
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
+_TAG = "tag:yaml.org,2002:"
+_STANDARD_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+# YAML 1.2-style plain scalars: only true/false, plain numbers and null are not text, so
+# times like 10:30, words like NO and dates stay text.
+_PLAIN_TYPES = re.compile(
+    r"(?P<bool>true|True|TRUE|false|False|FALSE)"
+    r"|(?P<int>[-+]?[0-9]+)"
+    r"|(?P<float>[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"
+    r"|(?P<null>~|null|Null|NULL|)"
+)
 
 Path_ = tuple[str | int, ...]
 
 
-class _KitResolver(BaseResolver):
-    """YAML 1.2-style scalars: only true/false, plain numbers and null are not text."""
+class _Refused(Exception):
+    """A YAML feature kit files may not use, at the event that uses it."""
 
-
-_KitResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_KitResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
-_KitResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."),
-)
-_KitResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-
-
-class _AliasRefused(Exception):
-    def __init__(self, node_mark: yaml.Mark, what: str) -> None:
+    def __init__(self, node_mark: Any, what: str) -> None:
         self.mark = node_mark
         self.what = what
 
 
-class _KitComposer(Composer):
-    """Builds the node tree, refusing aliases/anchors and very deep nesting."""
+class _PureParser(Reader, Scanner, Parser):
+    """PyYAML's pure-Python event parser, for a PyYAML built without libyaml."""
 
-    _depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        # check_event/peek_event come from the Parser mixed in beside this class.
-        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
-            event = self.peek_event()  # type: ignore[attr-defined]
-            raise _AliasRefused(event.start_mark, "aliases (*name)")
-        event = self.peek_event()  # type: ignore[attr-defined]
-        if getattr(event, "anchor", None):
-            raise _AliasRefused(event.start_mark, "anchors (&name)")
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _AliasRefused(event.start_mark, f"lists or blocks nested over {MAX_DEPTH} deep")
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-class _KitLoader(Reader, Scanner, Parser, _KitComposer, _KitResolver):
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
-        _KitComposer.__init__(self)
-        _KitResolver.__init__(self)
 
 
 try:
-    from yaml._yaml import CParser  # libyaml, shipped in PyYAML's wheels
+    # libyaml scans and parses about 10x faster. Only its events are used: values are built
+    # by `_Builder` below, never by libyaml's composer, which would accept anchors and aliases.
+    from yaml._yaml import CParser as _CParser
 
-    class _FastKitLoader(CParser, _KitComposer, _KitResolver):
-        """libyaml scans and parses (about 10x faster); our composer still builds the nodes.
-
-        The composer methods are called explicitly so libyaml's own composer, which would
-        accept anchors and aliases, is never used.
-        """
-
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            _KitComposer.__init__(self)
-            _KitResolver.__init__(self)
-
-        def get_single_node(self) -> Node | None:
-            return _KitComposer.get_single_node(self)
-
-    FAST_LOADER: type[_FastKitLoader] | None = _FastKitLoader
+    FAST_LOADER: type[_CParser] | None = _CParser
 except ImportError:  # pragma: no cover - a PyYAML built without libyaml
     FAST_LOADER = None
 
@@ -171,24 +125,7 @@ def read_yaml(path: Path, *, display_path: Path | None = None) -> YamlDocument:
                 )
             ]
         )
-    node = _compose(text, shown)
-    if not isinstance(node, MappingNode):
-        line, col = _mark(node)
-        raise ContentError(
-            [
-                Problem(
-                    "the file must be a set of 'key: value' fields at the top level",
-                    Location(shown, line, col),
-                    hint="start the file with a line such as 'id: my-item'",
-                )
-            ]
-        )
-    doc = YamlDocument(shown, None, lines=text.splitlines())
-    problems = []
-    doc.data = _construct(node, (), doc, problems)
-    if problems:
-        raise ContentError(problems)
-    return doc
+    return _build(text, shown)
 
 
 def read_yaml_text(text: str, path: Path) -> YamlDocument:
@@ -196,15 +133,7 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
     problems = _scan_text(text, path)
     if problems:
         raise ContentError(problems)
-    node = _compose(text, path)
-    if not isinstance(node, MappingNode):
-        raise ContentError([Problem("expected 'key: value' fields", Location(path, 1, 1))])
-    doc = YamlDocument(path, None, lines=text.splitlines())
-    errs: list[Problem] = []
-    doc.data = _construct(node, (), doc, errs)
-    if errs:
-        raise ContentError(errs)
-    return doc
+    return _build(text, path)
 
 
 def _is_comment(line: str) -> bool:
@@ -292,34 +221,14 @@ def _scan_text(text: str, shown: Path) -> list[Problem]:
 _HIDDEN_COMMENT = re.compile(r"[ \t]+#[A-Za-z0-9]")
 
 
-def _hidden_comment(node: ScalarNode, doc: YamlDocument, problems: list[Problem]) -> None:
-    """Report a plain value followed by ' #word', which YAML silently drops as a comment.
-
-    A real comment has a space after '#'; '#ShowsWorkplaceCompassion' or '#005EB8' straight
-    after a value is almost always meant as text.
-    """
-    # A plain scalar has no style: None from PyYAML's parser, "" from libyaml's.
-    if node.style or doc.lines is None:
-        return
-    mark = node.end_mark
-    rest = doc.lines[mark.line][mark.column :] if mark.line < len(doc.lines) else ""
-    found = _HIDDEN_COMMENT.match(rest)
-    if found:
-        column = mark.column + found.end() - 1
-        problems.append(
-            Problem(
-                f"'{rest.strip()[:30]}' is read as a comment and lost",
-                Location(doc.path, mark.line + 1, column),
-                hint='put the whole value in quotes, e.g. "#005EB8" or "Tweet #OurTag"',
-            )
-        )
-
-
-def _compose(text: str, shown: Path) -> Node | None:
-    loader = FAST_LOADER(text) if FAST_LOADER is not None else _KitLoader(text)
+def _build(text: str, shown: Path) -> YamlDocument:
+    """Parse `text` into a document whose top level is a mapping, or raise every problem."""
+    doc = YamlDocument(shown, None, lines=text.splitlines())
+    problems: list[Problem] = []
+    parser = FAST_LOADER(text) if FAST_LOADER is not None else _PureParser(text)
     try:
-        node = loader.get_single_node()
-    except _AliasRefused as exc:
+        doc.data, root = _Builder(parser, doc, problems).document()
+    except _Refused as exc:
         raise ContentError(
             [
                 Problem(
@@ -346,89 +255,203 @@ def _compose(text: str, shown: Path) -> Node | None:
     except yaml.YAMLError as exc:
         raise ContentError([Problem(f"the YAML cannot be read: {exc}", Location(shown))]) from None
     finally:
-        loader.dispose()
-    return node
+        parser.dispose()
+    if not isinstance(root, MappingStartEvent):
+        line, col = _mark(root)
+        raise ContentError(
+            [
+                Problem(
+                    "the file must be a set of 'key: value' fields at the top level",
+                    Location(shown, line, col),
+                    hint="start the file with a line such as 'id: my-item'",
+                )
+            ]
+        )
+    if problems:
+        raise ContentError(problems)
+    return doc
 
 
-def _mark(node: Node | None) -> tuple[int, int]:
-    if node is None:
+def _mark(event: Any) -> tuple[int, int]:
+    if event is None:
         return (1, 1)
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _construct(node: Node, where: Path_, doc: YamlDocument, problems: list[Problem]) -> Any:
-    doc.value_marks[where] = _mark(node)
-    if node.tag not in _STANDARD_TAGS:
-        line, col = _mark(node)
+class _Builder:
+    """Builds plain data straight from parser events, recording where each value and key
+    is, and refusing aliases, anchors, odd tags, merge keys, duplicate keys and deep nesting.
+
+    One pass over the events: a node tree first (PyYAML's composer) costs twice the time.
+    """
+
+    def __init__(self, parser: Any, doc: YamlDocument, problems: list[Problem]) -> None:
+        self._parser = parser
+        self._doc = doc
+        self._problems = problems
+
+    def document(self) -> tuple[Any, Any]:
+        """The single document's data and its first event (None for an empty stream)."""
+        parser = self._parser
+        parser.get_event()  # stream start
+        if parser.check_event(StreamEndEvent):
+            return None, None
+        parser.get_event()  # document start
+        root = parser.peek_event()
+        data = self.value((), 1)
+        parser.get_event()  # document end
+        if not parser.check_event(StreamEndEvent):
+            extra = parser.get_event()
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                root.start_mark,
+                "but found another document",
+                extra.start_mark,
+            )
+        return data, root
+
+    def value(self, where: Path_, depth: int) -> Any:
+        event = self._parser.get_event()
+        _refuse(event, depth)
+        self._doc.value_marks[where] = _mark(event)
+        tag = _tag(event)
+        if isinstance(event, ScalarEvent):
+            value = self._scalar(event, where, tag)
+        elif isinstance(event, SequenceStartEvent):
+            value = []
+            while not self._parser.check_event(SequenceEndEvent):
+                value.append(self.value((*where, len(value)), depth + 1))
+            self._parser.get_event()
+        else:
+            value = self._mapping(where, depth)
+        if tag not in _STANDARD_TAGS:
+            line, col = _mark(event)
+            self._problems.append(
+                Problem(
+                    f"the YAML tag '{tag.replace(_TAG, '!!')}' is not allowed",
+                    Location(self._doc.path, line, col),
+                    hint="remove the '!' tag; kit files hold plain text, numbers and lists only",
+                )
+            )
+            return None
+        return value
+
+    def _scalar(self, event: Any, where: Path_, tag: str) -> Any:
+        self._doc.scalars.add(where)
+        _hidden_comment(event, self._doc, self._problems)
+        return _typed(event.value, tag)
+
+    def _mapping(self, where: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        parser = self._parser
+        while not parser.check_event(MappingEndEvent):
+            key_event = parser.peek_event()
+            line, col = _mark(key_event)
+            problem = _key_problem(key_event, result, where, self._doc)
+            if problem is not None:
+                self._problems.append(problem)
+                self._skip(depth + 1)  # the key
+                self._skip(depth + 1)  # its value
+                continue
+            parser.get_event()
+            _refuse(key_event, depth + 1)
+            key = str(key_event.value)
+            self._doc.key_marks[(*where, key)] = (line, col)
+            result[key] = self.value((*where, key), depth + 1)
+        parser.get_event()
+        return result
+
+    def _skip(self, depth: int) -> None:
+        """Read past one node (still refusing aliases and anchors), keeping nothing."""
+        scratch = YamlDocument(self._doc.path, None)
+        _Builder(self._parser, scratch, []).value((), depth)
+
+
+def _refuse(event: Any, depth: int) -> None:
+    if isinstance(event, AliasEvent):
+        raise _Refused(event.start_mark, "aliases (*name)")
+    if getattr(event, "anchor", None):
+        raise _Refused(event.start_mark, "anchors (&name)")
+    if depth > MAX_DEPTH:
+        raise _Refused(event.start_mark, f"lists or blocks nested over {MAX_DEPTH} deep")
+
+
+def _tag(event: Any) -> str:
+    """The resolved tag: an explicit one as given, else what a plain value looks like."""
+    tag: str | None = event.tag
+    if tag is not None and tag != "!":
+        return tag
+    if isinstance(event, SequenceStartEvent):
+        return _TAG + "seq"
+    if isinstance(event, MappingStartEvent):
+        return _TAG + "map"
+    if not event.implicit[0]:  # quoted: always text
+        return _TAG + "str"
+    found = _PLAIN_TYPES.fullmatch(event.value)
+    return _TAG + (found.lastgroup or "str") if found else _TAG + "str"
+
+
+def _key_problem(
+    event: Any, result: dict[str, Any], where: Path_, doc: YamlDocument
+) -> Problem | None:
+    line, col = _mark(event)
+    if not isinstance(event, ScalarEvent) or _tag(event) not in _STANDARD_TAGS:
+        return Problem("a key must be a plain word", Location(doc.path, line, col))
+    key = str(event.value)
+    if key == "<<":
+        return Problem(
+            "YAML merge keys (<<) are not allowed",
+            Location(doc.path, line, col),
+            hint="write the fields out",
+        )
+    if key in result:
+        first = doc.key_marks[(*where, key)][0]
+        return Problem(
+            f"'{key}' appears twice in the same block (first on line {first})",
+            Location(doc.path, line, col),
+            field=".".join(str(p) for p in (*where, key)),
+            hint="keep one of them; YAML would silently use the last",
+        )
+    return None
+
+
+def _hidden_comment(event: Any, doc: YamlDocument, problems: list[Problem]) -> None:
+    """Report a plain value followed by ' #word', which YAML silently drops as a comment.
+
+    A real comment has a space after '#'; '#ShowsWorkplaceCompassion' or '#005EB8' straight
+    after a value is almost always meant as text.
+    """
+    # A plain scalar has no style: None from PyYAML's parser, "" from libyaml's.
+    if event.style or doc.lines is None:
+        return
+    mark = event.end_mark
+    rest = doc.lines[mark.line][mark.column :] if mark.line < len(doc.lines) else ""
+    found = _HIDDEN_COMMENT.match(rest)
+    if found:
+        column = mark.column + found.end() - 1
         problems.append(
             Problem(
-                f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
-                Location(doc.path, line, col),
-                hint="remove the '!' tag; kit files hold plain text, numbers and lists only",
+                f"'{rest.strip()[:30]}' is read as a comment and lost",
+                Location(doc.path, mark.line + 1, column),
+                hint='put the whole value in quotes, e.g. "#005EB8" or "Tweet #OurTag"',
             )
         )
-        return None
-    if isinstance(node, MappingNode):
-        return _construct_mapping(node, where, doc, problems)
-    if isinstance(node, SequenceNode):
-        return [_construct(item, (*where, i), doc, problems) for i, item in enumerate(node.value)]
-    assert isinstance(node, ScalarNode)
-    doc.scalars.add(where)
-    _hidden_comment(node, doc, problems)
-    return _scalar(node)
 
 
-def _construct_mapping(
-    node: MappingNode, where: Path_, doc: YamlDocument, problems: list[Problem]
-) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        line, col = _mark(key_node)
-        if not isinstance(key_node, ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-            problems.append(Problem("a key must be a plain word", Location(doc.path, line, col)))
-            continue
-        key = str(key_node.value)
-        if key == "<<":
-            problems.append(
-                Problem(
-                    "YAML merge keys (<<) are not allowed",
-                    Location(doc.path, line, col),
-                    hint="write the fields out",
-                )
-            )
-            continue
-        if key in result:
-            first = doc.key_marks[(*where, key)][0]
-            problems.append(
-                Problem(
-                    f"'{key}' appears twice in the same block (first on line {first})",
-                    Location(doc.path, line, col),
-                    field=".".join(str(p) for p in (*where, key)),
-                    hint="keep one of them; YAML would silently use the last",
-                )
-            )
-            continue
-        doc.key_marks[(*where, key)] = (line, col)
-        result[key] = _construct(value_node, (*where, key), doc, problems)
-    return result
-
-
-def _scalar(node: ScalarNode) -> Any:
-    value: str = node.value
-    tag = node.tag
-    if tag == "tag:yaml.org,2002:bool":
+def _typed(value: str, tag: str) -> Any:
+    if tag == _TAG + "bool":
         return value.lower() == "true"
-    if tag == "tag:yaml.org,2002:int":
+    if tag == _TAG + "int":
         try:
             return int(value)
         except ValueError:
             return value
-    if tag == "tag:yaml.org,2002:float":
+    if tag == _TAG + "float":
         try:
             return float(value)
         except ValueError:
             return value
-    if tag == "tag:yaml.org,2002:null":
+    if tag == _TAG + "null":
         return None
     return value
 
