@@ -53,3 +53,16 @@ def test_same_parts_give_the_same_bytes() -> None:
 def test_damaged_package_is_a_package_error(data: bytes) -> None:
     with pytest.raises(PackageError):
         Package.read(data)
+
+
+def test_a_copy_is_independent_of_its_original() -> None:
+    original = Package.read((templates_dir() / "document.docx").read_bytes())
+    original.xml("word/document.xml").set("marker", "original")
+    twin = original.copy()
+    twin.xml("word/document.xml").set("marker", "copy")
+    twin.put("word/media/image1.png", b"\x89PNG", PNG_TYPE)
+    r_id = twin.rels("word/document.xml").add(RT + "image", "word/media/image1.png")
+    assert original.xml("word/document.xml").get("marker") == "original"
+    assert "word/media/image1.png" not in original
+    assert r_id not in dict((rel[0], rel) for rel in original.rels("word/document.xml"))
+    assert twin.blob("word/styles.xml") == original.blob("word/styles.xml")

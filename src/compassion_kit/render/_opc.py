@@ -10,6 +10,7 @@ belong to the source "".
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import zipfile
 from collections.abc import Iterator
@@ -95,6 +96,13 @@ class Relationships:
     def remove(self, r_id: str) -> None:
         del self._items[r_id]
 
+    def copy(self) -> Relationships:
+        """An independent copy (the same rIds, and new ones numbered alike)."""
+        twin = Relationships(self.source)
+        twin._items = dict(self._items)
+        twin._next = self._next
+        return twin
+
     def to_xml(self) -> bytes:
         root = etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
         for r_id, (reltype, target, external) in self._items.items():
@@ -157,6 +165,17 @@ class Package:
             else:
                 package._blobs[name] = blob
         return package
+
+    def copy(self) -> Package:
+        """An independent copy, e.g. of a template read once per process: parsed parts are
+        deep-copied (lxml copies a tree far faster than it parses one), bytes are shared."""
+        twin = Package()
+        twin._blobs = dict(self._blobs)
+        twin._trees = {name: copy.deepcopy(tree) for name, tree in self._trees.items()}
+        twin._rels = {source: rels.copy() for source, rels in self._rels.items()}
+        twin._defaults = dict(self._defaults)
+        twin._overrides = dict(self._overrides)
+        return twin
 
     def __contains__(self, name: str) -> bool:
         return name in self._blobs
