@@ -26,6 +26,7 @@ from compassion_kit.model import DEFAULT_ORGANISATION, Item
 from compassion_kit.profile import Brand
 from compassion_kit.render import _docx_table, _docx_template
 from compassion_kit.render._docx import new_document, start_section
+from compassion_kit.render._docx_header import add_picture
 from compassion_kit.render._docx_save import finish
 from compassion_kit.render._docx_table import add_table, column_widths
 from compassion_kit.render._docx_text import add_list, add_paragraph
@@ -254,7 +255,8 @@ def test_header_has_logo_with_alt_text_and_organisation_name() -> None:
 def test_docpr_ids_are_unique_across_header_and_body() -> None:
     draft = new_document(NORTHSHIRE, small_logo(), "Ids", CREDIT)
     add_paragraph(draft, "Ids", "Heading 1")
-    draft.docx.add_paragraph().add_run().add_picture(io.BytesIO(small_logo().png))
+    picture = add_paragraph(draft)
+    add_picture(draft, draft.parts.document, picture, small_logo().png, (1500, 600), "A", "B")
     parts = _parts(finish(draft, "Ids"))
     ids = [
         i
@@ -400,14 +402,15 @@ def test_accessibility_checks_catch_small_text_pale_text_and_skipped_headings(
     from docx.shared import Pt, RGBColor
 
     draft = new_document(NORTHSHIRE, None, "Bad", CREDIT)
-    document = draft.docx  # python-docx directly: the kit itself never writes these mistakes
+    # python-docx directly: the kit itself never writes these mistakes
+    document = Document(io.BytesIO(finish(draft, "Bad")))
     document.add_paragraph("Skipped to level 2", style="Heading 2")
     document.add_paragraph().add_run("tiny").font.size = Pt(10)
     document.add_paragraph().add_run("pale").font.color.rgb = RGBColor(0xFF, 0xB8, 0x1C)
     document.add_paragraph("\u2022 typed bullet")
     document.add_table(rows=1, cols=1)
     path = tmp_path / "bad.docx"
-    path.write_bytes(finish(draft, "Bad"))
+    document.save(str(path))
     found = "\n".join(accessibility_problems(path))
     for expected in (
         "heading level 2 after 0",

@@ -1,14 +1,14 @@
 """The shared Word foundation: a branded, accessible document from the template, and saving it.
 
-Owns page setup, branding the template's styles, header/footer and sections; the template
-itself is `_docx_template.py`'s, paragraphs and lists `_docx_text.py`'s, tables
-`_docx_table.py`'s, tick boxes `_docx_ticks.py`'s (all writing into a `_docx_xml.Draft`),
-saving `_docx_save.py`'s; what goes on the page belongs to agenda.py, worksheet.py and
-handout.py.
+Owns page setup, branding the template's styles and sections; the template itself is
+`_docx_template.py`'s, headers and footers `_docx_header.py`'s, paragraphs and lists
+`_docx_text.py`'s, tables `_docx_table.py`'s, tick boxes `_docx_ticks.py`'s (all writing into
+a `_docx_xml.Draft`), saving `_docx_save.py`'s; what goes on the page belongs to agenda.py,
+worksheet.py and handout.py. No python-docx: importing it costs more than writing a document.
 
 API (all lengths in twips, 1/1440 inch; colours as #RRGGBB):
     PrintRequest                 what the build layer asks worksheet/handout renderers for
-    new_document(brand, logo, title, credit, landscape=False) -> Draft
+    new_document(brand, logo, title, credit) -> Draft
                                  A4 (or Letter) page, brand font and heading colours, en-GB,
                                  logo + organisation name top right, credit + "Page N of M" below
     start_section(draft, credit=None, new_page=True, columns=1)
@@ -23,32 +23,17 @@ API (all lengths in twips, 1/1440 inch; colours as #RRGGBB):
 from __future__ import annotations
 
 import copy
-import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from docx import Document as open_document
-from docx.enum.section import WD_ORIENT
-from docx.shared import Twips
-
+from compassion_kit.render._docx_header import add_footer, add_header
 from compassion_kit.render._docx_save import finish
 from compassion_kit.render._docx_template import load_template, template_path
-from compassion_kit.render._docx_text import (
-    XML_SPACE,
-    add_paragraph,
-    add_run,
-    add_tab_stop,
-    keep_with_next,
-    paragraph_properties,
-    set_style,
-)
-from compassion_kit.render._docx_xml import PPR, Draft, get_or_place, place, sub, w
+from compassion_kit.render._docx_text import add_paragraph, keep_with_next, paragraph_properties
+from compassion_kit.render._docx_xml import PPR, Draft, get_or_place, place, w
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-
-    from docx.oxml.shape import CT_Inline
-    from docx.oxml.xmlchemy import BaseOxmlElement
 
     from compassion_kit.logo import Logo
     from compassion_kit.model import Handout, Worksheet
@@ -64,9 +49,6 @@ FIGURE_STYLES = (
 PAPER = {"A4": (11906, 16838), "Letter": (12240, 15840)}  # w:pgSz in twips, portrait
 SIDE_MARGIN = 1134  # 2 cm left and right: the KIT019 minimum, and room for 60-70 characters
 COLUMN_GAP = 567  # 1 cm between newspaper columns
-LOGO_HEIGHT = 567  # 1 cm: legible, and with the name below it the header fits the top margin
-LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
-LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
 
 
 @dataclass(frozen=True)
@@ -85,9 +67,7 @@ class PrintRequest:
     audience: str = "participant"
 
 
-def new_document(
-    brand: Brand, logo: Logo | None, title: str, credit: str, landscape: bool = False
-) -> Draft:
+def new_document(brand: Brand, logo: Logo | None, title: str, credit: str) -> Draft:
     """A blank branded document from the template, with header and footer filled in.
 
     `title` is not printed (renderers add their own Heading 1); it is used for nothing
@@ -97,27 +77,27 @@ def new_document(
         ContentError: the template is unreadable or lacks a style in STYLE_NAMES.
     """
     template = load_template(template_path())
-    org = brand.organisation
-    width, height = PAPER[org.paper]
-    if landscape:
-        width, height = height, width
-    document = open_document(io.BytesIO(template.data))
-    draft = Draft(document, brand, dict(template.styles), width - 2 * SIDE_MARGIN)
+    width, height = PAPER[brand.organisation.paper]
+    draft = Draft(
+        template.package.copy(),
+        template.parts,
+        brand,
+        dict(template.styles),
+        width - 2 * SIDE_MARGIN,
+    )
     _brand_styles(draft)
-    section = document.sections[0]
-    if landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Twips(width), Twips(height)
-    section.left_margin = section.right_margin = Twips(SIDE_MARGIN)
-    _fill_header(draft, logo)
-    _fill_footer(draft, credit)
+    sect_pr = draft.body[-1]
+    get_or_place(sect_pr, "w:pgSz", w=str(width), h=str(height))
+    get_or_place(sect_pr, "w:pgMar", left=str(SIDE_MARGIN), right=str(SIDE_MARGIN))
+    add_header(draft, sect_pr, logo)
+    add_footer(draft, sect_pr, credit)
     return draft
 
 
 def _brand_styles(draft: Draft) -> None:
     """The organisation's font everywhere, its colours on headings and key figures."""
     org = draft.brand.organisation
-    root = draft.docx.styles.element
+    root = draft.package.xml(draft.parts.styles)
     fonts = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
     assert fonts is not None, "template docDefaults lost its w:rFonts"
     for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
@@ -128,63 +108,8 @@ def _brand_styles(draft: Draft) -> None:
         (FIGURE_STYLES, org.colours.secondary),
     ):
         for name in names:
-            r_pr = by_id[draft.style_id(name)].get_or_add_rPr()
+            r_pr = get_or_place(by_id[draft.style_id(name)], "w:rPr")
             get_or_place(r_pr, "w:color", val=colour.lstrip("#").upper())
-
-
-def _fill_header(draft: Draft, logo: Logo | None) -> None:
-    header = draft.docx.sections[0].header
-    header.is_linked_to_previous = False
-    paragraph = header.paragraphs[0]
-    set_style(paragraph._p, draft.style_id("Header"))
-    if logo is None:
-        add_run(paragraph._p, draft.brand.organisation.name)
-        return
-    # NHS identity: nothing inside the logo's clear space, so the logo has the line to
-    # itself and the name follows on its own line, a clear-space gap below it.
-    width, height = _logo_size(logo)
-    shape = paragraph.add_run().add_picture(
-        io.BytesIO(logo.png), width=Twips(width), height=Twips(height)
-    )
-    set_alt_text(shape._inline, logo.alt, "Organisation logo")
-    name = header.add_paragraph()
-    set_style(name._p, draft.style_id("Header"))
-    name.paragraph_format.space_before = Twips(round(height * LOGO_CLEAR_SPACE))
-    add_run(name._p, draft.brand.organisation.name)
-
-
-def _logo_size(logo: Logo) -> tuple[int, int]:
-    """Width and height in twips: 1.2 cm high, narrower than 6 cm, aspect ratio kept."""
-    ratio = logo.width_px / max(logo.height_px, 1)
-    height = LOGO_HEIGHT
-    if height * ratio > LOGO_MAX_WIDTH:
-        height = round(LOGO_MAX_WIDTH / ratio)
-    return round(height * ratio), height
-
-
-def _fill_footer(draft: Draft, credit: str) -> None:
-    """A footer of its own for the last section: the credit, then "Page N of M"."""
-    footer = draft.docx.sections[-1].footer
-    footer.is_linked_to_previous = False
-    pages = footer.paragraphs[0]._p
-    set_style(pages, draft.style_id("Footer"))
-    # The page number sits at the right margin on the credit's last line, saving a line.
-    add_tab_stop(pages, draft.width, "right")
-    add_run(pages, f"Source: {credit}\tPage ")
-    _add_field(pages, "PAGE", "1")
-    add_run(pages, " of ")
-    _add_field(pages, "NUMPAGES", "1")
-
-
-def _add_field(p: BaseOxmlElement, instruction: str, placeholder: str) -> None:
-    """A complex field (begin/instr/separate/result/end), as Word itself writes PAGE fields."""
-    sub(sub(p, "w:r"), "w:fldChar", fldCharType="begin")
-    instr = sub(sub(p, "w:r"), "w:instrText")
-    instr.set(XML_SPACE, "preserve")
-    instr.text = f" {instruction} "
-    sub(sub(p, "w:r"), "w:fldChar", fldCharType="separate")
-    add_run(p, placeholder)
-    sub(sub(p, "w:r"), "w:fldChar", fldCharType="end")
 
 
 def start_section(
@@ -212,7 +137,7 @@ def start_section(
     get_or_place(sentinel, "w:type", val="nextPage" if new_page else "continuous")
     get_or_place(sentinel, "w:cols", num=str(columns), space=str(COLUMN_GAP))
     if new_page and credit is not None:
-        _fill_footer(draft, credit)
+        add_footer(draft, sentinel, credit)
 
 
 class Printed(Protocol):
@@ -240,17 +165,6 @@ def print_run(
     return finish(draft, title)
 
 
-def text_width_for(paper: str, landscape: bool = False) -> int:
+def text_width_for(paper: str) -> int:
     """Twips between the side margins on `paper` ("A4" or "Letter"), for planning."""
-    width, height = PAPER[paper]
-    return (height if landscape else width) - 2 * SIDE_MARGIN
-
-
-def set_alt_text(inline: CT_Inline, text: str, name: str) -> None:
-    """Give an inline picture its alt text (wp:docPr descr) and a meaningful name.
-
-    python-docx writes no descr and names pictures "Picture N" (python-docx#1048).
-    """
-    doc_pr = inline.docPr
-    doc_pr.set("descr", text)
-    doc_pr.set("name", name)
+    return PAPER[paper][0] - 2 * SIDE_MARGIN

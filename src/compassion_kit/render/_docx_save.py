@@ -1,30 +1,27 @@
 """Saving a Word draft: core properties, ids Word needs unique, and identical bytes every time.
 
-Owns what `finish` writes besides the content; building the document is `_docx.py`'s, and
-the zip's fixed dates and compression are `output.normalise_zip`'s.
+Owns what `finish` writes besides the content; building the document is `_docx.py`'s, the
+package and its zip `_opc.py`'s (fixed dates and compression from `output.zip_entries`).
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from docx.opc.pkgwriter import _ContentTypesItem
-
-from compassion_kit.output import build_time, normalise_zip
+from compassion_kit.output import build_time
 from compassion_kit.render._docx_xml import w
+from compassion_kit.render._opc import RT
 
 if TYPE_CHECKING:
-    from docx.document import Document
-    from docx.oxml.xmlchemy import BaseOxmlElement
-
     from compassion_kit.render._docx_xml import Draft
 
 AUTHOR = "compassion-kit"
-TITLE_LIMIT = 255  # python-docx refuses longer core properties (and so would Word's dialog)
+TITLE_LIMIT = 255  # Word's dialog keeps no more (and python-docx refused longer ones)
 DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_TERMS = "{http://purl.org/dc/terms/}"
+_XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 
 
 def short_title(title: str, limit: int = TITLE_LIMIT) -> str:
@@ -38,30 +35,48 @@ def finish(draft: Draft, title: str) -> bytes:
     """Save to bytes that are identical for identical input.
 
     Sets dc:title, en-GB, fixed author and revision, and build_time() for created and
-    modified; renumbers wp:docPr ids across header and body (python-docx restarts them in
-    each part, which Word reports as corrupt) and content-control ids; normalises the zip.
+    modified; numbers wp:docPr ids across body, headers and footers (Word reports a
+    document with repeated ids as corrupt) and content-control ids; writes a fixed zip.
     """
-    props = draft.docx.core_properties
-    props.title = short_title(title)
-    props.language = "en-GB"
-    props.author = AUTHOR
-    props.last_modified_by = AUTHOR
-    props.revision = 1
-    props.created = build_time()
-    props.modified = build_time()
-    _renumber(draft.docx)
-    return normalise_zip(_stored_zip(draft.docx))
+    stamp = build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
+    _set_core(
+        draft.package.xml(draft.parts.core),
+        (
+            (_DC + "title", short_title(title)),
+            (_DC + "language", "en-GB"),
+            (_DC + "creator", AUTHOR),
+            (_CP + "lastModifiedBy", AUTHOR),
+            (_CP + "revision", "1"),
+            (_TERMS + "created", stamp),
+            (_TERMS + "modified", stamp),
+        ),
+    )
+    _renumber(draft)
+    return draft.package.to_bytes()
 
 
-def _renumber(document: Document) -> None:
-    parts = [document.part]
-    for rel in sorted(document.part.rels.values(), key=lambda r: r.rId):
-        if not rel.is_external and rel.reltype.endswith(("/header", "/footer")):
-            parts.append(rel.target_part)
+def _set_core(root: Any, values: tuple[tuple[str, str], ...]) -> None:
+    """Core properties set in place, new ones appended in the order given."""
+    for tag, value in values:
+        found = root.find(tag)
+        if found is None:
+            found = root.makeelement(tag)
+            root.append(found)
+        found.text = value
+        if tag.startswith(_TERMS):
+            found.set(_XSI_TYPE, "dcterms:W3CDTF")
+
+
+def _renumber(draft: Draft) -> None:
+    """Number docPr ids, then content-control ids, from 1 through body, headers and footers."""
+    parts = [draft.parts.document]
+    for _, reltype, target, external in draft.package.rels(draft.parts.document):
+        if not external and reltype in (RT + "header", RT + "footer"):
+            parts.append(target)
     shape_id = 0
     sdt_id = 0
     for part in parts:
-        root: BaseOxmlElement = part.element
+        root = draft.package.xml(part)
         for doc_pr in root.iter(DOC_PR):
             shape_id += 1
             doc_pr.set("id", str(shape_id))
@@ -70,24 +85,3 @@ def _renumber(document: Document) -> None:
             if ident is not None:
                 sdt_id += 1
                 ident.set(w("val"), str(sdt_id))
-
-
-def _stored_zip(document: Document) -> bytes:
-    """The package as python-docx 1.2's `save` writes it (same entries, order and XML), but
-    stored: `normalise_zip` compresses every entry again, so compressing twice only costs time
-    (a third of saving a long document)."""
-    package = document.part.package
-    parts = list(package.parts)
-    for part in parts:
-        part.before_marshal()
-    # python-docx 1.2's own [Content_Types].xml writer; its module has no type hints.
-    types = _ContentTypesItem.from_parts(parts).blob  # type: ignore[no-untyped-call]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as stored:
-        stored.writestr(CONTENT_TYPES_URI.membername, types)
-        stored.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
-        for part in parts:
-            stored.writestr(part.partname.membername, part.blob)
-            if len(part.rels):
-                stored.writestr(part.partname.rels_uri.membername, part.rels.xml)
-    return out.getvalue()

@@ -9,14 +9,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from compassion_kit.branding import readable_text_on
 from compassion_kit.render._docx_text import add_run, keep_with_next
 from compassion_kit.render._docx_xml import Cell, Draft, P, element, get_or_place, sub, w
-
-if TYPE_CHECKING:
-    from docx.oxml.xmlchemy import BaseOxmlElement
 
 CHAR_WIDTH = 125  # an average 12 pt Arial character, in twips, for estimating column widths
 CELL_PADDING = 2 * 113 + 40  # Kit Table's left and right cell margins, plus a little air
@@ -48,7 +45,7 @@ class TableLook:
 class Row:
     """A table row being written: its w:tr element and its cells."""
 
-    element: BaseOxmlElement
+    element: Any
     cells: tuple[Cell, ...]
 
 
@@ -56,7 +53,7 @@ class Row:
 class Table:
     """A table just written: its w:tbl element and its rows, the header row first."""
 
-    element: BaseOxmlElement
+    element: Any
     rows: tuple[Row, ...]
 
 
@@ -107,9 +104,7 @@ def add_table(
     return Table(tbl, tuple(built))
 
 
-def _table_properties(
-    tbl: BaseOxmlElement, style_id: str | None, width: int, caption: str | None
-) -> None:
+def _table_properties(tbl: Any, style_id: str | None, width: int, caption: str | None) -> None:
     tbl_pr = sub(tbl, "w:tblPr")
     if style_id is not None:
         sub(tbl_pr, "w:tblStyle", val=style_id)
@@ -133,7 +128,7 @@ def _table_properties(
 
 def _empty_row(
     widths: Sequence[int], style_id: str | None, fill: str | None, header: bool = False
-) -> BaseOxmlElement:
+) -> Any:
     """A detached row that cannot split, an empty paragraph in style `style_id` per cell."""
     tr = element("w:tr")
     tr_pr = sub(tr, "w:trPr")
@@ -152,9 +147,7 @@ def _empty_row(
     return tr
 
 
-def _fill_row(
-    draft: Draft, tbl: BaseOxmlElement, tr: BaseOxmlElement, texts: Sequence[str], ink: str | None
-) -> Row:
+def _fill_row(draft: Draft, tbl: Any, tr: Any, texts: Sequence[str], ink: str | None) -> Row:
     """Append row `tr` to `tbl` with `texts` in its cells (in colour `ink`)."""
     tbl.append(tr)
     cells = tuple(Cell(draft, tc) for tc in tr.iterfind(TC))

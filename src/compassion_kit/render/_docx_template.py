@@ -1,22 +1,20 @@
 """The Word template: where it is, the styles renderers need from it, and its style ids.
 
-Owns finding, checking and caching templates/document.docx; applying a brand to a copy of
-it is `_docx.py`'s. The template is read and checked once per process: each document is
-opened from the cached bytes.
+Owns finding, reading, checking and caching templates/document.docx; applying a brand to a
+copy of it is `_docx.py`'s. The template is read, parsed and checked once per process: each
+document starts from a copy of the parsed package.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-from docx import Document as open_document
+from typing import TYPE_CHECKING, Any
 
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.paths import templates_dir
+from compassion_kit.render._docx_xml import PartNames, w
+from compassion_kit.render._opc import PACKAGE_RT, RT, Package, PackageError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -57,16 +55,29 @@ STYLE_NAMES = (
 )
 
 
+MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+CORE_PART = "docProps/core.xml"
+# Word's built-in styles keep lower-case names in styles.xml and show them capitalised; names
+# are matched as Word shows them (as python-docx does).
+_SHOWN_AS = {"caption": "Caption", "header": "Header", "footer": "Footer"} | {
+    f"heading {n}": f"Heading {n}" for n in range(1, 10)
+}
+_ON = ("1", "true", "on")
+
+
 @dataclass(frozen=True)
 class Template:
-    """A checked Word template: its bytes, and each style's id by name.
+    """A checked Word template: its parsed package, where its parts are, each style's id.
 
     A style's id is None when it is the default of its type (Normal, Normal Table), which
-    Word applies to anything that names no style.
+    Word applies to anything that names no style. Never edit `package` or `styles`: each
+    document takes `package.copy()` and a copy of `styles`.
     """
 
-    data: bytes
-    styles: dict[str, str | None]  # copy it before changing it
+    package: Package
+    parts: PartNames
+    styles: dict[str, str | None]
 
 
 def template_path() -> Path:
@@ -95,14 +106,13 @@ def load_template(path: Path) -> Template:
 
 def _read(path: Path) -> Template:
     try:
-        data = path.read_bytes()
-        styles = open_document(io.BytesIO(data)).styles
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        problem = Problem(f"cannot read the Word template ({exc})", Location(path))
+        package = Package.read(path.read_bytes())
+        parts = _part_names(package)
+        ids = _style_ids(package.xml(parts.styles))
+    except (OSError, PackageError, KeyError) as exc:
+        reason = exc.args[0] if isinstance(exc, KeyError) else exc
+        problem = Problem(f"cannot read the Word template ({reason})", Location(path))
         raise ContentError([problem]) from None
-    ids: dict[str, str | None] = {}
-    for style in styles:
-        ids.setdefault(style.name, None if style.element.default else style.style_id)
     missing = [name for name in STYLE_NAMES if name not in ids]
     if missing:
         raise ContentError(
@@ -114,4 +124,52 @@ def _read(path: Path) -> Template:
                 )
             ]
         )
-    return Template(data, ids)
+    for name in (parts.document, parts.styles, parts.numbering, parts.core):
+        package.xml(name)  # parsed once here; each document deep-copies the trees
+    return Template(package, parts, ids)
+
+
+def _part_names(package: Package) -> PartNames:
+    """The main parts, found by relationship type; raises KeyError naming a missing one."""
+    document = _related(package, "", RT + "officeDocument", "Word document")
+    if package.content_type(document) != MAIN_TYPE:
+        raise KeyError("it is not a Word document")
+    styles = _related(package, document, RT + "styles", "styles")
+    numbering = _related(package, document, RT + "numbering", "numbering")
+    try:
+        core = _related(package, "", PACKAGE_RT + "core-properties", "core properties")
+    except KeyError:
+        core = _add_core_part(package)
+    return PartNames(document, styles, numbering, core)
+
+
+def _related(package: Package, source: str, reltype: str, what: str) -> str:
+    for _, found_type, target, external in package.rels(source):
+        if found_type == reltype and not external and target in package:
+            return target
+    raise KeyError(f"it has no {what} part")
+
+
+def _add_core_part(package: Package) -> str:
+    """Empty core properties for a template without them; `finish` fills them in."""
+    namespaces = (
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    )
+    package.put(CORE_PART, f"<cp:coreProperties {namespaces}/>".encode(), CORE_TYPE)
+    package.rels("").add(PACKAGE_RT + "core-properties", CORE_PART)
+    return CORE_PART
+
+
+def _style_ids(styles: Any) -> dict[str, str | None]:
+    """Each style's id by the name Word shows (the first style of a name wins)."""
+    ids: dict[str, str | None] = {}
+    for style in styles.iterfind(w("style")):
+        found = style.find(w("name"))
+        if found is None:
+            continue
+        name = found.get(w("val"), "")
+        default = style.get(w("default"), "").lower() in _ON
+        ids.setdefault(_SHOWN_AS.get(name, name), None if default else style.get(w("styleId")))
+    return ids

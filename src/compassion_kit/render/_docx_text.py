@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Any
 
 from compassion_kit.render._docx_xml import (
     PPR,
@@ -23,16 +23,13 @@ from compassion_kit.render._docx_xml import (
     w,
 )
 
-if TYPE_CHECKING:
-    from docx.oxml.xmlchemy import BaseOxmlElement
-
 BULLETS = 1  # numId of the template's bullet list
 DECIMAL = "1"  # abstractNumId of the template's decimal list
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _BREAKS = re.compile(r"([\t\r\n])")
 
 
-def add_paragraph(where: Draft | Cell, text: str = "", style: str = "Normal") -> BaseOxmlElement:
+def add_paragraph(where: Draft | Cell, text: str = "", style: str = "Normal") -> Any:
     """A paragraph in style `style` at the end of the body or of a cell, `text` in one run."""
     draft = where.draft if isinstance(where, Cell) else where
     p = element("w:p")
@@ -48,7 +45,7 @@ def add_paragraph(where: Draft | Cell, text: str = "", style: str = "Normal") ->
     return p
 
 
-def set_style(p: BaseOxmlElement, style_id: str | None) -> None:
+def set_style(p: Any, style_id: str | None) -> None:
     """Give paragraph `p` the style with id `style_id` (`Draft.style_id`), None for Normal."""
     p_pr = paragraph_properties(p)
     if style_id is not None:
@@ -58,13 +55,13 @@ def set_style(p: BaseOxmlElement, style_id: str | None) -> None:
 
 
 def add_run(
-    p: BaseOxmlElement,
+    p: Any,
     text: str,
     *,
     bold: bool = False,
     colour: str | None = None,
     style_id: str | None = None,
-) -> BaseOxmlElement:
+) -> Any:
     """Append a run of `text`; tabs become w:tab and line breaks w:br, as in python-docx.
 
     `colour` is #RRGGBB; `style_id` is the id of a character style (`Draft.style_id`).
@@ -91,7 +88,7 @@ def add_run(
     return r
 
 
-def embolden(p: BaseOxmlElement) -> None:
+def embolden(p: Any) -> None:
     """Set every run already in the paragraph in bold."""
     for r in p.iterfind(R):
         r_pr = r[0] if len(r) and r[0].tag == RPR else None
@@ -101,9 +98,9 @@ def embolden(p: BaseOxmlElement) -> None:
         get_or_place(r_pr, "w:b")
 
 
-def paragraph_properties(p: BaseOxmlElement) -> BaseOxmlElement:
+def paragraph_properties(p: Any) -> Any:
     """The paragraph's w:pPr, added as its first child if missing."""
-    first: BaseOxmlElement | None = p[0] if len(p) else None
+    first: Any | None = p[0] if len(p) else None
     if first is not None and first.tag == PPR:
         return first
     p_pr = element("w:pPr")
@@ -111,7 +108,7 @@ def paragraph_properties(p: BaseOxmlElement) -> BaseOxmlElement:
     return p_pr
 
 
-def keep_with_next(p: BaseOxmlElement, on: bool = True) -> None:
+def keep_with_next(p: Any, on: bool = True) -> None:
     """Keep the paragraph on the same page as the next (or, with False, explicitly not).
 
     Written as python-docx writes on/off properties: bare for on, w:val="0" for off.
@@ -123,45 +120,45 @@ def keep_with_next(p: BaseOxmlElement, on: bool = True) -> None:
         found.set(VAL, "0")
 
 
-def page_break_before(p: BaseOxmlElement) -> None:
+def page_break_before(p: Any) -> None:
     """Start the paragraph on a new page."""
     get_or_place(paragraph_properties(p), "w:pageBreakBefore")
 
 
-def align(p: BaseOxmlElement, how: str) -> None:
+def align(p: Any, how: str) -> None:
     """Align the paragraph: "left", "center" or "right"."""
     get_or_place(paragraph_properties(p), "w:jc", val=how)
 
 
-def add_tab_stop(p: BaseOxmlElement, position: int, kind: str = "left") -> None:
+def add_tab_stop(p: Any, position: int, kind: str = "left") -> None:
     """A tab stop at `position` twips from the left margin; `kind` is "left" or "right"."""
     tabs = get_or_place(paragraph_properties(p), "w:tabs")
     sub(tabs, "w:tab", pos=str(position), val=kind)
 
 
-def exact_line_height(p: BaseOxmlElement, twips: int) -> None:
+def exact_line_height(p: Any, twips: int) -> None:
     """Lines exactly `twips` high."""
     get_or_place(paragraph_properties(p), "w:spacing", line=str(twips), lineRule="exact")
 
 
-def space_around(p: BaseOxmlElement, before: int, after: int) -> None:
+def space_around(p: Any, before: int, after: int) -> None:
     """Space above and below the paragraph, in twips."""
     get_or_place(paragraph_properties(p), "w:spacing", before=str(before), after=str(after))
 
 
-def hanging_indent(p: BaseOxmlElement, left: int, hanging: int) -> None:
+def hanging_indent(p: Any, left: int, hanging: int) -> None:
     """Indent the paragraph `left` twips, its first line starting `hanging` twips before."""
     get_or_place(paragraph_properties(p), "w:ind", left=str(left), hanging=str(hanging))
 
 
-def number(p: BaseOxmlElement, num_id: int) -> None:
+def number(p: Any, num_id: int) -> None:
     """Make the paragraph an item of Word list `num_id` (w:numPr, level 0)."""
     num_pr = get_or_place(paragraph_properties(p), "w:numPr")
     sub(num_pr, "w:ilvl", val="0")
     sub(num_pr, "w:numId", val=str(num_id))
 
 
-def shade_paragraph(p: BaseOxmlElement, fill: str, padding: int = 4) -> None:
+def shade_paragraph(p: Any, fill: str, padding: int = 4) -> None:
     """Fill a paragraph's background, padded by `padding` points of the same colour.
 
     The padding is a border drawn in the fill colour (Word and LibreOffice shade up to
@@ -177,7 +174,7 @@ def shade_paragraph(p: BaseOxmlElement, fill: str, padding: int = 4) -> None:
 
 def add_list(
     draft: Draft, items: Iterable[str], numbered: bool = False, style: str | None = None
-) -> list[BaseOxmlElement]:
+) -> list[Any]:
     """Bulleted or numbered paragraphs using Word numbering (never typed "•" or "1.").
 
     Each numbered list restarts at 1: it gets its own w:num pointing at the template's
@@ -195,7 +192,7 @@ def add_list(
 
 
 def _restarted_numbering(draft: Draft) -> int:
-    numbering = draft.docx.part.numbering_part.element
+    numbering = draft.package.xml(draft.parts.numbering)
     num_id = max(int(n.get(w("numId"))) for n in numbering.iterfind(w("num"))) + 1
     num = sub(numbering, "w:num", numId=str(num_id))
     sub(num, "w:abstractNumId", val=DECIMAL)

@@ -9,15 +9,11 @@ import copy
 import io
 import zipfile
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Any
 from xml.etree import ElementTree
 
-from docx.oxml.parser import parse_xml
-
 from compassion_kit.render._docx_xml import VAL, W14_NS, W_NS, w
-
-if TYPE_CHECKING:
-    from docx.oxml.xmlchemy import BaseOxmlElement
+from compassion_kit.render._opc import parse
 
 CHECKBOX_HALF_POINTS = 36  # 18 pt box: about 5 mm, big enough to tick with a pen
 UNCHECKED, CHECKED = "\u2610", "\u2612"  # ballot box, ballot box with X
@@ -25,22 +21,22 @@ ALIAS_LIMIT = 255  # characters Word keeps in a content control's title
 
 
 @cache
-def _checkbox() -> BaseOxmlElement:
+def _checkbox() -> Any:
     """An unticked checkbox control with an empty title and tag, copied for each box."""
     size = f'w:val="{CHECKBOX_HALF_POINTS}"'
-    prototype: BaseOxmlElement = parse_xml(
+    prototype: Any = parse(
         f'<w:sdt xmlns:w="{W_NS}" xmlns:w14="{W14_NS}">'
         '<w:sdtPr><w:alias w:val=""/><w:tag w:val=""/>'
-        '<w:id w:val="0"/>'  # numbered by _docx.finish()
+        '<w:id w:val="0"/>'  # numbered by _docx_save.finish()
         '<w14:checkbox><w14:checked w14:val="0"/><w14:checkedState w14:val="2612"/>'
         '<w14:uncheckedState w14:val="2610"/></w14:checkbox></w:sdtPr>'
         f"<w:sdtContent><w:r><w:rPr><w:sz {size}/><w:szCs {size}/></w:rPr>"
-        f"<w:t>{UNCHECKED}</w:t></w:r></w:sdtContent></w:sdt>"
+        f"<w:t>{UNCHECKED}</w:t></w:r></w:sdtContent></w:sdt>".encode()
     )
     return prototype
 
 
-def add_checkbox(p: BaseOxmlElement, tag: str, label: str, checked: bool = False) -> None:
+def add_checkbox(p: Any, tag: str, label: str, checked: bool = False) -> None:
     """Append a Word checkbox content control: a printed box on paper, clickable on screen.
 
     `tag` identifies the answer when a filled-in copy is read back (`read_ticks`); `label`

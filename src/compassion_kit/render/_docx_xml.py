@@ -4,22 +4,21 @@ Owns the `Draft` and `Cell` records and making elements in the order the schema 
 paragraphs are `_docx_text.py`'s, tables `_docx_table.py`'s, page setup `_docx.py`'s.
 
 python-docx finds a style by scanning every style of the document (translating names) on each
-assignment, and places each property by searching a list of possible successors; writing
-the same XML directly, with style ids looked up once per document, is over ten times faster.
+assignment, places each property by searching a list of possible successors, and calls back
+into Python for every element lxml makes; writing the same XML with plain lxml, with style ids
+looked up once per document, is over ten times faster.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from docx.oxml.parser import oxml_parser
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 if TYPE_CHECKING:
-    from docx.document import Document
-    from docx.oxml.xmlchemy import BaseOxmlElement
-
     from compassion_kit.profile import Brand
+    from compassion_kit.render._opc import Package
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -52,6 +51,9 @@ _SEQUENCES = {
     "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
     "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
     "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden "
+    "unhideWhenUsed qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr "
+    "tcPr tblStylePr",
     "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
     "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
     "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish",
@@ -63,31 +65,23 @@ _RANKS = {
 }
 
 
-def element(tag: str, **attributes: str) -> BaseOxmlElement:
-    """A new detached element `tag` ("w:p"); `attributes` take its prefix.
-
-    Made by python-docx's parser, so python-docx's element classes still apply to it.
-    """
+def element(tag: str, **attributes: str) -> Any:
+    """A new detached element `tag` ("w:p"); `attributes` take its prefix."""
     prefix, name = tag.split(":")
     space = _SPACES[prefix]
-    made: BaseOxmlElement = oxml_parser.makeelement(
+    return etree.Element(
         space + name, {space + k: v for k, v in attributes.items()}, nsmap={"w": W_NS}
     )
-    return made
 
 
-def sub(parent: BaseOxmlElement, tag: str, **attributes: str) -> BaseOxmlElement:
+def sub(parent: Any, tag: str, **attributes: str) -> Any:
     """Append a new child `tag` ("w:tr", "w14:checked") to `parent`; attributes take its prefix."""
     prefix, name = tag.split(":")
     space = _SPACES[prefix]
-    child: BaseOxmlElement = oxml_parser.makeelement(
-        space + name, {space + k: v for k, v in attributes.items()}
-    )
-    parent.append(child)
-    return child
+    return etree.SubElement(parent, space + name, {space + k: v for k, v in attributes.items()})
 
 
-def place(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
+def place(parent: Any, child: Any) -> Any:
     """Insert `child` into a properties element at the position the schema requires."""
     ranks = _RANKS[parent.tag]
     rank = ranks[child.tag]
@@ -99,12 +93,12 @@ def place(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
     return child
 
 
-def get_or_place(parent: BaseOxmlElement, tag: str, **attributes: str) -> BaseOxmlElement:
+def get_or_place(parent: Any, tag: str, **attributes: str) -> Any:
     """The child `tag` ("w:shd") of a properties element, created in schema order if missing.
 
     `attributes` are set on it either way, in the w namespace.
     """
-    found: BaseOxmlElement = parent.find(w(tag[2:]))
+    found: Any = parent.find(w(tag[2:]))
     if found is None:
         found = place(parent, element(tag))
     for name, value in attributes.items():
@@ -112,23 +106,34 @@ def get_or_place(parent: BaseOxmlElement, tag: str, **attributes: str) -> BaseOx
     return found
 
 
+@dataclass(frozen=True)
+class PartNames:
+    """Where a Word package keeps the parts the writers edit (found from its relationships)."""
+
+    document: str
+    styles: str
+    numbering: str
+    core: str
+
+
 @dataclass(eq=False)
 class Draft:
     """A Word document being written from the template, and what its writers look up often.
 
-    `docx` is python-docx's document (parts, sections, saving); `styles` maps each style
-    name to its id, or to None for the default paragraph style (a paragraph in Normal names
-    no style); `width` is the text width in twips.
+    `package` holds its parts (a copy of the template's), `parts` names the main ones;
+    `styles` maps each style name to its id, or to None for the default paragraph style (a
+    paragraph in Normal names no style); `width` is the text width in twips.
     """
 
-    docx: Document
+    package: Package
+    parts: PartNames
     brand: Brand
     styles: dict[str, str | None]
     width: int
-    body: BaseOxmlElement = field(init=False)
+    body: Any = field(init=False)
 
     def __post_init__(self) -> None:
-        self.body = self.docx.element.body
+        self.body = self.package.xml(self.parts.document).find(w("body"))
 
     def style_id(self, name: str) -> str | None:
         """The id of style `name`; a name missing from the document is a bug (KeyError)."""
@@ -137,7 +142,7 @@ class Draft:
         except KeyError:
             raise KeyError(f"no style named {name!r} in the Word document") from None
 
-    def append(self, block: BaseOxmlElement) -> None:
+    def append(self, block: Any) -> None:
         """Add a paragraph or table at the end of the body, before its w:sectPr."""
         self.body[-1].addprevious(block)
 
@@ -147,10 +152,10 @@ class Cell:
     """A table cell being written: its w:tc element and the draft it belongs to."""
 
     draft: Draft
-    element: BaseOxmlElement
+    element: Any
 
     @property
-    def paragraphs(self) -> list[BaseOxmlElement]:
+    def paragraphs(self) -> list[Any]:
         """The w:p elements directly in the cell, in order."""
-        found: list[BaseOxmlElement] = self.element.findall(P)
+        found: list[Any] = self.element.findall(P)
         return found

@@ -6,12 +6,7 @@ planned in `_agenda_plan.py`, Markdown is `_agenda_md.py`'s, the Word foundation
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Twips
+from typing import Any
 
 from compassion_kit.render import RenderedFile
 from compassion_kit.render._agenda_md import write_agenda_markdown
@@ -37,12 +32,8 @@ from compassion_kit.render._docx_text import (
     number,
     page_break_before,
 )
-from compassion_kit.render._docx_xml import Cell, Draft
+from compassion_kit.render._docx_xml import Cell, Draft, sub
 from compassion_kit.render.slide_refs import resolve_slide_refs
-
-if TYPE_CHECKING:
-    from docx.oxml.xmlchemy import BaseOxmlElement
-    from docx.styles.style import ParagraphStyle
 
 __all__ = [
     "AgendaPlan",
@@ -153,14 +144,14 @@ def _print_row(line: PrintLine) -> list[str]:
     return [f"{line.title} ({line.item_id})", line.copies, "; ".join(line.sessions)]
 
 
-def _labelled(paragraph: BaseOxmlElement, label: str, text: str) -> None:
+def _labelled(paragraph: Any, label: str, text: str) -> None:
     """'Label: text' with the label in bold (a label alone when there is no text)."""
     add_run(paragraph, f"{label}:", bold=True)
     if text:
         add_run(paragraph, f" {text}")
 
 
-def _bullet(paragraph: BaseOxmlElement) -> None:
+def _bullet(paragraph: Any) -> None:
     """A real Word bullet (numbering), indented so the bar down the left stays straight."""
     number(paragraph, BULLETS)
     hanging_indent(paragraph, LIST_INDENT, LIST_HANGING)
@@ -177,24 +168,24 @@ def _add_notes_style(draft: Draft) -> None:
     """Add the facilitator-notes style to the document, unless the template has it."""
     if NOTES in draft.styles:
         return
-    styles = draft.docx.styles
-    style: ParagraphStyle = styles.add_style(NOTES, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = styles[CELL]
-    style.quick_style = True
-    p_pr = style.element.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    left = OxmlElement("w:left")
-    for name, value in (
-        ("val", "single"),
-        ("sz", str(NOTES_BAR_EIGHTHS)),
-        ("space", str(NOTES_BAR_GAP_POINTS)),
-        ("color", draft.brand.organisation.colours.primary.lstrip("#")),
-    ):
-        left.set(qn(f"w:{name}"), value)
-    borders.append(left)
-    # The new style's pPr is empty here; python-docx inserts w:spacing and w:ind below after
-    # it in schema order, so appending keeps w:pBdr where the schema wants it.
-    p_pr.append(borders)
-    style.paragraph_format.left_indent = Twips(NOTES_INDENT)
-    style.paragraph_format.space_before = Twips(NOTES_SPACE_BEFORE)
-    draft.styles[NOTES] = style.style_id
+    style_id = NOTES.replace(" ", "")
+    styles = draft.package.xml(draft.parts.styles)
+    style = sub(styles, "w:style", type="paragraph", customStyle="1", styleId=style_id)
+    sub(style, "w:name", val=NOTES)
+    based_on = draft.style_id(CELL)
+    if based_on is not None:
+        sub(style, "w:basedOn", val=based_on)
+    sub(style, "w:qFormat")
+    p_pr = sub(style, "w:pPr")
+    bar = draft.brand.organisation.colours.primary.lstrip("#")
+    sub(
+        sub(p_pr, "w:pBdr"),
+        "w:left",
+        val="single",
+        sz=str(NOTES_BAR_EIGHTHS),
+        space=str(NOTES_BAR_GAP_POINTS),
+        color=bar,
+    )
+    sub(p_pr, "w:spacing", before=str(NOTES_SPACE_BEFORE))
+    sub(p_pr, "w:ind", left=str(NOTES_INDENT))
+    draft.styles[NOTES] = style_id
