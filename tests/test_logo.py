@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import struct
 import zlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
@@ -206,18 +208,189 @@ def test_svg_external_entity_is_refused_and_does_not_leak(tmp_path: Path) -> Non
     assert "TOP-SECRET" not in str(caught.value)
 
 
-def test_svg_image_pointing_at_a_local_file_is_not_fetched(tmp_path: Path) -> None:
+SVG_OPEN = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'width="100" height="100">'
+)
+RED = (255, 0, 0, 255)
+
+
+def colours(png: bytes) -> set[tuple[int, ...]]:
+    counts = decoded(png).convert("RGBA").getcolors(maxcolors=100_000) or []
+    return {colour for _count, colour in counts}
+
+
+def red_png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (100, 100), (255, 0, 0)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def embedded(data: bytes, media: str = "image/png") -> str:
+    return f"data:{media};base64,{base64.b64encode(data).decode()}"
+
+
+# resvg reads these as local files (absolute, or relative to the current folder): all refused.
+OUTSIDE_LINKS = {
+    "absolute path": '<image xlink:href="{secret}" width="100" height="100"/>',
+    "file address": '<image href="{uri}" width="100" height="100"/>',
+    "relative path": '<image href="secret.png" width="100" height="100"/>',
+    "'#' with no such id": '<image href="#secret.png" width="100" height="100"/>',
+    "filter picture": '<filter id="f"><feImage href="{secret}"/></filter>'
+    '<rect width="100" height="100" filter="url(#f)"/>',
+    "another SVG": '<use href="other.svg#shape"/>',
+    "web address": '<a href="https://example.org/"><rect width="10" height="10"/></a>',
+}
+
+
+@pytest.mark.parametrize("body", OUTSIDE_LINKS.values(), ids=OUTSIDE_LINKS.keys())
+def test_svg_links_outside_the_file_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str
+) -> None:
     secret = tmp_path / "secret.png"
-    Image.new("RGB", (100, 100), (255, 0, 0)).save(secret)
+    secret.write_bytes(red_png())
+    monkeypatch.chdir(tmp_path)
+    svg = SVG_OPEN + body.format(secret=secret, uri=secret.as_uri()) + "</svg>"
+    message = problem_of(brand_with(tmp_path, "peek.svg", svg.encode()))
+    assert "outside the SVG" in message and "never reads other files" in message
+
+
+def test_svg_links_inside_the_file_and_embedded_pictures_are_drawn(tmp_path: Path) -> None:
     svg = (
-        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'width="100" height="100"><image xlink:href="{secret.as_uri()}" width="100" '
-        'height="100"/></svg>'
+        f'{SVG_OPEN}<defs><rect id="box" width="40" height="40" fill="#005EB8"/></defs>'
+        f'<use xlink:href="#box" x="60" y="60"/>'
+        f'<image href="{embedded(red_png())}" width="50" height="50"/></svg>'
     )
-    logo = load_logo(brand_with(tmp_path, "peek.svg", svg.encode()))
+    logo = load_logo(brand_with(tmp_path, "inside.svg", svg.encode()))
     assert logo is not None
-    colours = decoded(logo.png).convert("RGBA").getcolors(maxcolors=100_000) or []
-    assert (255, 0, 0, 255) not in {colour for _count, colour in colours}
+    image = decoded(logo.png)
+    assert image.getpixel((100, 100)) == RED  # the embedded picture, top left
+    assert image.getpixel((700, 700)) == (0, 94, 184, 255)  # the <use> copy, bottom right
+
+
+STYLE_LINKS = {
+    "@import": "<style>@import url('{css}');</style>",
+    "url() in a style": '<rect width="100" height="100" style="fill: url({other}#red)"/>',
+    "url() in an attribute": '<rect width="100" height="100" fill="url({other}#red)"/>',
+}
+
+
+@pytest.mark.parametrize("markup", STYLE_LINKS.values(), ids=STYLE_LINKS.keys())
+def test_svg_style_sheets_never_read_other_files(tmp_path: Path, markup: str) -> None:
+    # resvg does not follow these; this test keeps it so (a red square would mean it read one).
+    css = tmp_path / "secret.css"
+    css.write_text("rect { fill: #ff0000 !important }")
+    other = tmp_path / "other.svg"
+    other.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><linearGradient id="red">'
+        '<stop offset="0" stop-color="#f00"/><stop offset="1" stop-color="#f00"/>'
+        "</linearGradient></svg>"
+    )
+    body = markup.format(css=css, other=other)
+    svg = f'{SVG_OPEN}{body}<rect x="50" width="50" height="50" fill="#000"/></svg>'
+    logo = load_logo(brand_with(tmp_path, "styled.svg", svg.encode()))
+    assert logo is not None and RED not in colours(logo.png)
+
+
+@pytest.mark.parametrize("side", [8_000, 10_000])  # over our cap; over Pillow's warning too
+def test_svg_embedding_a_picture_bomb_is_refused(tmp_path: Path, side: int) -> None:
+    # resvg decodes embedded pictures without a size limit (a 40000 x 40000 PNG aborts it).
+    svg = f'{SVG_OPEN}<image href="{embedded(png_header(side, side))}"/></svg>'
+    message = problem_of(brand_with(tmp_path, "bomb.svg", svg.encode()))
+    assert "embeds a picture that is too large in pixels" in message
+
+
+def test_svg_embedding_a_damaged_picture_is_refused(tmp_path: Path) -> None:
+    svg = f'{SVG_OPEN}<image href="{embedded(b"not a picture")}"/></svg>'
+    message = problem_of(brand_with(tmp_path, "damaged.svg", svg.encode()))
+    assert "embedded picture the kit cannot read" in message
+
+
+def test_svg_embedding_an_svg_with_a_doctype_is_refused(tmp_path: Path) -> None:
+    inner = b'<!DOCTYPE svg [<!ENTITY a "a">]><svg xmlns="http://www.w3.org/2000/svg"/>'
+    svg = f'{SVG_OPEN}<image href="{embedded(inner, "image/svg+xml")}"/></svg>'
+    message = problem_of(brand_with(tmp_path, "nested.svg", svg.encode()))
+    assert "DOCTYPE or ENTITY" in message
+
+
+def test_svg_logo_png_is_deterministic_and_plain(tmp_path: Path) -> None:
+    brand = fixture_brand(tmp_path, "logo.svg")
+    first = load_logo(brand)
+    logo_module._normalised.cache_clear()
+    second = load_logo(brand)
+    assert first is not None and second is not None and first.png == second.png
+    image = decoded(first.png)
+    assert image.mode == "RGBA" and image.info == {}
+
+
+def test_svg_in_a_declared_legacy_encoding_is_read(tmp_path: Path) -> None:
+    svg = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">'
+        "<title>Caf\u00e9</title>"
+        '<rect width="100" height="100" fill="#005EB8"/></svg>'
+    )
+    logo = load_logo(brand_with(tmp_path, "latin1.svg", svg.encode("latin-1")))
+    assert logo is not None and decoded(logo.png).getpixel((400, 400)) == (0, 94, 184, 255)
+
+
+def ink(png: bytes) -> int:
+    """How many pixels are drawn (not transparent)."""
+    return sum(decoded(png).convert("RGBA").getchannel("A").histogram()[1:])
+
+
+needs_fonts = pytest.mark.skipif(
+    not logo_module._font_files_for("Liberation Sans"), reason="needs fonts-liberation"
+)
+
+
+def words_logo(tmp_path: Path, family: str | None, name: str) -> bytes:
+    attribute = f' font-family="{family}"' if family else ""
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100">'
+        f'<text x="10" y="70" font-size="60"{attribute}>Wye Valley</text></svg>'
+    )
+    logo = load_logo(brand_with(tmp_path, name, svg.encode()))
+    assert logo is not None
+    return logo.png
+
+
+@needs_fonts
+@pytest.mark.parametrize(
+    "family", ["Liberation Sans, Arial, sans-serif", "A Font Nobody Has", None]
+)
+def test_svg_text_is_drawn_in_sans_serif_unless_named(tmp_path: Path, family: str | None) -> None:
+    # Like CairoSVG before: a missing or absent family is drawn in sans-serif, not in Times.
+    reference = words_logo(tmp_path, "sans-serif", "reference.svg")
+    assert ink(reference) > 10_000
+    assert words_logo(tmp_path, family, "words.svg") == reference
+
+
+def test_svg_without_text_loads_no_fonts() -> None:
+    root = ElementTree.fromstring('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>')
+    assert logo_module._font_options(root, embeds_svg=False) == {"skip_system_fonts": True}
+
+
+@needs_fonts
+def test_svg_text_loads_only_the_fonts_it_names_and_a_fallback() -> None:
+    root = ElementTree.fromstring(
+        '<svg xmlns="http://www.w3.org/2000/svg"><style>.a { font-family: "DejaVu Sans" }'
+        '</style><text class="a">Hi</text><text font-family="Arial, sans-serif">Hi</text></svg>'
+    )
+    options = logo_module._font_options(root, embeds_svg=False)
+    assert options["skip_system_fonts"] is True
+    names = {Path(path).name for path in options["font_files"]}
+    assert "LiberationSans-Regular.ttf" in names  # sans-serif, and Arial's stand-in
+    assert all(name.startswith(("DejaVuSans", "Liberation", "Arial")) for name in names)
+    # No serif face asked for: text in a missing family falls back to sans-serif, not Times.
+    assert options["serif_family"] == options["sans_serif_family"] == "Liberation Sans"
+
+
+def test_svg_text_beyond_latin_may_use_any_installed_font() -> None:
+    root = ElementTree.fromstring(
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>\u5065\u5eb7</text></svg>'
+    )
+    assert logo_module._font_options(root, embeds_svg=False) == {"skip_system_fonts": False}
 
 
 def test_svg_without_a_size_is_refused(tmp_path: Path) -> None:
