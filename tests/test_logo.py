@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from compassion_kit import logo as logo_module
 from compassion_kit.errors import ContentError
@@ -401,3 +401,20 @@ def test_svg_without_a_size_is_refused(tmp_path: Path) -> None:
 def test_extremely_tall_svg_is_refused(tmp_path: Path) -> None:
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1000"></svg>'
     assert "times wider than tall" in problem_of(brand_with(tmp_path, "pole.svg", svg))
+
+
+def test_only_a_plain_png_from_resvg_is_used_as_is() -> None:
+    def png(mode: str, **options: object) -> bytes:
+        out = io.BytesIO()
+        Image.new(mode, (30, 20)).save(out, format="PNG", **options)
+        return out.getvalue()
+
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "someone")
+    assert logo_module._plain_png_size(png("RGBA")) == (30, 20)
+    assert logo_module._plain_png_size(png("RGBA", pnginfo=text)) is None  # metadata
+    assert logo_module._plain_png_size(png("RGB", dpi=(300, 300))) is None  # a pHYs chunk
+    assert logo_module._plain_png_size(png("P")) is None  # a palette: needs _tidy
+    big = io.BytesIO()
+    Image.new("RGBA", (MAX_SIDE + 1, 10)).save(big, format="PNG")
+    assert logo_module._plain_png_size(big.getvalue()) is None

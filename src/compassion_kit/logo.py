@@ -10,6 +10,7 @@ import functools
 import io
 import os
 import re
+import struct
 import sys
 import urllib.parse
 import warnings
@@ -147,10 +148,35 @@ def _normalised(path: Path, size: int, mtime_ns: int) -> tuple[bytes, int, int]:
     if data.startswith(_PNG) or data.startswith(_JPEG):
         image = _decode_raster(data)
     elif _looks_like_svg(data):
-        image = _decode_raster(_rasterise_svg(data))
+        png = _rasterise_svg(data)
+        if plain := _plain_png_size(png):
+            return png, *plain  # resvg's PNG already keeps every promise: no decode and re-encode
+        image = _decode_raster(png)
     else:
         raise _LogoProblem(_not_an_image(data, path))
     return _encode(_tidy(image))
+
+
+def _plain_png_size(png: bytes) -> tuple[int, int] | None:
+    """(width, height) when the PNG is already normalised; None when it needs `_tidy`.
+
+    resvg writes 8-bit RGBA with only IHDR, IDAT and IEND chunks (no metadata, the same bytes
+    for the same pixels), which saves decoding and re-encoding it (about 12 ms for 800 x 267).
+    """
+    if not png.startswith(_PNG) or png[12:16] != b"IHDR":
+        return None
+    width, height, depth, colour, _compression, _filter, interlace = struct.unpack(
+        ">IIBBBBB", png[16:29]
+    )
+    if depth != 8 or colour not in (2, 6) or interlace or max(width, height) > MAX_SIDE:
+        return None
+    position = 8
+    while position + 8 <= len(png):
+        length, kind = struct.unpack(">I4s", png[position : position + 8])
+        if kind not in (b"IHDR", b"IDAT", b"IEND"):
+            return None
+        position += 12 + length
+    return width, height
 
 
 def _not_an_image(data: bytes, path: Path) -> str:
