@@ -14,6 +14,7 @@ import pytest
 from PIL import Image, PngImagePlugin
 
 from compassion_kit import logo as logo_module
+from compassion_kit import svg_fonts
 from compassion_kit.errors import ContentError
 from compassion_kit.logo import MAX_SIDE, load_logo
 from compassion_kit.profile import DEFAULT_BRAND, Brand, load_brand
@@ -340,7 +341,7 @@ def ink(png: bytes) -> int:
 
 
 needs_fonts = pytest.mark.skipif(
-    not logo_module._font_files_for("Liberation Sans"), reason="needs fonts-liberation"
+    not svg_fonts._font_files_for("Liberation Sans"), reason="needs fonts-liberation"
 )
 
 
@@ -368,7 +369,7 @@ def test_svg_text_is_drawn_in_sans_serif_unless_named(tmp_path: Path, family: st
 
 def test_svg_without_text_loads_no_fonts() -> None:
     root = ElementTree.fromstring('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>')
-    assert logo_module._font_options(root, embeds_svg=False) == {"skip_system_fonts": True}
+    assert svg_fonts.font_options(root, embeds_svg=False) == {"skip_system_fonts": True}
 
 
 @needs_fonts
@@ -377,7 +378,7 @@ def test_svg_text_loads_only_the_fonts_it_names_and_a_fallback() -> None:
         '<svg xmlns="http://www.w3.org/2000/svg"><style>.a { font-family: "DejaVu Sans" }'
         '</style><text class="a">Hi</text><text font-family="Arial, sans-serif">Hi</text></svg>'
     )
-    options = logo_module._font_options(root, embeds_svg=False)
+    options = svg_fonts.font_options(root, embeds_svg=False)
     assert options["skip_system_fonts"] is True
     names = {Path(path).name for path in options["font_files"]}
     assert "LiberationSans-Regular.ttf" in names  # sans-serif, and Arial's stand-in
@@ -390,7 +391,7 @@ def test_svg_text_beyond_latin_may_use_any_installed_font() -> None:
     root = ElementTree.fromstring(
         '<svg xmlns="http://www.w3.org/2000/svg"><text>\u5065\u5eb7</text></svg>'
     )
-    assert logo_module._font_options(root, embeds_svg=False) == {"skip_system_fonts": False}
+    assert svg_fonts.font_options(root, embeds_svg=False) == {"skip_system_fonts": False}
 
 
 def test_svg_without_a_size_is_refused(tmp_path: Path) -> None:
