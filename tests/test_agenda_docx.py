@@ -33,7 +33,7 @@ def small_logo() -> Logo:
     return Logo(png=buffer.getvalue(), width_px=200, height_px=80, alt="Northshire NHS Trust logo")
 
 
-NORTHSHIRE = Brand(DEFAULT_ORGANISATION.model_copy(update={"name": "Northshire NHS Trust"}))
+NORTHSHIRE = Brand(DEFAULT_ORGANISATION.replace(name="Northshire NHS Trust"))
 
 
 def write(
@@ -166,7 +166,7 @@ def test_participant_docx_has_no_notes_style_in_use(tmp_path: Path) -> None:
 def test_page_is_a4_by_default_and_letter_from_the_profile(tmp_path: Path) -> None:
     section = Document(str(write(tmp_path, "participant"))).sections[0]
     assert (section.page_width.twips, section.page_height.twips) == A4
-    letter = Brand(NORTHSHIRE.organisation.model_copy(update={"paper": "Letter"}))
+    letter = Brand(NORTHSHIRE.organisation.replace(paper="Letter"))
     section = Document(str(write(tmp_path, "participant", brand=letter))).sections[0]
     assert (section.page_width.twips, section.page_height.twips) == LETTER
 

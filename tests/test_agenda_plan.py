@@ -300,9 +300,9 @@ def test_duration_in_words(minutes: int, text: str) -> None:
 
 def test_organisation_date_and_venue_tokens_are_filled_in() -> None:
     request = make_request()
-    agenda = request.agenda.model_copy(update={"title": "{{organisation}} away day"})
-    first = agenda.sessions[0].model_copy(update={"participant": "Meet at {{venue}} on {{date}}."})
-    agenda = agenda.model_copy(update={"sessions": [first, *agenda.sessions[1:]]})
+    agenda = request.agenda.replace(title="{{organisation}} away day")
+    first = agenda.sessions[0].replace(participant="Meet at {{venue}} on {{date}}.")
+    agenda = agenda.replace(sessions=[first, *agenda.sessions[1:]])
     timed, _ = schedule(agenda)
     plan = plan_agenda(dataclasses.replace(request, agenda=agenda, schedule=timed))
     assert plan.title == "Your organisation away day"

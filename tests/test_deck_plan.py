@@ -31,8 +31,8 @@ def texts_of(slide: SlideSpec) -> str:
 
 
 def agenda_for(slide_ids: list[str]) -> Agenda:
-    return Agenda.model_validate(
-        {
+    return Agenda(
+        **{
             "id": "test-day",
             "kind": "agenda",
             "title": "A test day",

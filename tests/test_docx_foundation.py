@@ -39,8 +39,8 @@ LETTER = (12240, 15840)
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 CREDIT = "Test fixture for compassion-kit, compassion-kit, 2026"
-NORTHSHIRE = Brand(DEFAULT_ORGANISATION.model_copy(update={"name": "Northshire NHS Trust"}))
-LETTER_BRAND = Brand(DEFAULT_ORGANISATION.model_copy(update={"name": "Acme", "paper": "Letter"}))
+NORTHSHIRE = Brand(DEFAULT_ORGANISATION.replace(name="Northshire NHS Trust"))
+LETTER_BRAND = Brand(DEFAULT_ORGANISATION.replace(name="Acme", paper="Letter"))
 LIST_STYLES = ("List Bullet", "List Number", "Compact Bullet")
 
 
@@ -423,14 +423,10 @@ def test_accessibility_checks_catch_small_text_pale_text_and_skipped_headings(
 
 
 def test_brand_font_and_colours_are_applied_to_the_styles() -> None:
-    org = DEFAULT_ORGANISATION.model_copy(
-        update={
-            "name": "Scotland Test Board",
-            "font": "Stone Sans",
-            "colours": DEFAULT_ORGANISATION.colours.model_copy(
-                update={"primary": "#330072", "secondary": "#006747"}
-            ),
-        }
+    org = DEFAULT_ORGANISATION.replace(
+        name="Scotland Test Board",
+        font="Stone Sans",
+        colours=DEFAULT_ORGANISATION.colours.replace(primary="#330072", secondary="#006747"),
     )
     styles = _parts(build_sample(Brand(org)))["word/styles.xml"].decode()
     defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S)

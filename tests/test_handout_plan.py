@@ -30,7 +30,7 @@ def plan(*items: Handout, brand: Brand = DEFAULT_BRAND) -> HandoutPlan:
 
 def with_colours(**colours: str) -> Brand:
     org = DEFAULT_ORGANISATION
-    return Brand(org.model_copy(update={"colours": org.colours.model_copy(update=colours)}))
+    return Brand(org.replace(colours=org.colours.replace(**colours)))
 
 
 def test_case_study_has_organisation_subtitle_and_key_figures() -> None:
@@ -78,13 +78,7 @@ def test_secondary_that_does_not_read_on_the_fill_is_not_used_for_numbers() -> N
 
 def test_long_values_use_the_smaller_figure_style() -> None:
     item = handout("ho-case-study")
-    long = item.model_copy(
-        update={
-            "figures": [
-                f.model_copy(update={"value": "3.71 \u2192 3.85"}) for f in item.figures[:4]
-            ]
-        }
-    )
+    long = item.replace(figures=[f.replace(value="3.71 \u2192 3.85") for f in item.figures[:4]])
     panel = plan(long).pages[0].panel
     assert panel is not None and panel.value_style == "Figure Value Small"
     short = plan(item).pages[0].panel
@@ -134,7 +128,7 @@ def test_several_handouts_keep_their_order_and_credits() -> None:
 
 
 def test_letter_paper_widens_panels() -> None:
-    brand = Brand(DEFAULT_ORGANISATION.model_copy(update={"paper": "Letter"}))
+    brand = Brand(DEFAULT_ORGANISATION.replace(paper="Letter"))
     panel = plan(handout("ho-case-study"), brand=brand).pages[0].panel
     assert panel is not None and panel.width == text_width_for("Letter")
 

@@ -32,8 +32,8 @@ def make_agenda(
         if at and index in at:
             session["at"] = at[index]
         sessions.append(session)
-    return Agenda.model_validate(
-        {
+    return Agenda(
+        **{
             "id": "timed",
             "kind": "agenda",
             "title": "Timed",

@@ -169,12 +169,8 @@ def test_rebuilds_are_byte_identical() -> None:
 
 def test_several_worksheets_each_start_a_new_section_with_their_credit() -> None:
     item = every_block()
-    other = item.model_copy(
-        update={
-            "id": "ws-other",
-            "title": "Another sheet",
-            "source": item.source.model_copy(update={"title": "Other source"}),
-        }
+    other = item.replace(
+        id="ws-other", title="Another sheet", source=item.source.replace(title="Other source")
     )
     data = build(item, other)
     archive = zipfile.ZipFile(io.BytesIO(data))

@@ -66,7 +66,7 @@ def test_facilitator_plan_adds_a_sheet_of_its_own() -> None:
 def test_worksheet_without_facilitator_blocks_gets_no_facilitator_sheet() -> None:
     item = every_block()
     blocks = [b for b in item.blocks if b.audience == "participant"]
-    plain = item.model_copy(update={"blocks": blocks})
+    plain = item.replace(blocks=blocks)
     assert len(plan_worksheets(request(plain, audience="facilitator")).sheets) == 1
 
 
@@ -100,7 +100,7 @@ def test_heading_levels_never_skip() -> None:
 def test_level_three_heading_with_no_part_above_is_promoted() -> None:
     item = every_block()
     blocks = [b for b in item.blocks if b.kind != "heading" or b.level == 3]
-    plan = plan_worksheets(request(item.model_copy(update={"blocks": blocks})))
+    plan = plan_worksheets(request(item.replace(blocks=blocks)))
     assert parts_of(plan, Heading)[0] == Heading("Rows sharing one set of options", 2)
 
 
@@ -172,7 +172,7 @@ def test_checklist_items_each_have_a_tick_box() -> None:
 def test_document_title_names_one_or_several_worksheets() -> None:
     item = every_block()
     assert plan_worksheets(request(item)).title == "Every kind of worksheet block"
-    other = item.model_copy(update={"id": "ws-other", "title": "Another"})
+    other = item.replace(id="ws-other", title="Another")
     plan = plan_worksheets(request(item, other))
     assert plan.title == "Worksheets: Every kind of worksheet block; Another"
     assert [s.item_id for s in plan.sheets] == ["ws-every-block", "ws-other"]

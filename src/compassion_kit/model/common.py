@@ -8,19 +8,25 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-)
+from compassion_kit.model._schema import After, Before, Limits, Pattern, Strict, field
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ItemId = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Element = Literal["intro", "1", "2", "3", "4", "related"]
+_ID = Pattern(
+    ID_PATTERN,
+    "{got} is not a valid id",
+    hint="use lower-case letters, digits and single hyphens, e.g. culture-values",
+)
+WEB_ADDRESS = Pattern(r"^https?://\S+$", "should be a web address starting https:// (got {got})")
+ItemId = Annotated[str, Limits(min_length=2, max_length=60, pattern=_ID)]
+Text = Annotated[str, Limits(min_length=1)]  # every model strips outer spaces from text
+
+
+def _number_as_text(value: object) -> object:
+    # `element: 1` is natural to write; YAML reads it as a number.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Element = Annotated[Literal["intro", "1", "2", "3", "4", "related"], Before(_number_as_text)]
 ELEMENT_NAMES: dict[str, str] = {
     "intro": "Introduction",
     "1": "Element 1: culture and values",
@@ -32,20 +38,14 @@ ELEMENT_NAMES: dict[str, str] = {
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
-class Strict(BaseModel):
-    """Base for every model: frozen, and unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
 class Source(Strict):
     """Where an item's facts come from, credited in outputs and the README."""
 
-    title: Text = Field(description="Title of the source document")
-    publisher: Text = Field(description="Who published it")
-    year: int = Field(ge=1900, le=2100, description="Year of publication")
-    section: Text | None = Field(None, description="Section or item number in the source")
-    url: Text | None = Field(None, description="Where to find the source, if public")
+    title: Text = field(description="Title of the source document")
+    publisher: Text = field(description="Who published it")
+    year: int = field(ge=1900, le=2100, description="Year of publication")
+    section: Text | None = field(default=None, description="Section or item number in the source")
+    url: Text | None = field(default=None, description="Where to find the source, if public")
 
     def credit(self) -> str:
         """One line suitable for a footer: title, publisher, year (and section)."""
@@ -58,19 +58,17 @@ class Source(Strict):
 class ItemMeta(Strict):
     """Metadata every content item carries."""
 
-    id: ItemId = Field(description="Stable id used on the command line and in pipelines")
-    title: Text = Field(description="Human title")
-    element: Element = Field(description="Pack element: intro, 1-4 or related")
-    audience: Text = Field(description="Who the material is for")
-    summary: Text | None = Field(None, description="One or two sentences for `kit list`/`show`")
-    duration: int | None = Field(None, ge=1, le=24 * 60, description="Minutes the item takes")
-    source: Source = Field(description="Credit for the facts and structure")
-
-    @field_validator("element", mode="before")
-    @classmethod
-    def _element_number(cls, value: object) -> object:
-        # `element: 1` is natural to write; YAML reads it as a number.
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    id: ItemId = field(description="Stable id used on the command line and in pipelines")
+    title: Text = field(description="Human title")
+    element: Element = field(description="Pack element: intro, 1-4 or related")
+    audience: Text = field(description="Who the material is for")
+    summary: Text | None = field(
+        default=None, description="One or two sentences for `kit list`/`show`"
+    )
+    duration: int | None = field(
+        default=None, ge=1, le=24 * 60, description="Minutes the item takes"
+    )
+    source: Source = field(description="Credit for the facts and structure")
 
 
 def clock_minutes(value: str) -> int:
@@ -85,7 +83,7 @@ def _check_clock(value: str) -> str:
     return value
 
 
-ClockTime = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_clock)]
+ClockTime = Annotated[str, After(_check_clock)]
 
 
 def no_repeats(values: list[Any]) -> list[Any]:

@@ -7,33 +7,31 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
-
-from compassion_kit.model.common import ItemMeta, Strict, Text
+from compassion_kit.model._schema import Strict, check, field
+from compassion_kit.model.common import ItemMeta, Text
 from compassion_kit.model.deck import Chart, KeyFigure
 
 
 class HandoutTable(Strict):
     caption: Text
-    columns: list[Text] = Field(min_length=1, max_length=6)
-    rows: list[list[Text]] = Field(min_length=1)
+    columns: list[Text] = field(min_length=1, max_length=6)
+    rows: list[list[Text]] = field(min_length=1)
 
 
 class Section(Strict):
     """A headed section: paragraphs, then bullets, then an optional table or chart."""
 
     heading: Text
-    paragraphs: list[Text] = Field(default_factory=list)
-    bullets: list[Text] = Field(default_factory=list)
-    figures: list[KeyFigure] = Field(default_factory=list)
+    paragraphs: list[Text] = field(default_factory=list)
+    bullets: list[Text] = field(default_factory=list)
+    figures: list[KeyFigure] = field(default_factory=list)
     table: HandoutTable | None = None
     chart: Chart | None = None
 
-    @model_validator(mode="after")
-    def _has_content(self) -> Section:
+    @check
+    def _has_content(self) -> None:
         if not (self.paragraphs or self.bullets or self.figures or self.table or self.chart):
             raise ValueError(f"section '{self.heading}' is empty; add paragraphs or bullets")
-        return self
 
 
 class Handout(ItemMeta):
@@ -41,6 +39,8 @@ class Handout(ItemMeta):
 
     kind: Literal["handout"]
     layout: Literal["article", "case-study", "infographic"] = "article"
-    organisation: Text | None = Field(None, description="Organisation the case study is about")
-    figures: list[KeyFigure] = Field(default_factory=list, description="Key figures panel")
-    sections: list[Section] = Field(min_length=1)
+    organisation: Text | None = field(
+        default=None, description="Organisation the case study is about"
+    )
+    figures: list[KeyFigure] = field(default_factory=list, description="Key figures panel")
+    sections: list[Section] = field(min_length=1)

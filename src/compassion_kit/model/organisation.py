@@ -6,33 +6,41 @@ Owns what a profile may say; reading the logo file is `logo.py`'s business.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
-
-from compassion_kit.model.common import Strict, Text
+from compassion_kit.model._schema import Before, Strict, field
+from compassion_kit.model.common import WEB_ADDRESS, Text
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def _hex(value: object) -> object:
+    # Checked before the type: an unquoted #005EB8 is a YAML comment, so the value is null.
+    if value is None:
+        raise ValueError(
+            "no colour given; if you wrote #005EB8 without quotes, YAML read it as a "
+            'comment: write "#005EB8"'
+        )
+    if not isinstance(value, str) or not _HEX.match(value.strip()):
+        raise ValueError(f"'{value}' is not a colour such as \"#005EB8\" (# and 6 digits)")
+    return value.strip().upper()
+
+
+Colour = Annotated[str, Before(_hex)]
 
 
 class Colours(Strict):
     """Brand colours as #RRGGBB. Each must reach 4.5:1 contrast where it is used for text."""
 
-    primary: str = Field("#005EB8", description="Headings, title bars (default NHS Blue)")
-    secondary: str = Field("#003087", description="Sub-headings, figure numbers (NHS Dark Blue)")
-    accent: str = Field("#FFB81C", description="Fills behind dark text (NHS Warm Yellow)")
-
-    @field_validator("primary", "secondary", "accent", mode="before")
-    @classmethod
-    def _hex(cls, value: object) -> object:
-        if value is None:
-            raise ValueError(
-                "no colour given; if you wrote #005EB8 without quotes, YAML read it as a "
-                'comment: write "#005EB8"'
-            )
-        if not isinstance(value, str) or not _HEX.match(value.strip()):
-            raise ValueError(f"'{value}' is not a colour such as \"#005EB8\" (# and 6 digits)")
-        return value.strip().upper()
+    primary: Colour = field(
+        default="#005EB8", description="Headings, title bars (default NHS Blue)"
+    )
+    secondary: Colour = field(
+        default="#003087", description="Sub-headings, figure numbers (NHS Dark Blue)"
+    )
+    accent: Colour = field(
+        default="#FFB81C", description="Fills behind dark text (NHS Warm Yellow)"
+    )
 
 
 class SupportContact(Strict):
@@ -45,15 +53,15 @@ class SupportContact(Strict):
 class Organisation(Strict):
     """Who the materials are for; every command takes one with `--org`."""
 
-    name: Text = Field(max_length=120)
-    short_name: Text | None = Field(None, max_length=30)
-    logo: Text | None = Field(None, description="PNG, JPEG or SVG, relative to the profile")
-    logo_alt: Text | None = Field(None, max_length=150, description="Alt text for the logo")
-    colours: Colours = Field(default_factory=Colours)
-    font: Text = Field("Arial", description="Font family for all text")
+    name: Text = field(max_length=120)
+    short_name: Text | None = field(default=None, max_length=30)
+    logo: Text | None = field(default=None, description="PNG, JPEG or SVG, relative to the profile")
+    logo_alt: Text | None = field(default=None, max_length=150, description="Alt text for the logo")
+    colours: Colours = field(default_factory=Colours)
+    font: Text = field(default="Arial", description="Font family for all text")
     paper: Literal["A4", "Letter"] = "A4"
-    support: list[SupportContact] = Field(default_factory=list)
-    survey_url: Text | None = Field(None, pattern=r"^https?://\S+$")
+    support: list[SupportContact] = field(default_factory=list)
+    survey_url: Text | None = field(default=None, pattern=WEB_ADDRESS)
 
     @property
     def alt_text(self) -> str:

@@ -5,16 +5,16 @@ Owns the worksheet's content; page layout is the renderer's business.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, model_validator
-
-from compassion_kit.model.common import ItemId, ItemMeta, Strict, Text
+from compassion_kit.model._schema import Strict, check, field
+from compassion_kit.model.common import ItemId, ItemMeta, Text
 
 
 class _Block(Strict):
-    audience: Literal["participant", "facilitator"] = Field(
-        "participant", description="Facilitator blocks print on a separate facilitator sheet"
+    audience: Literal["participant", "facilitator"] = field(
+        default="participant",
+        description="Facilitator blocks print on a separate facilitator sheet",
     )
 
 
@@ -23,7 +23,7 @@ class HeadingBlock(_Block):
 
     kind: Literal["heading"]
     text: Text
-    level: int = Field(2, ge=2, le=3, description="2 for a part, 3 for a sub-part")
+    level: int = field(default=2, ge=2, le=3, description="2 for a part, 3 for a sub-part")
 
 
 class InstructionsBlock(_Block):
@@ -31,13 +31,12 @@ class InstructionsBlock(_Block):
 
     kind: Literal["instructions"]
     text: Text | None = None
-    steps: list[Text] = Field(default_factory=list)
+    steps: list[Text] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _has_content(self) -> InstructionsBlock:
+    @check
+    def _has_content(self) -> None:
         if not self.text and not self.steps:
             raise ValueError("instructions need 'text' or 'steps'")
-        return self
 
 
 class WritingBlock(_Block):
@@ -45,7 +44,7 @@ class WritingBlock(_Block):
 
     kind: Literal["writing"]
     prompt: Text
-    lines: int = Field(4, ge=1, le=30, description="How many lines of handwriting it holds")
+    lines: int = field(default=4, ge=1, le=30, description="How many lines of handwriting it holds")
     style: Literal["box", "lines"] = "box"
 
 
@@ -54,9 +53,9 @@ class TicksBlock(_Block):
 
     kind: Literal["ticks"]
     prompt: Text | None = None
-    options: list[Text] = Field(min_length=2, max_length=7)
-    rows: list[Text] = Field(min_length=1)
-    why: bool = Field(False, description="Add a 'Why?' writing box under each row")
+    options: list[Text] = field(min_length=2, max_length=7)
+    rows: list[Text] = field(min_length=1)
+    why: bool = field(default=False, description="Add a 'Why?' writing box under each row")
 
 
 class ScaleBlock(_Block):
@@ -64,8 +63,8 @@ class ScaleBlock(_Block):
 
     kind: Literal["scale"]
     prompt: Text
-    low: int = Field(0, ge=0, le=1)
-    high: int = Field(10, ge=3, le=10)
+    low: int = field(default=0, ge=0, le=1)
+    high: int = field(default=10, ge=3, le=10)
     low_label: Text
     high_label: Text
 
@@ -75,18 +74,17 @@ class TableBlock(_Block):
 
     kind: Literal["table"]
     caption: Text | None = None
-    columns: list[Text] = Field(min_length=1, max_length=6)
-    rows: list[list[str]] = Field(min_length=1)
-    row_lines: int = Field(2, ge=1, le=12, description="Height of blank cells, in lines")
+    columns: list[Text] = field(min_length=1, max_length=6)
+    rows: list[list[str]] = field(min_length=1)
+    row_lines: int = field(default=2, ge=1, le=12, description="Height of blank cells, in lines")
 
-    @model_validator(mode="after")
-    def _rows_fit(self) -> TableBlock:
+    @check
+    def _rows_fit(self) -> None:
         for number, row in enumerate(self.rows, start=1):
             if len(row) > len(self.columns):
                 raise ValueError(
                     f"row {number} has {len(row)} cells but there are {len(self.columns)} columns"
                 )
-        return self
 
 
 class ChecklistBlock(_Block):
@@ -94,7 +92,7 @@ class ChecklistBlock(_Block):
 
     kind: Literal["checklist"]
     prompt: Text | None = None
-    items: list[Text] = Field(min_length=1)
+    items: list[Text] = field(min_length=1)
 
 
 class ListBlock(_Block):
@@ -102,10 +100,11 @@ class ListBlock(_Block):
 
     kind: Literal["list"]
     heading: Text | None = None
-    items: list[Text] = Field(min_length=1)
+    items: list[Text] = field(min_length=1)
 
 
-Block = Annotated[
+# A union of models is told apart by each one's `kind`.
+Block = (
     HeadingBlock
     | InstructionsBlock
     | WritingBlock
@@ -113,18 +112,17 @@ Block = Annotated[
     | ScaleBlock
     | TableBlock
     | ChecklistBlock
-    | ListBlock,
-    Field(discriminator="kind"),
-]
+    | ListBlock
+)
 
 
 class Worksheet(ItemMeta):
     """A printable exercise or form."""
 
     kind: Literal["worksheet"]
-    minutes: int | None = Field(None, ge=1, le=480, description="Time the exercise takes")
-    materials: list[Text] = Field(default_factory=list, description="What to bring")
-    grouping: Text | None = Field(None, description="Individual, pairs, tables of five...")
-    deck_slide: ItemId | None = Field(None, description="Slide that introduces it, if any")
-    blocks: list[Block] = Field(min_length=1)
-    related: list[ItemId] = Field(default_factory=list)
+    minutes: int | None = field(default=None, ge=1, le=480, description="Time the exercise takes")
+    materials: list[Text] = field(default_factory=list, description="What to bring")
+    grouping: Text | None = field(default=None, description="Individual, pairs, tables of five...")
+    deck_slide: ItemId | None = field(default=None, description="Slide that introduces it, if any")
+    blocks: list[Block] = field(min_length=1)
+    related: list[ItemId] = field(default_factory=list)
