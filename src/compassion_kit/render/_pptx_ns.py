@@ -1,0 +1,73 @@
+"""PresentationML, DrawingML and chart namespaces, and building their elements with lxml.
+
+Owns prefixed names ("a:srgbClr") and small pre-parsed XML fragments; what the elements say is
+the shape, chart and package writers' business.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+R_ID = f"{{{NS['r']}}}id"
+_PARSER = etree.XMLParser(remove_blank_text=True)
+_ROOT_NAME = re.compile(r"^<[^\s/>]+")
+# Control characters are not allowed in XML; Office writes them as _xHHHH_ (ST_Xstring; tab
+# and line feed excepted), and so did python-pptx.
+_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
+
+
+@functools.cache
+def qn(tag: str) -> str:
+    """The Clark name of a prefixed name: "a:p" -> "{http://...drawingml/2006/main}p"."""
+    prefix, local = tag.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+def child(parent: Any, tag: str, **attrs: str) -> Any:
+    """A new last child of `parent` named like "a:srgbClr", with attributes in the order given."""
+    return etree.SubElement(parent, qn(tag), attrs)
+
+
+def element(tag: str, **attrs: str) -> Any:
+    """A new element named like "a:pPr", declaring its own prefix (so that copies of it join
+    a part's tree without a namespace declaration of their own)."""
+    prefix = tag.split(":")[0]
+    return etree.Element(qn(tag), attrs, nsmap={prefix: NS[prefix]})
+
+
+@functools.cache
+def _parsed(xml: str) -> Any:
+    return etree.fromstring(xml, _PARSER)
+
+
+def fragment(xml: str, *prefixes: str) -> Any:
+    """A fresh copy of the element in `xml`, with the namespaces of `prefixes` declared on it
+    (parsed once per process, then deep-copied: cheaper than building it again)."""
+    declared = "".join(f' xmlns:{p}="{NS[p]}"' for p in prefixes)
+    return copied(_parsed(_ROOT_NAME.sub(lambda m: m.group(0) + declared, xml, count=1)))
+
+
+def copied(original: Any) -> Any:
+    """A copy of an element with everything in it (lxml's shallow-looking copy is deep, and
+    twice as fast as copy.deepcopy, whose memo lxml does not need)."""
+    return copy.copy(original)
+
+
+def escaped(text: str) -> str:
+    """`text` with the control characters XML cannot hold written as Office's _xHHHH_."""
+    return _CONTROL.sub(lambda match: f"_x{ord(match.group(1)):04X}_", text)
