@@ -1,183 +1,239 @@
-"""New slide, notes and picture parts for one deck, made in constant time each.
+"""The new parts of one deck: slides, notes pages, pictures and charts, in the package.
 
-Owns creating parts: a slide with copies of just the layout placeholders it uses, its notes
-page, and picture parts shared by every slide that shows the same image. What goes on the
-shapes is `_pptx_shapes.py`'s; package-wide fixes are `_pptx_xml.py`'s.
-
-python-pptx 1.0.2 finds a free part name, and an existing copy of an image, by walking every
-part of the package, and clones placeholders with XPath over the whole slide: a deck of n
-slides cost O(n^2). Here the layouts' and the notes master's placeholders are cloned once (by
-python-pptx, so the XML is the same) and copied; part names are counted. Every deck is byte
-for byte what python-pptx's own calls would make.
+Owns creating parts and relationships in the in-memory package (`_opc.py`): a slide holding
+copies of just the layout placeholders it uses, its notes page, one picture part per distinct
+image, and chart parts with their workbooks. Shape XML is `_pptx_shapes.py`'s; package-wide
+edits are `_pptx_xml.py`'s. Part names, rIds and placeholder copies follow what python-pptx
+1.0.2 made, so decks written before and after the rewrite compare part by part.
 """
 
 from __future__ import annotations
 
-import copy
+import hashlib
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.oxml.slide import CT_NotesSlide, CT_Slide
-from pptx.parts.image import Image, ImagePart
-from pptx.parts.slide import NotesSlidePart
-from pptx.shapes.shapetree import SlideShapes
-from pptx.slide import NotesSlide
+from compassion_kit.render._opc import RT, Package, PackageError, Relationships
+from compassion_kit.render._pptx_ns import R_ID, child, copied, fragment, qn
+from compassion_kit.render._pptx_placeholders import NotesPage, Placeholders
+from compassion_kit.render._pptx_template import default_template, template_bytes
 
 if TYPE_CHECKING:
-    from pptx.presentation import Presentation
-    from pptx.slide import Slide, SlideLayout
+    from compassion_kit.render._pptx_spec import ChartSpec
 
-NOTES_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
-_NO_PART: Any = None  # scratch shape trees belong to no part; cloning never asks for one
-
-
-class _Clones:
-    """python-pptx's clones of a layout's placeholders, in layout order (never modified:
-    each slide gets copies)."""
-
-    def __init__(self, layout: SlideLayout) -> None:
-        scratch: Any = CT_Slide.new()
-        SlideShapes(scratch.cSld.spTree, _NO_PART).clone_layout_placeholders(layout)
-        self.all: tuple[Any, ...] = tuple(scratch.cSld.spTree.iter_ph_elms())
-        # The first placeholder with index 0 is the title (python-pptx's `shapes.title`); for
-        # other indexes the last one wins, as in a dict built from `slide.placeholders`.
-        self.title = next((sp for sp in self.all if sp.ph_idx == 0), None)
-        self.by_idx = {sp.ph_idx: sp for sp in self.all}
+_PML = "application/vnd.openxmlformats-officedocument.presentationml."
+SLIDE_TYPE = _PML + "slide+xml"
+NOTES_TYPE = _PML + "notesSlide+xml"
+NOTES_MASTER_TYPE = _PML + "notesMaster+xml"
+THEME_TYPE = "application/vnd.openxmlformats-officedocument.theme+xml"
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PNG = b"\x89PNG\r\n\x1a\n"
+_BLANK_SLIDE = (
+    '<p:sld><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
+    "</p:nvGrpSpPr><p:grpSpPr/></p:spTree></p:cSld>"
+    "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+)
+_FIRST_SLIDE_ID = 256  # PowerPoint's slide ids start here
+_BEFORE_SLIDE_LIST = ("p:handoutMasterIdLst", "p:notesMasterIdLst", "p:sldMasterIdLst")
 
 
-# Cloning runs many XPath queries (~2 ms a layout); a batch reuses the clones of layouts with
-# the same placeholders. A clone depends only on the p:ph elements (type, orientation, size,
-# index) in document order, so those are the key.
-_CLONES: dict[tuple[tuple[tuple[str, str], ...], ...], _Clones] = {}
-_CLONES_KEPT = 256
-_PH_PATH = "./p:cSld/p:spTree/*/*/p:nvPr/p:ph"
+@dataclass
+class NewSlide:
+    """A slide being written: its part, shape tree, relationships and placeholder copies."""
 
-
-def _clones_of(layout: SlideLayout) -> _Clones:
-    element: Any = layout._element
-    key = tuple(tuple(ph.attrib.items()) for ph in element.xpath(_PH_PATH))
-    found = _CLONES.get(key)
-    if found is None:
-        found = _Clones(layout)
-        if len(_CLONES) < _CLONES_KEPT:
-            _CLONES[key] = found
-    return found
+    name: str
+    tree: Any  # p:spTree
+    rels: Relationships
+    title: Any  # the copy of the layout's title placeholder (p:sp), if it has one
+    holders: dict[int, Any]  # placeholder idx -> the copy on this slide
+    links: dict[str, str] = field(default_factory=dict)  # URL -> rId: one per address
 
 
 class DeckParts:
-    """Makes the slides, notes pages and pictures of one deck in one presentation.
+    """Adds the slides, notes pages, pictures and charts of one deck to one package.
 
-    Holds per-deck state (copied placeholders, the next notes part number, image parts by
-    content), so one instance serves exactly one `Presentation` and is then dropped.
+    Holds per-deck state (placeholder copies, notes page, image parts by content, counters),
+    so one instance serves exactly one package and is then dropped.
+
+    Raises:
+        PackageError: the template has no presentation, a part it relates to is missing, or
+            a part is not XML (also later, from the part's first use).
     """
 
-    def __init__(self, prs: Presentation) -> None:
-        self._prs = prs
-        self._package: Any = prs.part.package
-        self._layouts: dict[str, SlideLayout] = {}
-        for master in prs.slide_masters:
-            for layout in master.slide_layouts:
-                self._layouts.setdefault(layout.name.strip(), layout)
-        self._clones: dict[str, _Clones] = {}  # found on a layout's first slide
-        self._notes: tuple[Any, Any, int] | None = None  # master part, page, body position
-        self._taken: set[str] = set()
-        self._next_notes = 1
-        self._images: dict[str, ImagePart] | None = None  # by SHA-1, made on the first picture
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        main = _related(package, "", RT + "officeDocument")
+        if main is None or main not in package:
+            raise PackageError("it has no presentation part")
+        self.main = main
+        self.rels = package.rels(self.main)
+        self.presentation = package.xml(self.main)
+        self._slides = _slide_list(self.presentation)
+        _drop_template_slides(package, self.rels, self._slides)
+        self._placeholders: dict[str, Placeholders] = {}
+        self._notes: NotesPage | None = None
+        self._counters: dict[str, int] = {}
+        self._images: dict[str, str] | None = None  # SHA-1 of the bytes -> part name
         self._image_numbers: list[int] = []
 
-    def add_slide(self, layout_name: str, indexes: set[int]) -> tuple[Slide, Any, dict[int, Any]]:
-        """A new last slide on `layout_name` holding only the title placeholder and those with
-        `indexes` (in layout order); returns the slide, its title `p:sp` and idx -> `p:sp`.
+    def add_slide(self, layout: str, indexes: set[int]) -> NewSlide:
+        """A new last slide on layout part `layout`, holding copies of its title placeholder and
+        of those with `indexes` only, in layout order.
 
         Raises:
             KeyError: the layout has no placeholder with one of `indexes`.
         """
-        layout = self._layouts[layout_name]
-        found = self._clones.get(layout_name)
+        found = self._placeholders.get(layout)
         if found is None:
-            found = self._clones[layout_name] = _clones_of(layout)
-        wanted = {id(found.by_idx[idx]) for idx in indexes} | {id(found.title)}
-        r_id, slide = self._prs.part.add_slide(layout)
-        tree = slide.shapes._spTree
-        copies: dict[int, Any] = {}
-        for clone in found.all:
-            if id(clone) in wanted:
-                copies[id(clone)] = copy.deepcopy(clone)
-                tree.append(copies[id(clone)])
-        self._prs.slides._sldIdLst.add_sldId(r_id)
-        title = copies.get(id(found.title)) if found.title is not None else None
-        return slide, title, {idx: copies[id(found.by_idx[idx])] for idx in indexes}
+            found = self._placeholders[layout] = Placeholders(self.package.xml(layout))
+        root = fragment(_BLANK_SLIDE, "a", "p", "r")
+        tree = root[0][0]
+        title, holders = found.copy_into(tree, indexes)
+        name = f"ppt/slides/slide{len(self._slides) + 1}.xml"
+        self.package.put(name, root, SLIDE_TYPE)
+        rels = self.package.rels(name)
+        rels.add(RT + "slideLayout", layout)
+        listed = child(self._slides, "p:sldId", id=str(_FIRST_SLIDE_ID + len(self._slides)))
+        listed.set(R_ID, self.rels.add(RT + "slide", name))
+        return NewSlide(name, tree, rels, title, holders)
 
-    def add_notes(self, slide: Slide) -> Any:
-        """Give `slide` a notes page (as python-pptx's `slide.notes_slide` would) and return
-        the notes placeholder's `p:txBody`, or None when the notes master has no body."""
+    def add_notes(self, slide: NewSlide) -> Any:
+        """Give `slide` a notes page and return its notes `p:txBody`, or None when the notes
+        master has no body placeholder."""
         if self._notes is None:
-            self._notes = self._notes_page()
-        master_part, page, body = self._notes
-        element = copy.deepcopy(page)
-        part = NotesSlidePart(
-            self._notes_partname(), CT.PML_NOTES_SLIDE, master_part.package, element
-        )
-        part.relate_to(master_part, RT.NOTES_MASTER)
-        part.relate_to(slide.part, RT.SLIDE)
-        slide.part.relate_to(part, RT.NOTES_SLIDE)
-        if body < 0:
-            return None
-        return element.cSld.spTree[body].get_or_add_txBody()
+            master = _related(self.package, self.main, RT + "notesMaster")
+            self._notes = NotesPage(master or self._bundled_notes_master(), self.package)
+        page = copied(self._notes.page)
+        name = self._free("ppt/notesSlides/notesSlide%d.xml")
+        self.package.put(name, page, NOTES_TYPE)
+        rels = self.package.rels(name)
+        rels.add(RT + "notesMaster", self._notes.master)
+        rels.add(RT + "slide", slide.name)
+        slide.rels.add(RT + "notesSlide", name)
+        return self._notes.body(page)
 
-    def _notes_page(self) -> tuple[Any, Any, int]:
-        # Made on the first notes page, not before: a template without a notes master gets
-        # python-pptx's default one at the same point as before (same part names and rIds).
-        master_part = self._prs.part.notes_master_part
-        page: Any = CT_NotesSlide.new()
-        NotesSlide(page, _NO_PART).clone_master_placeholders(master_part.notes_master)
-        tree = page.cSld.spTree
-        # The first body placeholder holds the notes (python-pptx's `notes_placeholder`).
-        body = next(
-            (tree.index(e) for e in tree.iter_ph_elms() if e.ph_type == PP_PLACEHOLDER.BODY), -1
-        )
-        for part in master_part.package.iter_parts():
-            self._taken.add(str(part.partname))
-        return master_part, page, body
+    def link(self, slide: NewSlide, url: str) -> str:
+        """The rId of a hyperlink to `url` on `slide` (one relationship per address)."""
+        found = slide.links.get(url)
+        if found is None:
+            found = slide.links[url] = slide.rels.add(RT + "hyperlink", url, external=True)
+        return found
 
-    def _notes_partname(self) -> PackURI:
-        """The lowest free notes part name, as `package.next_partname` finds it, counted."""
-        while NOTES_PARTNAME % self._next_notes in self._taken:
-            self._next_notes += 1
-        name = NOTES_PARTNAME % self._next_notes
-        self._taken.add(name)
-        return PackURI(name)
-
-    def image(self, slide: Slide, png: bytes) -> tuple[ImagePart, str]:
-        """The image part holding `png` (one per distinct image, reusing an identical image
-        already in the template, as python-pptx does) and its rId on `slide`."""
+    def image(self, slide: NewSlide, png: bytes) -> str:
+        """The rId on `slide` of the picture part holding `png`: one part per distinct image,
+        reusing an identical image the template already has."""
+        assert png.startswith(PNG), "logos and QR codes are always PNG"
         if self._images is None:
-            self._images = {}
-            for found in self._package._image_parts:
-                if hasattr(found, "sha1"):  # python-pptx skips parts it cannot read (SVG)
-                    self._images.setdefault(found.sha1, found)
-            self._image_numbers = [
-                part.partname.idx
-                for part in self._package.iter_parts()
-                if part.partname.startswith("/ppt/media/image") and part.partname.idx is not None
-            ]
-        image = Image.from_blob(png)
-        part = self._images.get(image.sha1)
-        if part is None:
+            self._images = self._template_images()
+        digest = hashlib.sha1(png).hexdigest()
+        name = self._images.get(digest)
+        if name is None:
             number = _first_free(self._image_numbers)
             self._image_numbers.append(number)
-            name = PackURI(f"/ppt/media/image{number}.{image.ext}")
-            part = ImagePart(name, image.content_type, self._package, image.blob, image.filename)
-            self._images[image.sha1] = part
-        return part, slide.part.relate_to(part, RT.IMAGE)
+            name = self._images[digest] = f"ppt/media/image{number}.png"
+            self.package.put(name, png, "image/png")
+        return slide.rels.relate(RT + "image", name)
+
+    def chart(self, slide: NewSlide, spec: ChartSpec, font: str) -> str:
+        """The rId on `slide` of a new chart part showing `spec`, with its data in an embedded
+        workbook (PowerPoint's Edit Data opens it)."""
+        # Imported here: most decks have no chart.
+        from compassion_kit.render._pptx_chart import chart_xml
+        from compassion_kit.render._pptx_workbook import workbook
+
+        name = self._free("ppt/charts/chart%d.xml")
+        book = self._free("ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
+        book_id = self.package.rels(name).add(RT + "package", book)
+        self.package.put(name, chart_xml(spec, font, book_id), CHART_TYPE)
+        data = workbook(spec.categories, spec.series, spec.number_format)
+        self.package.put(book, data, XLSX_TYPE)
+        return slide.rels.add(RT + "chart", name)
+
+    def _free(self, pattern: str) -> str:
+        """The lowest free part name `pattern % n`, counting on from the last one given (as
+        python-pptx's `next_partname`, without scanning the package every time)."""
+        number = self._counters.get(pattern, 1)
+        while pattern % number in self.package:
+            number += 1
+        self._counters[pattern] = number + 1
+        return pattern % number
+
+    def _template_images(self) -> dict[str, str]:
+        images: dict[str, str] = {}
+        for name in self.package.names():
+            if self.package.content_type(name).startswith("image/"):
+                digest = hashlib.sha1(self.package.blob(name)).hexdigest()
+                images.setdefault(digest, name)
+            stem = name.rsplit(".", 1)[0]
+            if stem.startswith("ppt/media/image") and stem[15:].isdigit():
+                self._image_numbers.append(int(stem[15:]))
+        return images
+
+    def _bundled_notes_master(self) -> str:
+        """Copy the bundled template's notes master (and its theme) into a template that has
+        none, and relate it to the presentation; its part name."""
+        bundled = Package.read(template_bytes(default_template()))
+        main = _related(bundled, "", RT + "officeDocument")
+        source = _related(bundled, main or "", RT + "notesMaster")
+        theme = _related(bundled, source or "", RT + "theme")
+        assert source is not None and theme is not None, "the bundled template has a notes master"
+        name = self.package.free_name("ppt/notesMasters/notesMaster%d.xml")
+        self.package.put(name, bundled.blob(source), NOTES_MASTER_TYPE)
+        theme_name = self.package.free_name("ppt/theme/theme%d.xml")
+        self.package.put(theme_name, bundled.blob(theme), THEME_TYPE)
+        self.package.rels(name).add(RT + "theme", theme_name)
+        self.rels.add(RT + "notesMaster", name)
+        return name
+
+
+def _related(package: Package, source: str, kind: str) -> str | None:
+    """The part the first relationship of type `kind` from `source` points to, if any."""
+    return next(
+        (t for _i, k, t, external in package.rels(source) if k == kind and not external), None
+    )
+
+
+def _slide_list(presentation: Any) -> Any:
+    """The presentation's p:sldIdLst, added in schema order if the template has none."""
+    found = presentation.find(qn("p:sldIdLst"))
+    if found is None:
+        found = presentation.makeelement(qn("p:sldIdLst"), {})
+        before = (presentation.find(qn(tag)) for tag in _BEFORE_SLIDE_LIST)
+        anchor = next((e for e in before if e is not None), None)
+        if anchor is None:
+            presentation.insert(0, found)
+        else:
+            anchor.addnext(found)
+    return found
+
+
+def _drop_template_slides(package: Package, rels: Relationships, slides: Any) -> None:
+    """Remove the template's own slides, then every part nothing relates to any more (their
+    notes, pictures and charts), as python-pptx did by saving only the parts it reached."""
+    for listed in list(slides):
+        slides.remove(listed)
+    for r_id, kind, _target, _external in list(rels):
+        if kind == RT + "slide":
+            rels.remove(r_id)
+    reached: set[str] = set()
+    todo = [""]
+    while todo:
+        for _r_id, _kind, target, external in package.rels(todo.pop()):
+            if external or target in reached:
+                continue
+            if target not in package:  # python-pptx refused such a package too
+                raise PackageError(f"part {target} is missing")
+            reached.add(target)
+            todo.append(target)
+    for name in package.names():
+        if name not in reached:
+            package.remove(name)
 
 
 def _first_free(numbers: list[int]) -> int:
-    """The image number python-pptx's `next_image_partname` picks: the first gap in the
-    sorted numbers, else one past their count."""
+    """The image number python-pptx picked: the first gap in the sorted numbers, else one past
+    their count."""
     for position, number in enumerate(sorted(numbers), start=1):
         if position < number:
             return position

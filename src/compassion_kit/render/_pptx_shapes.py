@@ -1,58 +1,59 @@
-"""Write planned text, pictures and charts onto a python-pptx slide.
+"""Write planned text, pictures and chart frames into a slide's shape tree, as lxml elements.
 
 Owns the shape-level XML: explicit sizes, fonts, language, bullets, alt text. Deciding what
-goes where is the plan's job; package-level fixes are `_pptx_xml.py`'s.
+goes where is the plan's job; parts and relationships are `_pptx_parts.py`'s.
 
-Paragraphs and runs are built as DrawingML with lxml directly: python-pptx 1.0.2's text API
-looks up and inserts each property through several layers of proxies, which was most of the
-cost of writing a deck. The XML is the same as python-pptx's, element for element.
+The XML is what python-pptx 1.0.2 wrote for the same calls (its element templates and
+attribute order), built directly: its proxies cost more than the rest of writing a deck.
 """
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-from pptx.util import Emu, Pt
-
+from compassion_kit.render._pptx_ns import R_ID, child, copied, element, escaped, fragment, qn
 from compassion_kit.render._pptx_spec import (
     BULLET_INDENT_EM,
     EMU_PER_PT,
     NUMBER_INDENT_EM,
-    ChartSpec,
     Para,
     PictureSpec,
     TextSpec,
     indent_pt,
 )
-from compassion_kit.render._pptx_xml import child
-
-if TYPE_CHECKING:
-    from pptx.parts.image import ImagePart
-    from pptx.slide import Slide
 
 LANG = "en-GB"
 LINE_SPACING = 100000  # a:spcPct 100%: the spacing the plan measured with
 BULLET_CHAR = "\u2022"
-BAR_GAP_PERCENT = 60  # gap between bars, % of a bar's width (Office's default 150 looks thin)
-_ANCHORS = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
-_CHART_TYPES = {
-    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
-    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
-    "pie": XL_CHART_TYPE.PIE,
-}
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_P, _PPR, _R = f"{_A}p", f"{_A}pPr", f"{_A}r"
-_END = f"{_A}endParaRPr"
-_CONTENT = (_R, f"{_A}br", f"{_A}fld")  # what clearing a paragraph removes; pPr stays
-# Control characters are not allowed in XML; python-pptx writes them as _xHHHH_ (tab and
-# line feed excepted), and so do we.
-_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
+_P, _PPR, _R, _END = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:endParaRPr")
+_TX_BODY, _BODY_PR, _EMBED = qn("p:txBody"), qn("a:bodyPr"), qn("r:embed")
+_CONTENT = (_R, qn("a:br"), qn("a:fld"))  # what clearing a paragraph removes; pPr stays
+_AUTOFIT = (qn("a:noAutofit"), qn("a:normAutofit"), qn("a:spAutoFit"))
+_AFTER_AUTOFIT = (qn("a:scene3d"), qn("a:sp3d"), qn("a:flatTx"), qn("a:extLst"))
+_TEXT_BOX = (
+    '<p:sp><p:nvSpPr><p:cNvPr id="0" name=""/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+    '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+    '<p:txBody><a:bodyPr wrap="none"><a:spAutoFit/></a:bodyPr><a:lstStyle/><a:p/></p:txBody>'
+    "</p:sp>"
+)
+_PICTURE = (
+    '<p:pic><p:nvPicPr><p:cNvPr id="0" name="" descr=""/>'
+    '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
+    '<p:blipFill><a:blip r:embed=""/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+    '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+)
+_CHART_FRAME = (
+    '<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="0" name=""/>'
+    '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+    '</p:nvGraphicFramePr><p:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></p:xfrm>'
+    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+    '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id=""/>'
+    "</a:graphicData></a:graphic></p:graphicFrame>"
+)
 
 Link = Callable[[str], str]  # a URL -> the rId of its hyperlink relationship on the slide
 
@@ -94,24 +95,95 @@ def write_notes(body: Any, text: str) -> None:
             if piece:
                 run = child(paragraph, "a:r")
                 child(run, "a:rPr", lang=LANG)
-                child(run, "a:t").text = _escaped(piece)
+                child(run, "a:t").text = escaped(piece)
+
+
+def add_text_box(tree: Any, spec: TextSpec, font: str, bullet_colour: str, link: Link) -> Any:
+    """A new text box (`p:sp`) at the end of `tree`, at the spec's box, optionally filled,
+    named after the spec."""
+    assert spec.box is not None
+    shape = fragment(_TEXT_BOX, "a", "p")
+    _place(shape[1][0], spec.box)
+    rename(shape, spec.name or "Text")
+    if spec.fill:
+        no_fill = shape[1][2]
+        fill = child(shape[1], "a:solidFill")
+        no_fill.addprevious(fill)  # where a:noFill was: schema order
+        shape[1].remove(no_fill)
+        child(fill, "a:srgbClr", val=_hex(spec.fill))
+    tree.append(shape)
+    write_text(shape, spec, font, bullet_colour, link)
+    return shape
+
+
+def add_picture(tree: Any, spec: PictureSpec, r_id: str, name: str, link: Link) -> Any:
+    """A picture (`p:pic`) of the image related to the slide as `r_id`, at exactly the planned
+    box, with alt text from the spec (never a file name) and the spec's link, if any."""
+    shape = fragment(_PICTURE, "a", "p", "r")
+    set_alt(shape, name, spec.alt)
+    shape[1][0].set(_EMBED, r_id)
+    _place(shape[2][0], spec.box)
+    if spec.url:
+        child(shape[0][0], "a:hlinkClick").set(R_ID, link(spec.url))
+    tree.append(shape)
+    return shape
+
+
+def add_chart_frame(tree: Any, box: tuple[int, int, int, int], alt: str, r_id: str) -> Any:
+    """The `p:graphicFrame` showing the chart part related to the slide as `r_id`."""
+    frame = fragment(_CHART_FRAME, "a", "p", "r")
+    set_alt(frame, "Chart", alt)
+    _place(frame[1], box)
+    frame[2][0][0].set(R_ID, r_id)
+    tree.append(frame)
+    return frame
+
+
+def rename(shape: Any, name: str) -> None:
+    """Set a shape element's name, as shown in PowerPoint's Selection Pane."""
+    shape[0][0].set("name", name)
+
+
+def set_alt(shape: Any, name: str, alt: str) -> None:
+    """Name a shape element and set its alt text (`descr`)."""
+    c_nv_pr = shape[0][0]
+    c_nv_pr.set("name", name)
+    c_nv_pr.set("descr", alt)
+
+
+def _place(xfrm: Any, box: tuple[int, int, int, int]) -> None:
+    x, y, cx, cy = box
+    xfrm[0].set("x", str(x))
+    xfrm[0].set("y", str(y))
+    xfrm[1].set("cx", str(cx))
+    xfrm[1].set("cy", str(cy))
 
 
 def _prepare(shape: Any, anchor: str | None) -> Any:
     """The shape's text body, emptied as python-pptx's `text_frame.clear()` does, wrapping
     and without autofit (the plan already made the text fit)."""
-    body = shape.get_or_add_txBody()
+    body = shape.find(_TX_BODY)
+    if body is None:  # a placeholder type without text, e.g. a picture placeholder
+        body = child(shape, "p:txBody")
+        child(body, "a:bodyPr")
+        child(body, "a:p")
     paragraphs = body.findall(_P)
     for extra in paragraphs[1:]:
         body.remove(extra)
     for old in list(paragraphs[0]):
         if old.tag in _CONTENT:
             paragraphs[0].remove(old)
-    properties = body.bodyPr
-    properties.wrap = "square"
-    properties.autofit = MSO_AUTO_SIZE.NONE  # <a:noAutofit/>
+    properties = body.find(_BODY_PR)
+    properties.set("wrap", "square")
+    for old in list(properties):
+        if old.tag in _AUTOFIT:
+            properties.remove(old)
+    no_autofit = child(properties, "a:noAutofit")
+    later = next((e for e in properties if e.tag in _AFTER_AUTOFIT), None)
+    if later is not None:
+        later.addprevious(no_autofit)
     if anchor is not None:
-        properties.anchor = _ANCHORS[anchor]
+        properties.set("anchor", anchor)
     return body
 
 
@@ -125,32 +197,59 @@ def _paragraph_props(
     bullet_colour: str | None = None,
 ) -> None:
     """Explicit a:pPr: indent, alignment, 100% line spacing, space before and the marker."""
-    ppr = p.find(_PPR)
-    if ppr is None:
-        ppr = child(p, "a:pPr")
-        p.insert(0, ppr)  # first, before any runs
-    for old in list(ppr):
-        ppr.remove(old)
     points = size * para.scale
     hanging = NUMBER_INDENT_EM if para.bullet == "number" else BULLET_INDENT_EM
-    ppr.set("marL", str(round(indent_pt(para, size) * EMU_PER_PT)))
-    marked = marker in ("bullet", "number")
-    ppr.set("indent", str(-round(hanging * points * EMU_PER_PT)) if marked else "0")
-    ppr.set("algn", para.align)
-    if para.level:
-        ppr.set("lvl", str(para.level))
-    child(child(ppr, "a:lnSpc"), "a:spcPct", val=str(LINE_SPACING))
-    child(child(ppr, "a:spcBef"), "a:spcPts", val=str(round(para.space_before * points * 100)))
+    marker = marker if marker in ("bullet", "number") else None
+    properties = copied(
+        _paragraph_template(
+            round(indent_pt(para, size) * EMU_PER_PT),
+            -round(hanging * points * EMU_PER_PT) if marker else 0,
+            para.align,
+            para.level,
+            round(para.space_before * points * 100),
+            marker,
+            font,
+            start if marker == "number" else 1,
+            bullet_colour if marker == "bullet" else None,
+        )
+    )
+    old = p.find(_PPR)
+    if old is None:
+        p.insert(0, properties)  # first, before any runs
+    else:
+        p.replace(old, properties)
+
+
+# Paragraph and run properties repeat across a deck: each is built once, then copied (lxml
+# copies a few elements several times faster than Python builds them).
+@functools.lru_cache(maxsize=1024)
+def _paragraph_template(
+    left: int,
+    indent: int,
+    align: str,
+    level: int,
+    before: int,
+    marker: str | None,
+    font: str,
+    start: int,
+    bullet_colour: str | None,
+) -> Any:
+    properties = element("a:pPr", marL=str(left), indent=str(indent), algn=align)
+    if level:
+        properties.set("lvl", str(level))
+    child(child(properties, "a:lnSpc"), "a:spcPct", val=str(LINE_SPACING))
+    child(child(properties, "a:spcBef"), "a:spcPts", val=str(before))
     if marker == "bullet":
         if bullet_colour:
-            child(child(ppr, "a:buClr"), "a:srgbClr", val=_hex(bullet_colour))
-        child(ppr, "a:buFont", typeface=font)
-        child(ppr, "a:buChar", char=BULLET_CHAR)
+            child(child(properties, "a:buClr"), "a:srgbClr", val=_hex(bullet_colour))
+        child(properties, "a:buFont", typeface=font)
+        child(properties, "a:buChar", char=BULLET_CHAR)
     elif marker == "number":
-        child(ppr, "a:buFont", typeface="+mj-lt")
-        child(ppr, "a:buAutoNum", type="arabicPeriod", startAt=str(start))
+        child(properties, "a:buFont", typeface="+mj-lt")
+        child(properties, "a:buAutoNum", type="arabicPeriod", startAt=str(start))
     else:
-        child(ppr, "a:buNone")
+        child(properties, "a:buNone")
+    return properties
 
 
 def _add_run(
@@ -163,140 +262,35 @@ def _add_run(
     link_id: str | None,
 ) -> None:
     """A run with explicit size, weight, colour, font and language, and its link if any."""
-    run = child(p, "a:r")
+    run = copied(_run_template(_centipoints(size), bold, colour, font))
+    run[1].text = escaped(text)
     end = p.find(_END)
-    if end is not None:
+    if end is None:
+        p.append(run)
+    else:
         end.addprevious(run)  # a:endParaRPr stays last
-    props = child(run, "a:rPr", sz=str(Pt(size).centipoints))
+    if link_id is not None:  # added in the slide's tree, where the r: prefix is declared
+        child(run[0], "a:hlinkClick").set(R_ID, link_id)
+
+
+@functools.lru_cache(maxsize=1024)
+def _run_template(size: int, bold: bool | None, colour: str | None, font: str) -> Any:
+    run = element("a:r")
+    properties = child(run, "a:rPr", sz=str(size))
     if bold is not None:
-        props.set("b", "1" if bold else "0")
-    props.set("lang", LANG)
+        properties.set("b", "1" if bold else "0")
+    properties.set("lang", LANG)
     if colour:
-        child(child(props, "a:solidFill"), "a:srgbClr", val=_hex(colour))
-    child(props, "a:latin", typeface=font)
-    if link_id is not None:
-        child(props, "a:hlinkClick").set(_R_ID, link_id)
-    child(run, "a:t").text = _escaped(text)
+        child(child(properties, "a:solidFill"), "a:srgbClr", val=_hex(colour))
+    child(properties, "a:latin", typeface=font)
+    child(run, "a:t")
+    return run
+
+
+def _centipoints(size: float) -> int:
+    """Hundredths of a point, rounded down through whole EMU as python-pptx's Pt() did."""
+    return int(size * EMU_PER_PT) // 127
 
 
 def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
-
-
-def _escaped(text: str) -> str:
-    return _CONTROL.sub(lambda match: f"_x{ord(match.group(1)):04X}_", text)
-
-
-def add_text_box(slide: Slide, spec: TextSpec, font: str, bullet_colour: str, link: Link) -> Any:
-    """A new text box (`p:sp`) at the spec's box, optionally filled, named after the spec."""
-    assert spec.box is not None
-    x, y, cx, cy = spec.box
-    tree: Any = slide.shapes._spTree
-    # python-pptx's add_textbox at the element level (its shape proxies cost more than this).
-    shape = tree.add_textbox(tree.max_shape_id + 1, "TextBox", x, y, cx, cy)
-    rename(shape, spec.name or "Text")
-    if spec.fill:
-        child(shape.spPr.get_or_change_to_solidFill(), "a:srgbClr", val=_hex(spec.fill))
-    write_text(shape, spec, font, bullet_colour, link)
-    return shape
-
-
-def add_picture(
-    slide: Slide, spec: PictureSpec, image: ImagePart, r_id: str, name: str, link: Link
-) -> Any:
-    """A picture (`p:pic`) of `image`, related to the slide as `r_id`, at exactly the planned
-    box, with alt text from the spec (never a file name) and the spec's link, if any."""
-    x, y, cx, cy = spec.box
-    tree: Any = slide.shapes._spTree
-    # The p:pic python-pptx's add_picture writes, without decoding the image again to find a
-    # size that is never used (the box gives both width and height). Name and alt text are
-    # set afterwards: add_pic puts them into XML source unescaped (quotes).
-    shape = tree.add_pic(tree.max_shape_id + 1, "Picture", image.desc, r_id, x, y, cx, cy)
-    set_alt(shape, name, spec.alt)
-    if spec.url:
-        child(shape._nvXxPr.cNvPr, "a:hlinkClick").set(_R_ID, link(spec.url))
-    return shape
-
-
-def _rgb(colour: str) -> Any:
-    """python-pptx's RGBColor for #RRGGBB (its constructors carry no type hints)."""
-    factory: Any = RGBColor.from_string
-    return factory(_hex(colour))
-
-
-def rename(shape: Any, name: str) -> None:
-    """Set a shape element's name, as shown in PowerPoint's Selection Pane."""
-    shape._nvXxPr.cNvPr.set("name", name)
-
-
-def set_alt(shape: Any, name: str, alt: str) -> None:
-    """Name a shape element and set its alt text (python-pptx writes the file name as descr)."""
-    c_nv_pr = shape._nvXxPr.cNvPr
-    c_nv_pr.set("name", name)
-    c_nv_pr.set("descr", alt)
-
-
-def add_chart(slide: Slide, spec: ChartSpec, font: str) -> Any:
-    """A native, editable chart (data in an embedded workbook), with alt text."""
-    # Imported here: pptx.chart.data loads XlsxWriter (~15 ms), and most decks have no chart.
-    from pptx.chart.data import CategoryChartData
-
-    data: Any = cast(Any, CategoryChartData)(number_format=spec.number_format)
-    data.categories = list(spec.categories)
-    for name, values in spec.series:
-        data.add_series(name, list(values))
-    x, y, cx, cy = spec.box
-    frame: Any = slide.shapes.add_chart(
-        _CHART_TYPES[spec.kind], Emu(x), Emu(y), Emu(cx), Emu(cy), data
-    )
-    set_alt(frame._element, "Chart", spec.alt)
-    chart = frame.chart
-    chart.has_title = False
-    chart.font.size = Pt(spec.font_size)
-    chart.font.name = font
-    plot = chart.plots[0]
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.number_format = spec.number_format
-    labels.number_format_is_linked = False
-    labels.font.size = Pt(spec.font_size)
-    if spec.kind == "pie":
-        _pie_style(chart, spec)
-    else:
-        _bar_style(chart, spec)
-    return frame
-
-
-def _bar_style(chart: Any, spec: ChartSpec) -> None:
-    plot = chart.plots[0]
-    plot.gap_width = BAR_GAP_PERCENT
-    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    for series, colour in zip(plot.series, _cycle(spec.colours, len(spec.series)), strict=True):
-        series.format.fill.solid()
-        series.format.fill.fore_color.rgb = _rgb(colour)
-    if spec.kind == "bar":
-        chart.category_axis.reverse_order = True  # first category at the top, as it is read
-    chart.value_axis.visible = False  # the data labels carry the values
-    chart.value_axis.has_major_gridlines = False
-    chart.category_axis.tick_labels.font.size = Pt(spec.font_size)
-    chart.has_legend = len(spec.series) > 1
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-
-
-def _pie_style(chart: Any, spec: ChartSpec) -> None:
-    plot = chart.plots[0]
-    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    colours = _cycle(spec.colours, len(spec.categories))
-    for point, colour in zip(plot.series[0].points, colours, strict=False):
-        point.format.fill.solid()
-        point.format.fill.fore_color.rgb = _rgb(colour)
-    chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.RIGHT
-    chart.legend.include_in_layout = False
-    chart.legend.font.size = Pt(spec.font_size)
-
-
-def _cycle(colours: tuple[str, ...], count: int) -> list[str]:
-    return [colours[n % len(colours)] for n in range(count)]

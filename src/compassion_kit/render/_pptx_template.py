@@ -15,8 +15,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from compassion_kit.errors import ContentError, Location, Problem
+from compassion_kit.paths import templates_dir
 from compassion_kit.render._pptx_spec import Box
 
+TEMPLATE_NAME = "deck.pptx"
 TITLE = "Title"  # the slide title: any placeholder of type title or ctrTitle
 LOGO = "Logo"
 # Layout name -> placeholder names it must have. Placeholders other than the title are found
@@ -62,6 +64,7 @@ class Layout:
 
     name: str
     placeholders: dict[str, Placeholder]
+    part: str = ""  # its part name in the package, e.g. "ppt/slideLayouts/slideLayout3.xml"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,11 @@ class Template:
 
 class _Unreadable(Exception):
     pass
+
+
+def default_template() -> Path:
+    """The bundled 16:9 template, templates/deck.pptx."""
+    return templates_dir() / TEMPLATE_NAME
 
 
 def check_template(path: Path) -> list[Problem]:
@@ -191,7 +199,7 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
             master = _xml(package, master_path)
             inherited = _master_placeholders(master)
             for layout_path in _targets(package, _rels_of(master_path), "slideLayout"):
-                layout = _layout(_xml(package, layout_path), inherited)
+                layout = _layout(_xml(package, layout_path), inherited, layout_path)
                 layouts.setdefault(layout.name, layout)
     return Template(path, slide_size, layouts)
 
@@ -243,7 +251,7 @@ def _master_placeholders(master: ElementTree.Element) -> dict[str, Placeholder]:
     return found
 
 
-def _layout(element: ElementTree.Element, inherited: dict[str, Placeholder]) -> Layout:
+def _layout(element: ElementTree.Element, inherited: dict[str, Placeholder], part: str) -> Layout:
     c_sld = element.find("p:cSld", _NS)
     name = (c_sld.get("name", "") if c_sld is not None else "").strip()
     holders: dict[str, Placeholder] = {}
@@ -253,7 +261,7 @@ def _layout(element: ElementTree.Element, inherited: dict[str, Placeholder]) -> 
             continue
         role = TITLE if holder.kind in ("title", "ctrTitle") else holder.name
         holders.setdefault(role, holder)
-    return Layout(name, holders)
+    return Layout(name, holders, part)
 
 
 def _placeholder_shapes(element: ElementTree.Element) -> list[ElementTree.Element]:

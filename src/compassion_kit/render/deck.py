@@ -1,28 +1,22 @@
 """Build a branded, editable PowerPoint deck from deck modules: plan it, then write it.
 
 Owns the deck's public API. Planning (pure) lives in `_pptx_plan.py` and `_pptx_kinds.py`,
-text measuring in `_pptx_fit.py`; writing uses python-pptx here, in `_pptx_parts.py` (new
-parts) and `_pptx_shapes.py` (shape XML).
+text measuring in `_pptx_fit.py`; writing edits the template's parts with lxml: new parts in
+`_pptx_parts.py`, shape XML in `_pptx_shapes.py`, package-wide edits in `_pptx_xml.py`.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pptx import Presentation
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
 from compassion_kit.branding import substitute
 from compassion_kit.errors import ContentError, Problem
-from compassion_kit.output import normalise_zip
-from compassion_kit.paths import templates_dir
-from compassion_kit.qr import qr_png
 from compassion_kit.render import RenderedFile
 from compassion_kit.render import _pptx_shapes as shapes
-from compassion_kit.render import _pptx_xml as package
+from compassion_kit.render import _pptx_xml as whole
+from compassion_kit.render._opc import Package, PackageError
 from compassion_kit.render._pptx_parts import DeckParts
 from compassion_kit.render._pptx_plan import Context, plan_slides
 from compassion_kit.render._pptx_spec import DeckPlan, SlideSpec
@@ -31,14 +25,13 @@ from compassion_kit.render._pptx_template import (
     LOGO,
     TITLE,
     Layout,
+    default_template,
     read_template,
     template_bytes,
 )
 from compassion_kit.render._pptx_template import check_template as _check_template
 
 if TYPE_CHECKING:
-    from pptx.slide import Slide
-
     from compassion_kit.logo import Logo
     from compassion_kit.model import DeckModule
     from compassion_kit.profile import Brand
@@ -54,7 +47,6 @@ __all__ = [
     "slide_numbers",
     "write_deck",
 ]
-TEMPLATE_NAME = "deck.pptx"
 TITLE_JOIN_LIMIT = 90  # characters: longer joined module titles fall back to a short title
 
 
@@ -73,11 +65,6 @@ class DeckRequest:
     template: Path | None = None  # an organisation's own .pptx; default templates/deck.pptx
 
 
-def default_template() -> Path:
-    """The bundled 16:9 template, templates/deck.pptx."""
-    return templates_dir() / TEMPLATE_NAME
-
-
 def check_template(path: Path) -> list[Problem]:
     """Every missing layout or placeholder in a deck template at once; empty when usable.
 
@@ -89,7 +76,7 @@ def check_template(path: Path) -> list[Problem]:
 def plan_deck(request: DeckRequest) -> DeckPlan:
     """The whole deck as specs: slides in order, fitted text, continuation slides, warnings.
 
-    Reads only the template's geometry (no python-pptx). Slide ids: the model's slide ids,
+    Reads only the template's geometry. Slide ids: the model's slide ids,
     '#title', '#agenda', '#section:<module id>', '#closing', and '<id>#2'... for "(cont.)"
     slides.
 
@@ -154,26 +141,24 @@ def slide_numbers(plan: DeckPlan) -> dict[str, int]:
 
 
 def write_deck(plan: DeckPlan, request: DeckRequest) -> RenderedFile:
-    """Write the planned deck to normalised .pptx bytes (same inputs, same bytes).
+    """Write the planned deck to .pptx bytes (same inputs, same bytes).
 
     Raises:
-        ContentError: the template cannot be opened by python-pptx.
+        ContentError: the template cannot be opened as a PowerPoint package.
     """
     path = Path(plan.template)
     template = read_template(path)
-    try:
-        prs = Presentation(io.BytesIO(template_bytes(path)))
-    except Exception as exc:  # python-pptx raises several types for a damaged package
+    try:  # template parts are parsed as they are first needed
+        parts = DeckParts(Package.read(template_bytes(path)))
+        whole.substitute_tokens(parts, plan.tokens)
+        for spec in plan.slides:
+            _write_slide(parts, spec, template.layouts[spec.layout], plan, request.logo)
+        whole.brand_themes(parts, plan.colours, plan.font)
+        whole.finish(parts, plan.title, plan.author)
+    except PackageError as exc:
         raise ContentError([Problem(f"the deck template cannot be opened ({exc})")]) from None
-    package.remove_slides(prs)
-    package.substitute_tokens(prs, plan.tokens)
-    parts = DeckParts(prs)
-    for spec in plan.slides:
-        _write_slide(parts, spec, template.layouts[spec.layout], plan, request.logo)
-    package.brand_themes(prs, plan.colours, plan.font)
-    package.finish(prs, plan.title, plan.author)
     return RenderedFile(
-        normalise_zip(package.stored_zip(prs)),
+        parts.package.to_bytes(),
         "pptx",
         units=len(plan.slides),
         warnings=plan.warnings,
@@ -184,45 +169,49 @@ def _write_slide(
     parts: DeckParts, spec: SlideSpec, layout: Layout, plan: DeckPlan, logo: Logo | None
 ) -> None:
     roles = {text.role: layout.placeholders[text.role].idx for text in spec.texts if text.role}
-    slide, title, by_idx = parts.add_slide(spec.layout, set(roles.values()))
-    assert title is not None, f"layout '{spec.layout}' has no title placeholder"
+    slide = parts.add_slide(layout.part, set(roles.values()))
+    assert slide.title is not None, f"layout '{spec.layout}' has no title placeholder"
 
     def link(url: str) -> str:
-        r_id: str = slide.part.relate_to(url, RT.HYPERLINK, is_external=True)
-        return r_id
+        return parts.link(slide, url)
 
-    shapes.write_title(title, spec.title, spec.title_size, spec.title_colour, plan.font)
-    shapes.rename(title, TITLE)
+    shapes.write_title(slide.title, spec.title, spec.title_size, spec.title_colour, plan.font)
+    shapes.rename(slide.title, TITLE)
     logo_shape: Any = None
     primary = plan.colours["primary"]
     for text in spec.texts:
         if text.role:
-            holder = by_idx[roles[text.role]]
+            holder = slide.holders[roles[text.role]]
             shapes.rename(holder, text.role)
             shapes.write_text(holder, text, plan.font, primary, link)
         else:
-            box = shapes.add_text_box(slide, text, plan.font, primary, link)
+            box = shapes.add_text_box(slide.tree, text, plan.font, primary, link)
             logo_shape = box if text.name == "Organisation name" else logo_shape
     for picture in spec.pictures:
         if picture.kind == "logo":
             assert logo is not None, "the plan places a logo but the request has none"
-            image, r_id = parts.image(slide, logo.png)
-            logo_shape = shapes.add_picture(slide, picture, image, r_id, LOGO, link)
+            r_id = parts.image(slide, logo.png)
+            logo_shape = shapes.add_picture(slide.tree, picture, r_id, LOGO, link)
         else:
+            # Imported here: segno pulls in urllib and email (~50 ms), and many decks have no
+            # QR code.
+            from compassion_kit.qr import qr_png
+
             assert picture.url is not None
-            image, r_id = parts.image(slide, qr_png(picture.url))
-            shapes.add_picture(slide, picture, image, r_id, "QR code", link)
+            r_id = parts.image(slide, qr_png(picture.url))
+            shapes.add_picture(slide.tree, picture, r_id, "QR code", link)
     if spec.chart is not None:
-        shapes.add_chart(slide, spec.chart, plan.font)
-    _reading_order(slide, title, logo_shape)
+        r_id = parts.chart(slide, spec.chart, plan.font)
+        shapes.add_chart_frame(slide.tree, spec.chart.box, spec.chart.alt, r_id)
+    _reading_order(slide.tree, slide.title, logo_shape)
+    whole.unique_ids(slide.tree)
     notes = parts.add_notes(slide)
     assert notes is not None, "the template's notes master has no notes placeholder"
     shapes.write_notes(notes, spec.notes)
 
 
-def _reading_order(slide: Slide, title: Any, logo: Any) -> None:
+def _reading_order(tree: Any, title: Any, logo: Any) -> None:
     """Title first, then the logo (both at the top), then the rest in the order added."""
-    tree = slide.shapes._spTree
     for position, element in ((2, title), (3, logo)):
         if element is not None:
             tree.remove(element)
