@@ -6,6 +6,8 @@ pictures; which section gets which is `_docx.py`'s, the paragraphs' XML `_docx_t
 
 from __future__ import annotations
 
+import copy
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from compassion_kit.render._docx_text import (
@@ -111,12 +113,18 @@ def _new_part(draft: Draft, sect_pr: Any, kind: str) -> tuple[str, Any]:
     """A new header or footer part holding one empty paragraph, referenced by `sect_pr`."""
     package = draft.package
     part = package.free_name(f"word/{kind}%d.xml")
-    root = parse(_ROOT.format(tag="hdr" if kind == "header" else "ftr").encode())
+    root = copy.deepcopy(_empty_part(kind))
     package.put(part, root, f"{_TYPES}{kind}+xml")
     r_id = package.rels(draft.parts.document).add(RT + kind, part)
     reference = place(sect_pr, element(f"w:{kind}Reference", type="default"))
     reference.set(R_ID, r_id)
     return part, root
+
+
+@cache
+def _empty_part(kind: str) -> Any:
+    """An empty header or footer, parsed once and copied for each new part."""
+    return parse(_ROOT.format(tag="hdr" if kind == "header" else "ftr").encode())
 
 
 def add_picture(
