@@ -28,17 +28,6 @@ def build_time() -> datetime:
     return datetime.fromtimestamp(seconds, tz=UTC).replace(tzinfo=None)
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite an Office zip with fixed entry times and attributes, keeping entry order.
-
-    python-pptx and python-docx stamp each entry with the current time; this removes that.
-    """
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        return zip_entries(
-            (info.filename, source.read(info.filename)) for info in source.infolist()
-        )
-
-
 def zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:
     """A deflated zip of (name, bytes) in the order given, every entry stamped with
     build_time() and the same attributes: identical entries give identical bytes."""

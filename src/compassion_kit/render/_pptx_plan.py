@@ -1,7 +1,7 @@
 """Plan a deck: assemble the slides, fit every text to its box, add continuation slides.
 
 Owns the order of slides, sizes, logo placement and notes stamping. Pure apart from reading
-the template's geometry (zip + XML, cached); never imports python-pptx.
+the template's geometry (zip + XML, cached).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The layouts and placeholders a deck template must have, and reading their geometry.
 
-Owns the template contract (names) and checking it. Reads the .pptx as zip + XML so that
-planning can measure boxes without python-pptx; writing the deck is `deck.py`'s job.
+Owns the template contract (names), checking it, and where the bundled template is. Reads the
+.pptx as zip + XML (cached per file version) so that planning can measure boxes; writing the
+deck is `deck.py`'s job.
 """
 
 from __future__ import annotations
