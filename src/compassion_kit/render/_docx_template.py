@@ -158,7 +158,7 @@ def _add_core_part(package: Package) -> str:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
     )
     package.put(CORE_PART, f"<cp:coreProperties {namespaces}/>".encode(), CORE_TYPE)
-    package.rels("").add(PACKAGE_RT + "core-properties", CORE_PART)
+    package.rels("").relate(PACKAGE_RT + "core-properties", CORE_PART)
     return CORE_PART
 
 
