@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import types
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from compassion_kit.model._schema import NO_DEFAULT, FieldSpec, Mistake, Strict
@@ -32,14 +32,8 @@ _SCALARS: dict[Any, Convert] = {str: text, int: whole_number, float: number, boo
 _NOT_A_MAPPING = "should be a set of 'key: value' fields"
 
 
-class _Field:
-    __slots__ = ("name", "convert", "default", "default_factory")
-
-    def __init__(
-        self, name: str, convert: Convert, default: Any, default_factory: Callable[[], Any] | None
-    ) -> None:
-        self.name, self.convert = name, convert
-        self.default, self.default_factory = default, default_factory
+# name, check, default, default factory: a plain tuple, unpacked in the loop that reads data.
+_Field = tuple[str, Convert, Any, Callable[[], Any] | None]
 
 
 class _Table:
@@ -51,7 +45,7 @@ class _Table:
         self, fields: list[_Field], checks: list[Callable[[Any], Any]], kinds: tuple[str, ...]
     ) -> None:
         self.fields = tuple(fields)
-        self.names = frozenset(spec.name for spec in fields)
+        self.names = frozenset(spec[0] for spec in fields)
         self.checks = tuple(checks)
         self.kinds = kinds  # what `kind` may say, when it is a Literal
 
@@ -71,20 +65,23 @@ def fill(obj: Strict, data: dict[str, Any], path: Where, mistakes: list[Mistake]
     Reports unknown keys (with the closest field), missing fields, and every field's own
     mistakes; the whole-object checks run only when every field is valid.
     """
-    table = _table(type(obj))
+    table = _TABLES.get(type(obj)) or _table(type(obj))
     start = len(mistakes)
-    unknown = [key for key in data if key not in table.names]
-    suggested, unknown_mistakes = _unknown_keys(unknown, table, path) if unknown else ((), [])
+    suggested: Collection[str] = ()
+    unknown_mistakes: list[Mistake] = []
+    if not table.names.issuperset(data):
+        unknown = [key for key in data if key not in table.names]
+        suggested, unknown_mistakes = _unknown_keys(unknown, table, path)
     values: dict[str, Any] = {}
-    for spec in table.fields:
-        if spec.name in data:
-            values[spec.name] = spec.convert(data[spec.name], (*path, spec.name), mistakes)
-        elif spec.default_factory is not None:
-            values[spec.name] = spec.default_factory()
-        elif spec.default is not NO_DEFAULT:
-            values[spec.name] = spec.default
-        elif spec.name not in suggested:  # a misspelt key is reported once, as misspelt
-            mistakes.append(Mistake((*path, spec.name), "is required but missing", _ADD))
+    for name, convert, default, default_factory in table.fields:
+        if name in data:
+            values[name] = convert(data[name], (*path, name), mistakes)
+        elif default_factory is not None:
+            values[name] = default_factory()
+        elif default is not NO_DEFAULT:
+            values[name] = default
+        elif name not in suggested:  # a misspelt key is reported once, as misspelt
+            mistakes.append(Mistake((*path, name), "is required but missing", _ADD))
     mistakes.extend(unknown_mistakes)
     if len(mistakes) > start:
         return False
@@ -124,16 +121,16 @@ def _table(model: type[Strict]) -> _Table:
 
 def _make_table(model: type[Strict]) -> _Table:
     hints = _hints(model)
-    fields = []
+    fields: list[_Field] = []
     for name, hint in hints.items():
         if name.startswith("_"):
             continue
         declared = _declared(model, name)
         if isinstance(declared, FieldSpec):
             convert = compile_type(hint, declared.rules)
-            fields.append(_Field(name, convert, declared.default, declared.default_factory))
+            fields.append((name, convert, declared.default, declared.default_factory))
         else:
-            fields.append(_Field(name, compile_type(hint), declared, None))
+            fields.append((name, compile_type(hint), declared, None))
     kind = hints.get("kind")
     kinds = get_args(kind) if get_origin(kind) is Literal else ()
     checks = {
