@@ -217,7 +217,7 @@ class Strict:
     """
 
     def __init__(self, **values: Any) -> None:
-        from compassion_kit.model._fields import fill
+        from compassion_kit.model._fields import fill  # imported here: it imports this module
 
         mistakes: list[Mistake] = []
         fill(self, values, (), mistakes)
