@@ -94,7 +94,7 @@ class YamlDocument:
             if loc in marks:
                 line, col = marks[loc]
                 return Location(self.path, line, col)
-        # Walk up, skipping parts that are not in the file (pydantic adds union tags).
+        # Walk up to the nearest parent in the file (a missing key has no position of its own).
         for end in range(len(loc) - 1, -1, -1):
             prefix = loc[:end]
             if prefix in self.value_marks:
