@@ -17,7 +17,7 @@ from compassion_kit.render import RenderedFile
 from compassion_kit.render import _pptx_shapes as shapes
 from compassion_kit.render import _pptx_xml as whole
 from compassion_kit.render._opc import Package, PackageError
-from compassion_kit.render._pptx_parts import DeckParts
+from compassion_kit.render._pptx_parts import DeckParts, NewSlide
 from compassion_kit.render._pptx_plan import Context, plan_slides
 from compassion_kit.render._pptx_spec import DeckPlan, SlideSpec
 from compassion_kit.render._pptx_template import (
@@ -187,19 +187,8 @@ def _write_slide(
         else:
             box = shapes.add_text_box(slide.tree, text, plan.font, primary, link)
             logo_shape = box if text.name == "Organisation name" else logo_shape
-    for picture in spec.pictures:
-        if picture.kind == "logo":
-            assert logo is not None, "the plan places a logo but the request has none"
-            r_id = parts.image(slide, logo.png)
-            logo_shape = shapes.add_picture(slide.tree, picture, r_id, LOGO, link)
-        else:
-            # Imported here: segno pulls in urllib and email (~50 ms), and many decks have no
-            # QR code.
-            from compassion_kit.qr import qr_png
-
-            assert picture.url is not None
-            r_id = parts.image(slide, qr_png(picture.url))
-            shapes.add_picture(slide.tree, picture, r_id, "QR code", link)
+    placed = _write_pictures(parts, slide, spec, logo, link)
+    logo_shape = logo_shape if placed is None else placed
     if spec.chart is not None:
         r_id = parts.chart(slide, spec.chart, plan.font)
         shapes.add_chart_frame(slide.tree, spec.chart.box, spec.chart.alt, r_id)
@@ -208,6 +197,27 @@ def _write_slide(
     notes = parts.add_notes(slide)
     assert notes is not None, "the template's notes master has no notes placeholder"
     shapes.write_notes(notes, spec.notes)
+
+
+def _write_pictures(
+    parts: DeckParts, slide: NewSlide, spec: SlideSpec, logo: Logo | None, link: shapes.Link
+) -> Any:
+    """The slide's logo and QR codes; returns the logo's `p:pic` (None without a logo)."""
+    placed: Any = None
+    for picture in spec.pictures:
+        if picture.kind == "logo":
+            assert logo is not None, "the plan places a logo but the request has none"
+            r_id = parts.image(slide, logo.png)
+            placed = shapes.add_picture(slide.tree, picture, r_id, LOGO, link)
+        else:
+            # Imported here: segno pulls in urllib and email (~50 ms), and many decks have no
+            # QR code.
+            from compassion_kit.qr import qr_png
+
+            assert picture.url is not None
+            r_id = parts.image(slide, qr_png(picture.url))
+            shapes.add_picture(slide.tree, picture, r_id, "QR code", link)
+    return placed
 
 
 def _reading_order(tree: Any, title: Any, logo: Any) -> None:
