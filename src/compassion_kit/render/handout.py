@@ -230,8 +230,8 @@ def _panel(
 def chart_table(chart: Chart, width: int) -> DataTable:
     """A chart's data as a native table, its caption kept as the text alternative below.
 
-    Word charts cannot be written with python-docx, and a table reads well on paper and
-    to a screen reader.
+    A Word chart would need a chart part and an embedded workbook; a table reads as well on
+    paper and to a screen reader.
     """
     unit = chart.unit or ""
     columns = (CATEGORY_HEADER, *(s.name + (f" ({unit})" if unit else "") for s in chart.series))
