@@ -65,3 +65,19 @@ def test_style_ids_are_found_by_the_names_word_shows() -> None:
     assert styles["Heading 1"] == "Heading1"  # stored as "heading 1"
     assert styles["Normal"] is None  # the default paragraph style names no style
     assert styles["Kit Form"] == "KitForm"
+
+
+def test_a_template_without_page_setup_is_refused(tmp_path: Path) -> None:
+    source = templates_dir() / "document.docx"
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = parts["word/document.xml"].decode()
+    start, end = document.index("<w:sectPr>"), document.index("</w:sectPr>") + len("</w:sectPr>")
+    parts["word/document.xml"] = (document[:start] + document[end:]).encode()
+    broken = tmp_path / "t.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(ContentError) as caught:
+        _docx_template.check_template(broken)
+    assert "its document has no page setup" in str(caught.value)

@@ -108,6 +108,11 @@ def _read(path: Path) -> Template:
     try:
         package = Package.read(path.read_bytes())
         parts = _part_names(package)
+        for name in (parts.document, parts.styles, parts.numbering, parts.core):
+            package.xml(name)  # parsed once here; each document deep-copies the trees
+        body = package.xml(parts.document).find(w("body"))
+        if body is None or not len(body) or body[-1].tag != w("sectPr"):
+            raise KeyError("its document has no page setup (w:sectPr)")
         ids = _style_ids(package.xml(parts.styles))
     except (OSError, PackageError, KeyError) as exc:
         reason = exc.args[0] if isinstance(exc, KeyError) else exc
@@ -124,8 +129,6 @@ def _read(path: Path) -> Template:
                 )
             ]
         )
-    for name in (parts.document, parts.styles, parts.numbering, parts.core):
-        package.xml(name)  # parsed once here; each document deep-copies the trees
     return Template(package, parts, ids)
 
 
