@@ -148,6 +148,16 @@ def _problem(path: Path, exc: OSError, what: str) -> OutputError:
     )
 
 
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C.
+
+    A subclass on purpose: CPython 3.11 marks an exact KeyboardInterrupt that leaves code run by
+    exec() of a string (dataclass creation does that, e.g. while a module is imported lazily)
+    as unhandled, and then ends the process with SIGINT instead of the exit code 130 the CLI
+    asked for.
+    """
+
+
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """Within the block, SIGTERM (a pipeline cancelling the job) raises KeyboardInterrupt."""
@@ -156,7 +166,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         return
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
+        raise _Stopped
 
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
