@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from compassion_kit.branding import substitute
 from compassion_kit.errors import ContentError, Problem
+from compassion_kit.qr import qr_png
 from compassion_kit.render import RenderedFile
 from compassion_kit.render import _pptx_shapes as shapes
 from compassion_kit.render import _pptx_xml as whole
@@ -210,10 +211,6 @@ def _write_pictures(
             r_id = parts.image(slide, logo.png)
             placed = shapes.add_picture(slide.tree, picture, r_id, LOGO, link)
         else:
-            # Imported here: segno pulls in urllib and email (~50 ms), and many decks have no
-            # QR code.
-            from compassion_kit.qr import qr_png
-
             assert picture.url is not None
             r_id = parts.image(slide, qr_png(picture.url))
             shapes.add_picture(slide.tree, picture, r_id, "QR code", link)
