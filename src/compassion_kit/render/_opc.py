@@ -118,7 +118,15 @@ class Relationships:
         return posixpath.normpath(posixpath.join(posixpath.dirname(self.source), ref))
 
     def _relative(self, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.source) or ".")
+        # Plain string work: posixpath.relpath asks the OS for the current folder each call.
+        folder = posixpath.dirname(self.source)
+        if not folder:
+            return target
+        base, parts = folder.split("/"), target.split("/")
+        shared = 0
+        while shared < min(len(base), len(parts) - 1) and base[shared] == parts[shared]:
+            shared += 1
+        return "/".join([".."] * (len(base) - shared) + parts[shared:])
 
 
 class Package:
