@@ -72,6 +72,11 @@ class KitError(Exception):
         self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[KitError], tuple[list[Problem]]]:
+        # Rebuilt from its problems when it crosses a process boundary (default pickling
+        # would pass the joined message where the problems belong).
+        return (type(self), (self.problems,))
+
 
 class ContentError(KitError):
     """Problems in content, organisation or workshop files."""

@@ -7,7 +7,7 @@ folder safely is `folder.py`'s business, building for many organisations `batch.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,13 +34,23 @@ def _record(name: str, file: PackFile, data: bytes, fmt: str, **extra: Any) -> F
 
 
 def render_pack(
-    spec: Spec, brand: Brand, logo: Logo | None, folder: Path, slug: str
+    spec: Spec,
+    brand: Brand,
+    logo: Logo | None,
+    folder: Path,
+    slug: str,
+    *,
+    parallel: bool = False,
 ) -> tuple[FileRecord, ...]:
     """Write every Office file of one organisation's pack into `folder` (its parent must exist).
+
+    With `parallel` the deck is written by a second process while this one writes the Word
+    files (see `parallel.py`); batches leave it off, as their packs already share the cores.
 
     Raises:
         KitError: a problem only this organisation has (e.g. its template or colours).
     """
+    from compassion_kit.pack.parallel import Started
     from compassion_kit.render.deck import slide_numbers
 
     files = plan_files(spec.workshop, spec.library, file_prefix(slug, spec.workshop.date))
@@ -49,30 +59,57 @@ def render_pack(
     folder.mkdir(exist_ok=True)
     deck = _deck(spec, brand, logo) if spec.workshop.deck is not None else None
     numbers = slide_numbers(deck[1]) if deck is not None else None
-    records = []
-    for file in files:
-        if file.kind == "deck":
-            from compassion_kit.render.deck import write_deck
 
-            assert deck is not None
-            rendered = write_deck(deck[1], deck[0])
-        elif file.kind == "agenda":
-            rendered = _agenda(spec, brand, logo, file, numbers)
-        else:
-            rendered = _printed(spec, brand, logo, file)
-        (folder / file.name).write_bytes(rendered.data)
-        slides = rendered.units if file.format == "pptx" else None
-        records.append(
-            _record(
-                file.name,
-                file,
-                rendered.data,
-                file.format,
-                slides=slides,
-                warnings=rendered.warnings,
-            )
-        )
-    return tuple(records)
+    def deck_work(file: PackFile) -> Callable[[], FileRecord]:
+        return lambda: _write(folder, file, _deck_file(deck))
+
+    # Started first so that it runs while the other files are written.
+    started: dict[str, Started[FileRecord] | _Now] = {
+        f.name: Started(deck_work(f)) if parallel else _Now(deck_work(f))
+        for f in files
+        if f.kind == "deck"
+    }
+    try:
+        records = []
+        for file in files:
+            if file.kind == "deck":
+                continue
+            if file.kind == "agenda":
+                rendered = _agenda(spec, brand, logo, file, numbers)
+            else:
+                rendered = _printed(spec, brand, logo, file)
+            records.append(_write(folder, file, rendered))
+        done = {name: work.result() for name, work in started.items()}
+    finally:
+        for work in started.values():
+            work.stop()
+    by_name = {r.path: r for r in records} | done
+    return tuple(by_name[file.name] for file in files)
+
+
+class _Now:
+    """Work run when its result is asked for (the deck without a second process)."""
+
+    def __init__(self, work: Callable[[], FileRecord]) -> None:
+        self.result = work
+
+    def stop(self) -> None:
+        pass
+
+
+def _deck_file(deck: tuple[Any, Any] | None) -> RenderedFile:
+    from compassion_kit.render.deck import write_deck
+
+    assert deck is not None
+    return write_deck(deck[1], deck[0])
+
+
+def _write(folder: Path, file: PackFile, rendered: RenderedFile) -> FileRecord:
+    (folder / file.name).write_bytes(rendered.data)
+    slides = rendered.units if file.format == "pptx" else None
+    return _record(
+        file.name, file, rendered.data, file.format, slides=slides, warnings=rendered.warnings
+    )
 
 
 def _deck(spec: Spec, brand: Brand, logo: Logo | None) -> tuple[Any, Any]:
