@@ -163,21 +163,22 @@ def with_rules(convert: Convert, rules: Sequence[Rule], *, is_list: bool = False
         return convert
 
     def checked(value: Any, path: Where, mistakes: list[Mistake]) -> Any:
-        try:
-            for reshape in befores:
-                value = reshape(value)
-        except ValueError as exc:
-            mistakes.append(Mistake(path, str(exc)))
-            return INVALID
-        value = convert(value, path, mistakes)
+        value = _in_turn(befores, value, path, mistakes)
+        if value is not INVALID:
+            value = convert(value, path, mistakes)
         if value is INVALID:
             return INVALID
-        try:
-            for after in afters:
-                value = after(value)
-        except ValueError as exc:
-            mistakes.append(Mistake(path, str(exc)))
-            return INVALID
-        return value
+        return _in_turn(afters, value, path, mistakes)
 
     return checked
+
+
+def _in_turn(steps: list[Any], value: Any, path: Where, mistakes: list[Mistake]) -> Any:
+    """Apply each step to the value; a step's ValueError is the mistake, and INVALID results."""
+    try:
+        for step in steps:
+            value = step(value)
+    except ValueError as exc:
+        mistakes.append(Mistake(path, str(exc)))
+        return INVALID
+    return value
