@@ -51,7 +51,7 @@ def test_missing_field_points_at_its_block():
     ("value", "message"),
     [
         ("5", "title: should be text; put it in quotes if it looks like a number (got 5)"),
-        ('"  "', 'title: is too short: it needs at least 1 character(s) (got "  ")'),
+        ('"  "', 'title: is too short: it needs at least 1 character (got "  ")'),
     ],
 )
 def test_text_is_never_made_from_numbers_and_is_stripped_first(value: str, message: str):
@@ -141,7 +141,7 @@ def test_every_mistake_in_a_document_is_reported_at_once_in_field_order():
         "t.yaml:3:8: error: start: '9.30' is not a 24-hour clock time such as 09:30",
         't.yaml:4:18: error: deck.modules.0: "Bad_Id" is not a valid id '
         "(hint: use lower-case letters, digits and single hyphens, e.g. culture-values)",
-        't.yaml:4:35: error: deck.agenda: is too short: it needs at least 2 character(s) (got "x")',
+        't.yaml:4:35: error: deck.agenda: is too short: it needs at least 2 characters (got "x")',
         "t.yaml:6:1: error: handouts: 'ho-one' is listed twice; list each one once",
         "t.yaml:5:17: error: formats.1: must be one of 'pptx', 'docx' or 'pdf' (got \"odt\")",
         "t.yaml:7:1: error: venu: is not a field the kit knows (hint: did you mean 'venue'?)",
@@ -160,7 +160,7 @@ def test_whole_object_checks_run_once_the_fields_are_valid():
 def test_a_shorthand_entry_is_located_at_what_was_written():
     # `handouts: [x]` is read as `[{id: x}]`; the mistake is about the text written.
     assert problems("title: T\nhandouts: [x]\n", Workshop) == [
-        't.yaml:2:12: error: handouts.0: is too short: it needs at least 2 character(s) (got "x")'
+        't.yaml:2:12: error: handouts.0: is too short: it needs at least 2 characters (got "x")'
     ]
 
 
@@ -191,7 +191,7 @@ def test_building_from_python_reports_every_mistake():
     with pytest.raises(ModelError) as caught:
         Source(title="", publisher="P", year=1800, colour="red")  # type: ignore[call-arg]
     assert [str(m) for m in caught.value.mistakes] == [
-        'title: is too short: it needs at least 1 character(s) (got "")',
+        'title: is too short: it needs at least 1 character (got "")',
         "year: should be 1900 or more (got 1800)",
         "colour: is not a field the kit knows (hint: valid fields here: "
         "publisher, section, title, url, year)",

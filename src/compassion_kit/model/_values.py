@@ -117,7 +117,7 @@ def limited(convert: Convert, limits: Limits, *, is_list: bool) -> Convert:
 
     def check(value: Any, path: Where, mistakes: list[Mistake]) -> Any:
         if is_list and longest is not None and isinstance(value, list) and len(value) > longest:
-            return wrong(path, f"can have at most {longest} entries", value, mistakes)
+            return wrong(path, _TOO_MANY.format(_entries(longest)), value, mistakes)
         found = convert(value, path, mistakes)
         if found is INVALID:
             return INVALID
@@ -127,10 +127,10 @@ def limited(convert: Convert, limits: Limits, *, is_list: bool) -> Convert:
             return wrong(path, f"should be {le} or less", value, mistakes)
         if shortest is not None and len(found) < shortest:
             words = _TOO_SHORT if isinstance(found, str) else _TOO_FEW
-            return wrong(path, words.format(shortest), value, mistakes)
+            return wrong(path, words.format(_amount(shortest, found)), value, mistakes)
         if longest is not None and len(found) > longest:
             words = _TOO_LONG if isinstance(found, str) else _TOO_MANY
-            return wrong(path, words.format(longest), value, mistakes)
+            return wrong(path, words.format(_amount(longest, found)), value, mistakes)
         if pattern is not None and not re.search(pattern.regex, found):
             mistakes.append(Mistake(path, pattern.words.format(got=show(value)), pattern.hint))
             return INVALID
@@ -139,10 +139,19 @@ def limited(convert: Convert, limits: Limits, *, is_list: bool) -> Convert:
     return check
 
 
-_TOO_SHORT = "is too short: it needs at least {} character(s)"
-_TOO_LONG = "is too long: at most {} characters"
-_TOO_FEW = "needs at least {} entries"
-_TOO_MANY = "can have at most {} entries"
+_TOO_SHORT = "is too short: it needs at least {}"
+_TOO_LONG = "is too long: at most {}"
+_TOO_FEW = "needs at least {}"
+_TOO_MANY = "can have at most {}"
+
+
+def _amount(count: int, value: object) -> str:
+    """'1 character', '3 entries': the count with the word for what is counted."""
+    return f"{count} character{'s' * (count != 1)}" if isinstance(value, str) else _entries(count)
+
+
+def _entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
 
 
 def with_rules(convert: Convert, rules: Sequence[Rule], *, is_list: bool = False) -> Convert:
