@@ -1,6 +1,7 @@
 """Everything the kit prints: problems and progress on stderr, machine output on stdout.
 
-Owns the terminal; nothing else in the kit prints.
+Owns the terminal; nothing else in the kit prints. Each message is built once from pieces of
+text with a Rich style: Rich draws them on a terminal; elsewhere `_plain` writes the text.
 """
 
 from __future__ import annotations
@@ -8,54 +9,111 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-
+from compassion_kit import _plain
 from compassion_kit.errors import Problem
 
-_err = Console(stderr=True, highlight=False, soft_wrap=True)
-_out = Console(highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+    from rich.text import Text
+
+    from compassion_kit.check import CheckReport
+    from compassion_kit.pack import PackOutcome, PackResult
+
+# Part of a message: plain text, or text and a Rich style such as ("error", "bold red").
+# Text is never read as Rich markup, so brackets in paths and messages need no escaping.
+Piece: TypeAlias = str | tuple[str, str]
+
+# Rich is imported only when something is drawn on a terminal: the import costs ~40 ms, and
+# in pipelines (files, pipes, CI logs) Rich printed plain text anyway.
+_consoles: dict[bool, Console] = {}
+
+
+def _rich(stdout: bool) -> Console:
+    if stdout not in _consoles:
+        from rich.console import Console
+
+        _consoles[stdout] = Console(stderr=not stdout, highlight=False, soft_wrap=True)
+    return _consoles[stdout]
+
+
+def _styled(pieces: Sequence[Piece]) -> Text:
+    from rich.text import Text
+
+    return Text.assemble(*pieces)
+
+
+def _plain_text(pieces: Sequence[Piece]) -> str:
+    return "".join(p if isinstance(p, str) else p[0] for p in pieces)
+
+
+def _say(*pieces: Piece, stdout: bool = False) -> None:
+    """Print one message (newlines in it start new lines), on stderr unless `stdout`."""
+    # The stream is looked up on every call: tests and Rich's progress bar replace it.
+    stream = sys.stdout if stdout else sys.stderr
+    if _plain.is_terminal(stream):
+        _rich(stdout).print(_styled(pieces))
+    else:
+        _plain.write(stream, _plain_text(pieces))
+
+
+def _table(
+    title: str, columns: Sequence[str], rows: Sequence[Sequence[Piece]], stdout: bool
+) -> None:
+    """A boxed Rich table on a terminal; aligned plain columns otherwise (see `_plain.table`)."""
+    stream = sys.stdout if stdout else sys.stderr
+    if not _plain.is_terminal(stream):
+        cells = [[_plain_text([cell]) for cell in row] for row in rows]
+        _plain.write(stream, _plain.table(title, columns, cells))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(title=Text(title, style="table.title"), title_justify="left")
+    for column in columns:
+        grid.add_column(Text(column), overflow="fold")
+    for row in rows:
+        grid.add_row(*(_styled([cell]) for cell in row))
+    _rich(stdout).print(grid)
 
 
 def problems(found: Sequence[Problem]) -> None:
     """Print each problem as `path:line:col: error: field: message`, then a count."""
     for problem in found:
         colour = "red" if problem.severity == "error" else "yellow"
-        where = escape(str(problem.location))
-        what = escape(f"{problem.field}: {problem.message}" if problem.field else problem.message)
-        _err.print(f"{where}: [bold {colour}]{problem.severity}[/]: {what}")
+        what = f"{problem.field}: {problem.message}" if problem.field else problem.message
+        _say(f"{problem.location}: ", (problem.severity, f"bold {colour}"), f": {what}")
         if problem.hint:
-            _err.print(f"  [dim]hint:[/] {escape(problem.hint)}")
+            _say("  ", ("hint:", "dim"), f" {problem.hint}")
     errors = sum(1 for p in found if p.severity == "error")
     if errors:
-        _err.print(
-            f"[bold red]{errors} problem{'s' if errors != 1 else ''} found[/]; nothing was written."
-        )
+        count = f"{errors} problem{'s' if errors != 1 else ''} found"
+        _say((count, "bold red"), "; nothing was written.")
 
 
 def bug(exc: BaseException) -> None:
     """The short message for an unexpected error (the traceback is shown with --debug)."""
-    _err.print(
-        f"[bold red]internal error:[/] {escape(type(exc).__name__)}: {escape(str(exc))}\n"
+    _say(
+        ("internal error:", "bold red"),
+        f" {type(exc).__name__}: {exc}\n"
         "This is a bug in compassion-kit, not in your files. Please report it with the "
-        "command you ran; add --debug to see the details."
+        "command you ran; add --debug to see the details.",
     )
 
 
 def info(message: str) -> None:
     """A line of progress or a result, for people (stderr)."""
-    _err.print(escape(message))
+    _say(message)
 
 
 def success(message: str) -> None:
-    _err.print(f"[green]✓[/] {escape(message)}")
+    _say(("✓", "green"), f" {message}")
 
 
 def warning(message: str) -> None:
-    _err.print(f"[yellow]warning:[/] {escape(message)}")
+    _say(("warning:", "yellow"), f" {message}")
 
 
 def json_out(data: Any) -> None:
@@ -71,25 +129,16 @@ def text_out(text: str) -> None:
 
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """A table for people; printed to stdout so it can be piped to a pager."""
-    grid = Table(title=title, title_justify="left", show_lines=False)
-    for column in columns:
-        grid.add_column(column, overflow="fold")
-    for row in rows:
-        grid.add_row(*(escape(cell) for cell in row))
-    _out.print(grid)
+    """A table for people on stdout (so it can be piped to a pager); see `_plain.table`."""
+    _table(title, columns, rows, stdout=True)
 
 
 def markdown_outline(text: str) -> None:
     """An outline for `kit show`, on stdout."""
-    _out.print(escape(text))
+    _say(text, stdout=True)
 
 
-# Below: `kit build`. Typing-only imports; `import compassion_kit.console` stays light.
-from typing import TYPE_CHECKING  # noqa: E402
-
-if TYPE_CHECKING:
-    from compassion_kit.pack import PackOutcome, PackResult
+# Below: `kit build`.
 
 
 class PackProgress:
@@ -99,8 +148,8 @@ class PackProgress:
     """
 
     def __init__(self) -> None:
-        self._bar: Any = None
-        self._task: Any = None
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
         self._count = 0
         self._total = 0
 
@@ -114,15 +163,15 @@ class PackProgress:
 
     def start(self, total: int) -> None:
         self._total = total
-        if _err.is_terminal:
+        if _plain.is_terminal(sys.stderr):
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             self._bar = Progress(
                 TextColumn("building packs"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("{task.description}"),
-                console=_err,
+                TextColumn("{task.description}", markup=False),
+                console=_rich(stdout=False),
                 transient=True,
             )
             self._task = self._bar.add_task("", total=total)
@@ -130,21 +179,19 @@ class PackProgress:
 
     def done(self, outcome: PackOutcome) -> None:
         self._count += 1
-        if self._bar is not None:
-            self._bar.update(self._task, advance=1, description=escape(outcome.slug))
+        counted = f" {self._count}/{self._total} {outcome.slug}"
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, advance=1, description=outcome.slug)
         if outcome.ok:
             if self._bar is None:
-                _err.print(f"[green]✓[/] {self._count}/{self._total} {escape(outcome.slug)}")
+                _say(("✓", "green"), counted)
             return
-        _err.print(
-            f"[bold red]✗[/] {self._count}/{self._total} {escape(outcome.slug)} "
-            f"({escape(outcome.where)}) failed:"
-        )
+        _say(("✗", "bold red"), f"{counted} ({outcome.where}) failed:")
         for problem in outcome.problems:
-            _err.print(f"  {escape(str(problem))}")
+            _say(f"  {problem}")
 
     def note(self, message: str) -> None:
-        _err.print(escape(message))
+        _say(message)
 
 
 def pack_progress() -> PackProgress:
@@ -166,36 +213,32 @@ def pack_report(result: PackResult, as_json: bool) -> None:
             size = entry.get("slides") or entry.get("pages")
             unit = " slides" if "slides" in entry else " pages" if "pages" in entry else ""
             count = f", {size}{unit}" if size else ""
-            _err.print(f"  {escape(entry['path'])} ({entry['bytes']:,} bytes{count})")
+            _say(f"  {entry['path']} ({entry['bytes']:,} bytes{count})")
         return
-    grid = Table(title=f"packs in {escape(str(result.out))}", title_justify="left")
-    for column in ("organisation", "folder", "status", "files or problem"):
-        grid.add_column(column, overflow="fold")
+    rows: list[list[Piece]] = []
     for outcome in result.outcomes:
         if outcome.ok:
             files = str(len(outcome.manifest["files"])) if outcome.manifest else ""
-            grid.add_row(
-                escape(outcome.organisation), escape(outcome.slug), "[green]built[/]", files
-            )
+            rows.append([outcome.organisation, outcome.slug, ("built", "green"), files])
         else:
             first = outcome.problems[0] if outcome.problems else None
             reason = f"{first.location}: {first.message}" if first else ""
-            grid.add_row(escape(outcome.organisation), "", "[red]failed[/]", escape(reason))
-    _err.print(grid)
+            rows.append([outcome.organisation, "", ("failed", "red"), reason])
+    columns = ("organisation", "folder", "status", "files or problem")
+    _table(f"packs in {result.out}", columns, rows, stdout=False)
     built = sum(1 for o in result.outcomes if o.ok)
     total = len(result.outcomes)
     message = f"built {built} of {total} packs in {result.out}"
     if built == total:
         success(message)
     else:
-        _err.print(f"[bold red]{total - built} failed[/]; {escape(message)}")
+        _say((f"{total - built} failed", "bold red"), f"; {message}")
 
 
 # Below: `kit check`.
-if TYPE_CHECKING:
-    from compassion_kit.check import CheckReport
 
 _CHECK_COLOURS = {"E": "red", "W": "yellow", "T": "cyan"}
+_CHECK_NAMES = {"E": "error", "W": "warning", "T": "tip"}
 
 
 def check_report(report: CheckReport, as_json: bool) -> None:
@@ -205,11 +248,13 @@ def check_report(report: CheckReport, as_json: bool) -> None:
         return
     for finding in report.findings:
         colour = _CHECK_COLOURS.get(finding.severity, "white")
-        name = {"E": "error", "W": "warning", "T": "tip"}.get(finding.severity, finding.severity)
-        hint = f" [dim]({escape(finding.hint)})[/]" if finding.hint else ""
-        _err.print(
-            f"{escape(finding.path)}:{escape(finding.where)}: {finding.code} "
-            f"[bold {colour}]{name}[/]: {escape(finding.message)}{hint}"
+        name = _CHECK_NAMES.get(finding.severity, finding.severity)
+        hint: list[Piece] = [" ", (f"({finding.hint})", "dim")] if finding.hint else []
+        _say(
+            f"{finding.path}:{finding.where}: {finding.code} ",
+            (name, f"bold {colour}"),
+            f": {finding.message}",
+            *hint,
         )
     errors, warnings, tips = (report.count(s) for s in ("E", "W", "T"))
     files = len(report.files)
@@ -218,6 +263,6 @@ def check_report(report: CheckReport, as_json: bool) -> None:
         f"{tips} tip{'s' * (tips != 1)} in {files} file{'s' * (files != 1)}"
     )
     if errors:
-        _err.print(f"[bold red]{summary}[/]")
+        _say((summary, "bold red"))
     else:
         success(summary)
