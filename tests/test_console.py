@@ -1,0 +1,125 @@
+"""What the kit prints: plain text without Rich when piped, Rich's colours on a terminal."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from contextlib import redirect_stderr
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.text import Text
+from typer.testing import CliRunner
+
+from compassion_kit import _plain, console
+from compassion_kit.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+UNKNOWN_KEY = ROOT / "tests" / "fixtures" / "content" / "bad" / "unknown-key.yaml"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+TERMINAL_SETTINGS = ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TERM")
+
+
+def piped(*command: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `python COMMAND...` with stdout and stderr piped and only `env`'s colour settings."""
+    clean = {k: v for k, v in os.environ.items() if k not in TERMINAL_SETTINGS}
+    return subprocess.run(
+        [sys.executable, *command], capture_output=True, text=True, cwd=ROOT, env=clean | env
+    )
+
+
+def test_a_piped_build_does_not_import_rich(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from compassion_kit.cli import main\n"
+        "sys.argv[0] = 'kit'\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    print('rich' in sys.modules)\n"
+    )
+    done = piped("-c", code, "build", "examples/wye-valley/workshop.yaml", "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert f"✓ wrote {tmp_path}: 7 files" in done.stderr
+    assert done.stdout == "False\n"
+
+
+def test_force_color_prints_the_same_words_in_colour() -> None:
+    cases = [
+        (["validate", str(UNKNOWN_KEY)], 1, "\x1b[1;31merror\x1b[0m: blocks.0.promt:"),
+        (["validate", "examples/wye-valley/org.yaml"], 0, "\x1b[32m✓\x1b[0m examples/"),
+    ]
+    for args, code, styled in cases:
+        plain = piped("-m", "compassion_kit", *args)
+        coloured = piped("-m", "compassion_kit", *args, FORCE_COLOR="1", TERM="xterm")
+        assert plain.returncode == coloured.returncode == code
+        assert "\x1b[" not in plain.stderr
+        assert styled in coloured.stderr
+        assert ANSI.sub("", coloured.stderr) == plain.stderr
+
+
+@pytest.mark.parametrize("isatty", [True, False])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"FORCE_COLOR": "1"},
+        {"FORCE_COLOR": ""},
+        {"NO_COLOR": "1"},
+        {"TERM": "dumb"},
+        {"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"},
+        {"TTY_COMPATIBLE": "1"},
+    ],
+)
+def test_terminal_or_not_is_decided_as_rich_decides(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], isatty: bool
+) -> None:
+    for name in TERMINAL_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    stream = io.StringIO()
+    stream.isatty = lambda: isatty  # type: ignore[method-assign]
+    assert _plain.is_terminal(stream) == Console(file=stream).is_terminal
+
+
+# Tab stops count characters in plain text and cells in Rich: the same for these.
+TEXT = st.text(st.sampled_from("ab [/]\\:é–✓\t\n\r\x07"), max_size=30)
+STYLES = st.sampled_from(["", "bold red", "dim"])
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=200)
+@given(st.lists(st.one_of(TEXT, st.tuples(TEXT, STYLES)), max_size=5))
+def test_plain_messages_are_what_rich_wrote_to_a_file(
+    monkeypatch: pytest.MonkeyPatch, pieces: list[str | tuple[str, str]]
+) -> None:
+    for name in TERMINAL_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    ours = io.StringIO()
+    with redirect_stderr(ours):
+        console._say(*pieces)
+    rich = io.StringIO()
+    Console(file=rich, highlight=False, soft_wrap=True).print(Text.assemble(*pieces))
+    assert ours.getvalue() == rich.getvalue()
+
+
+LIST = """\
+compassion-kit library
+id                   kind       element  title                                                     size
+-------------------  ---------  -------  --------------------------------------------------------  ----------------
+smarter-action-plan  worksheet  2        Action plan for workplace compassion: set a SMARTER goal  18 blocks
+tackling-giants      worksheet  2        Tackling giants: what stops us making a change?           5 blocks, 40 min
+taking-stock         worksheet  2        Taking stock: what do we do now that is good?             10 blocks
+"""  # noqa: E501
+
+
+def test_piped_tables_are_aligned_columns_one_row_a_line() -> None:
+    result = CliRunner().invoke(app, ["list", "--kind", "worksheet", "--element", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == LIST
