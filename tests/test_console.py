@@ -123,3 +123,24 @@ def test_piped_tables_are_aligned_columns_one_row_a_line() -> None:
     result = CliRunner().invoke(app, ["list", "--kind", "worksheet", "--element", "2"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == LIST
+
+
+def test_pack_report_counts_slides_and_pages_in_words() -> None:
+    from compassion_kit.pack import PackResult
+
+    files = [
+        {"path": "deck.pptx", "bytes": 1000, "slides": 1},
+        {"path": "agenda.pdf", "bytes": 2000, "pages": 1},
+        {"path": "sheets.pdf", "bytes": 3000, "pages": 4},
+        {"path": "checklist.md", "bytes": 40},
+    ]
+    result = PackResult(Path("out"), False, (), {"files": files})
+    err = io.StringIO()
+    with redirect_stderr(err):
+        console.pack_report(result, as_json=False)
+    assert err.getvalue().splitlines()[1:] == [
+        "  deck.pptx (1,000 bytes, 1 slide)",
+        "  agenda.pdf (2,000 bytes, 1 page)",
+        "  sheets.pdf (3,000 bytes, 4 pages)",
+        "  checklist.md (40 bytes)",
+    ]

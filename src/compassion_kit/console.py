@@ -210,9 +210,9 @@ def pack_report(result: PackResult, as_json: bool) -> None:
         files = result.manifest["files"]
         success(f"wrote {result.out}: {len(files)} files")
         for entry in files:
-            size = entry.get("slides") or entry.get("pages")
-            unit = " slides" if "slides" in entry else " pages" if "pages" in entry else ""
-            count = f", {size}{unit}" if size else ""
+            unit = "slide" if "slides" in entry else "page"
+            size = entry.get(f"{unit}s")
+            count = f", {size} {unit}{'s' * (size != 1)}" if size else ""
             _say(f"  {entry['path']} ({entry['bytes']:,} bytes{count})")
         return
     rows: list[list[Piece]] = []
