@@ -59,6 +59,47 @@ def test_field_mistakes_are_located_and_the_closest_field_suggested():
     assert "formats.1: must be one of 'pptx', 'docx' or 'pdf' (got \"odt\")" in found[3]
 
 
+def test_field_mistakes_do_not_hide_unknown_ids_colours_or_the_logo():
+    found = problems_of(BAD / "mixed.yaml")
+    where = "mixed.yaml"
+    expected = [
+        f"{where}:4:9: error: logo: the logo file",
+        f"{where}:5:22: error: colours.primary: #FFB81C on white",
+        f"{where}:5:44: error: organisation.colours.secondary: 'blue' is not a colour",
+        f"{where}:6:7: error: date: '2027-02-30' is not a date",
+        f"{where}:7:18: error: deck.modules.0: there is no deck with the id 'leadership-managment'",
+        f"{where}:8:48: error: worksheets.0.copies: should be 1 or more (got 0)",
+        f"{where}:8:52: error: worksheets.1: there is no worksheet with the id 'feedback-from'",
+    ]
+    assert len(found) == len(expected)
+    for problem, start in zip(found, expected, strict=True):
+        assert start in problem
+
+
+def test_a_wrong_inline_organisation_is_not_also_reported_as_missing(tmp_path: Path):
+    spec = tmp_path / "workshop.yaml"
+    spec.write_text("title: T\norganisation: {name: [A, B]}\nhandouts: [feedback-frm]\n")
+    found = problems_of(spec)
+    assert len(found) == 2
+    assert "workshop.yaml:2:16: error: organisation.name: should be text" in found[0]
+    assert "workshop.yaml:3:12: error: handouts.0: there is no handout" in found[1]
+
+
+def test_a_profile_file_reports_its_colours_and_its_logo_together(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    org = tmp_path / "small" / "org.yaml"
+    text = org.read_text().replace("logo.svg", "logos.svg").replace("#00594F", "#FFB81C")
+    org.write_text(text + "font: [Arial]\n")
+    found = problems_of(tmp_path / "small" / "workshop.yaml")
+    assert [p.split(": error: ")[1].split(":")[0] for p in found] == [
+        "logo",
+        "colours.primary",
+        "font",
+    ]
+
+
 def test_a_spec_without_an_organisation_says_how_to_give_one():
     (found,) = problems_of(BAD / "no-organisation.yaml")
     assert "no-organisation.yaml:1:1: error: the workshop names no organisation" in found

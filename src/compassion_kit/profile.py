@@ -12,7 +12,7 @@ from compassion_kit.branding import AA_NORMAL, WHITE, contrast_ratio, names_orga
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import DEFAULT_ORGANISATION, Organisation
-from compassion_kit.model.validate import validate_document
+from compassion_kit.model.validate import validate_parts
 
 # Colours used for text on white (headings, figures) must reach AA for normal text.
 TEXT_COLOURS = ("primary", "secondary")
@@ -54,15 +54,27 @@ def load_brand(path: Path | None) -> Brand:
     """
     if path is None:
         return DEFAULT_BRAND
-    doc = read_yaml(Path(path))
-    organisation, problems = validate_document(doc, Organisation)
-    if organisation is None:
-        raise ContentError(problems)
-    brand = Brand(organisation, Path(path), doc)
-    problems = profile_problems(brand)
-    if problems:
+    brand, problems = read_brand(Path(path))
+    if problems or brand is None:
         raise ContentError(problems)
     return brand
+
+
+def read_brand(path: Path) -> tuple[Brand | None, list[Problem]]:
+    """The profile at `path` and every problem in it, found in one go.
+
+    With mistakes in its fields, the brand is read from the fields that are fine (None when
+    the name itself is wrong), so its colours and logo can still be checked in the same run.
+
+    Raises:
+        ContentError: the file cannot be read as YAML.
+    """
+    doc = read_yaml(path)
+    organisation, problems = validate_parts(doc, Organisation)
+    if organisation is None:
+        return None, problems
+    brand = Brand(organisation, path, doc)
+    return brand, problems + profile_problems(brand)
 
 
 def brand_from_data(

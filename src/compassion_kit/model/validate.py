@@ -6,6 +6,7 @@ mistake, and its wording, belong to the model.
 
 from __future__ import annotations
 
+import copy
 from typing import Any, TypeVar
 
 from compassion_kit.errors import Problem
@@ -23,6 +24,45 @@ def validate_document(doc: YamlDocument, model: type[M]) -> tuple[M | None, list
     if not mistakes:
         return found, []
     return None, [_problem(doc, mistake) for mistake in mistakes]
+
+
+def validate_parts(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Like `validate_document`, but a document with mistakes still gives what is fine in it.
+
+    Every field with a mistake is left out (its default, when it has one) so the rest can be
+    checked further in the same run; a required field left out takes its block with it. Lists
+    keep their positions: a mistake in an entry that is not a block leaves out the whole list.
+    Returns None when even that leaves nothing valid (a required top-level field is wrong).
+    """
+    found, problems = validate_document(doc, model)
+    if found is not None or not isinstance(doc.data, dict):
+        return found, problems
+    data = copy.deepcopy(doc.data)
+    while True:
+        mistakes: list[Mistake] = []
+        found = read(model, data, mistakes)
+        if found is not None:
+            return found, problems
+        if not all(_leave_out(data, _in_file(data, m.path)) for m in mistakes):
+            return None, problems
+
+
+def _leave_out(data: dict[str, Any], path: tuple[str | int, ...]) -> bool:
+    """Remove the deepest field on `path` that is written in a block; False at the top."""
+    keys = [depth for depth, part in enumerate(path) if isinstance(part, str)]
+    while keys:
+        depth = keys.pop()
+        node: Any = data
+        try:
+            for part in path[:depth]:
+                node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return True  # a block around it is already left out
+        if isinstance(node, dict) and path[depth] in node:
+            del node[path[depth]]
+            return True
+        path = path[:depth]  # a missing required field: leave out the block holding it
+    return False
 
 
 def _problem(doc: YamlDocument, mistake: Mistake) -> Problem:

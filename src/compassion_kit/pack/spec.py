@@ -16,9 +16,9 @@ from compassion_kit.errors import ContentError, Problem, ProblemLog
 from compassion_kit.library import Library, display_path, load_library, unknown_id_problem
 from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import Organisation
-from compassion_kit.model.validate import validate_document
+from compassion_kit.model.validate import validate_parts
 from compassion_kit.model.workshop import Workshop
-from compassion_kit.profile import Brand, load_brand, profile_problems
+from compassion_kit.profile import Brand, profile_problems, read_brand
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
@@ -59,19 +59,29 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
             its logo, and a missing LibreOffice when PDFs are wanted; nothing is built.
     """
     doc = read_yaml(path, display_path=display_path(path))
-    workshop, problems = validate_document(doc, Workshop)
+    # With mistakes in its fields, the rest of the spec is still checked (ids, organisation,
+    # logo), so one run reports everything; checks a left-out field would mislead are skipped.
+    workshop, problems = validate_parts(doc, Workshop)
     if workshop is None:
         raise ContentError(problems)
     log = ProblemLog()
+    log.extend(problems)
+    wrong = {p.field.split(".")[0] for p in problems if p.field}
     base = path.parent
-    library = log.attempt(lambda: load_library([base / c for c in workshop.content]))
+    library = None
+    if "content" not in wrong:
+        library = log.attempt(lambda: load_library([base / c for c in workshop.content]))
     formats = tuple(dict.fromkeys([*workshop.formats, *(["pdf"] if pdf else [])]))
     schedules: dict[str, Schedule] = {}
     if library is not None:
         _check_ids(workshop, library, doc, log)
         schedules = _schedules(workshop, library, doc, log)
-    _check_outputs(workshop, formats, doc, log)
-    brand, logo = _organisation(workshop, doc, path, log) if own_organisation else (None, None)
+    if not problems:
+        _check_outputs(workshop, formats, doc, log)
+    if own_organisation and not ("organisation" in wrong and workshop.organisation is None):
+        brand, logo = _organisation(workshop, doc, path, log)
+    else:
+        brand, logo = None, None
     if "pdf" in formats:
         _check_soffice(doc, pdf and "pdf" not in workshop.formats, log)
     log.raise_if_any()
@@ -164,7 +174,6 @@ def _organisation(
     from compassion_kit.logo import load_logo
 
     given = workshop.organisation
-    before = len(log.problems)
     if given is None:
         log.add(
             Problem(
@@ -190,9 +199,12 @@ def _organisation(
         )
         return None, None
     else:
-        brand = log.attempt(lambda: load_brand(path.parent / given))
-    if brand is None or len(log.problems) > before:
-        return brand, None  # the profile itself is wrong: its logo path may be too
+        found = log.attempt(lambda: read_brand(path.parent / given))
+        brand, problems = found or (None, [])
+        log.extend(problems)
+    if brand is None:
+        return None, None
+    # A wrong `logo` field was left out of the brand, so any logo left is worth checking.
     return brand, log.attempt(lambda: load_logo(brand))
 
 
