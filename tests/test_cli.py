@@ -218,3 +218,17 @@ def test_a_spec_listing_something_twice_is_refused(tmp_path: Path):
     result = runner.invoke(app, ["build", str(spec), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "agendas: 'improvement-planning' is listed twice" in result.stderr
+
+
+def test_a_start_option_past_midnight_names_the_option_and_the_latest_start():
+    result = runner.invoke(app, ["agenda", "improvement-planning", "--start", "23:30"])
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("kit: error: --start: starting at 23:30 pushes '")
+    assert first.endswith("past midnight; this agenda must start by 18:15 to end by midnight")
+    assert "hint: give an earlier time, e.g. --start 18:15" in result.stderr
+    assert ".yaml" not in result.stderr  # the agenda file is not to blame
+    deck = runner.invoke(
+        app, ["build-deck", "intro", "--agenda", "improvement-planning", "--start", "23:30"]
+    )
+    assert deck.exit_code == 1 and "kit: error: --start: starting at 23:30" in deck.stderr

@@ -85,7 +85,7 @@ def _schedule(
         log.add(unknown_id_problem(library, agenda_id, "agenda"))
         return None
     try:
-        timed, problems = schedule(entry.item, start, entry.doc.locate)
+        timed, problems = schedule(entry.item, start, entry.doc.locate, start_option="--start")
     except ValueError as exc:
         log.add(Problem(str(exc), Location(), field="--start", hint="use HH:MM, e.g. 09:30"))
         return None

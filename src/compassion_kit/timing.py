@@ -80,7 +80,11 @@ def parse_start(value: str) -> int:
 
 
 def schedule(
-    agenda: Agenda, start: str | None = None, locate: Locate | None = None
+    agenda: Agenda,
+    start: str | None = None,
+    locate: Locate | None = None,
+    *,
+    start_option: str | None = None,
 ) -> tuple[Schedule, list[Problem]]:
     """Lay `agenda` out from `start` (default the agenda's own) and check it.
 
@@ -88,6 +92,8 @@ def schedule(
     start exactly then: a gap or an overlap before it is a problem. `start` shifts the whole
     day, fixed times included, keeping every duration. Problems name the session and, with
     `locate`, the file and line; the schedule is still returned so callers can show it.
+    `start_option` names the command-line option that gave `start` (`--start`): a day that
+    then runs past midnight is blamed on the option, with the latest start that fits.
     """
     where: Locate = locate or (lambda _path: Location())
     planned = clock_minutes(agenda.start)
@@ -119,16 +125,30 @@ def schedule(
     late = next((i for i, t in enumerate(timed) if t.end > DAY), None)
     if late is not None:
         last = max(t.end for t in timed)
-        problems.append(
-            Problem(
-                f"'{timed[late].session.title}' runs past midnight and the day would end at "
-                f"{clock(last)} the next day; the day must end by midnight",
-                where(("sessions", late, "minutes")),
-                field=f"sessions.{late}.minutes",
-                hint="start earlier with --start, or shorten sessions",
+        latest = begin - (last - DAY)  # the latest start that still ends by midnight
+        if start and start_option and latest >= 0:
+            problems.append(_option_problem(start_option, start, timed[late].session, latest))
+        else:
+            problems.append(
+                Problem(
+                    f"'{timed[late].session.title}' runs past midnight and the day would end "
+                    f"at {clock(last)} the next day; the day must end by midnight",
+                    where(("sessions", late, "minutes")),
+                    field=f"sessions.{late}.minutes",
+                    hint="start earlier with --start, or shorten sessions",
+                )
             )
-        )
     return Schedule(agenda, tuple(timed)), problems
+
+
+def _option_problem(option: str, start: str, session: Session, latest: int) -> Problem:
+    return Problem(
+        f"starting at {start} pushes '{session.title}' past midnight; "
+        f"this agenda must start by {clock(latest)} to end by midnight",
+        field=option,
+        hint=f"give an earlier time, e.g. {option} {clock(latest)}, "
+        f"or leave out {option} to use the agenda's own start",
+    )
 
 
 def _fixed_problem(
