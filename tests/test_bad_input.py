@@ -117,3 +117,19 @@ def test_pure_python_fallback_refuses_the_same_inputs(monkeypatch, name: str):
     monkeypatch.setattr(loading, "FAST_LOADER", None)
     with pytest.raises(ContentError):
         loading.read_yaml(BAD / name)
+
+
+def test_a_word_file_renamed_to_pptx_is_named_as_a_word_document(tmp_path: Path):
+    agenda = tmp_path / "agenda.docx"
+    assert runner.invoke(app, ["agenda", "improvement-planning", "-o", str(agenda)]).exit_code == 0
+    template = agenda.rename(tmp_path / "template.pptx")
+    out = tmp_path / "deck.pptx"
+    result = runner.invoke(
+        app, ["build-deck", "intro", "--template", str(template), "-o", str(out)]
+    )
+    assert result.exit_code == 1
+    assert f"{template}: error: the deck template is a Word document, not a PowerPoint file" in (
+        result.stderr
+    )
+    assert "1 problem found" in result.stderr
+    assert not out.exists()

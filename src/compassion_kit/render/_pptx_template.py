@@ -81,6 +81,17 @@ class _Unreadable(Exception):
     pass
 
 
+class _NotADeck(Exception):
+    """A readable Office file of another kind (a .docx renamed to .pptx, say)."""
+
+
+# What an Office file is, by the root of its main part: its name may say otherwise.
+_OTHER_KINDS = {
+    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document": "a Word document",
+    "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}workbook": "an Excel workbook",
+}
+
+
 def default_template() -> Path:
     """The bundled 16:9 template, templates/deck.pptx."""
     return templates_dir() / TEMPLATE_NAME
@@ -154,6 +165,8 @@ def read_template(path: Path) -> Template:
         return _read(*_version(path))
     except FileNotFoundError:
         message = "the deck template does not exist"
+    except _NotADeck as exc:
+        message = f"the deck template is {exc}, not a PowerPoint file"
     except (OSError, zipfile.BadZipFile, _Unreadable, ElementTree.ParseError, KeyError) as exc:
         message = f"the deck template is not a readable PowerPoint file ({exc})"
     raise ContentError(
@@ -189,6 +202,8 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
         if not main:
             raise _Unreadable("no main document")
         presentation = _xml(package, main[0])
+        if presentation.tag in _OTHER_KINDS:
+            raise _NotADeck(_OTHER_KINDS[presentation.tag])
         sld_size = presentation.find("p:sldSz", _NS)
         slide_size = (
             (int(sld_size.get("cx", "0")), int(sld_size.get("cy", "0")))
