@@ -103,3 +103,20 @@ def test_numbers_point_at_the_right_slides_of_the_built_pptx(
     numbers = deck_numbers(library, modules, agenda_id)
     for slide_id in referenced_slides(agenda):
         assert titles[numbers[slide_id] - 1] == slide_titles(library)[slide_id], slide_id
+
+
+def test_a_deck_without_the_agendas_slides_is_one_warning_also_for_markdown_on_stdout() -> None:
+    from typer.testing import CliRunner
+
+    from compassion_kit.cli import app
+
+    args = ["agenda", "improvement-planning", "--facilitator", "--deck", "intro", "--format", "md"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0
+    (line,) = [w for w in result.stderr.splitlines() if w.startswith("warning:")]
+    assert line.startswith("warning: slides 'lm-gratitude', 'lm-infographic-1', ")
+    assert line.endswith(
+        "and 'lm-pilot-examples' are not in the deck given with --deck; "
+        "the agenda names them by title"
+    )
+    assert "\u201cIs there another way?\u201d" in result.stdout  # named by title instead

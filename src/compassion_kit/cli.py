@@ -251,6 +251,8 @@ def agenda(
     )
     result, data = _run(lambda: build.build_agenda(agenda_id, output, options))
     if output is None:
+        for message in result.warnings:
+            console.warning(message)
         console.text_out(data.decode("utf-8"))
     else:
         _report(result, as_json)

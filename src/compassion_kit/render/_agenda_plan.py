@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from compassion_kit.branding import substitute
 from compassion_kit.model import Agenda, Session
-from compassion_kit.render.slide_refs import SlideNames, resolve, slide_phrase
+from compassion_kit.render.slide_refs import SlideNames, join_and, resolve, slide_phrase
 from compassion_kit.timing import Schedule, TimedSession, clock
 
 if TYPE_CHECKING:
@@ -137,8 +137,8 @@ def plan_agenda(request: AgendaRequest) -> AgendaPlan:
         "date": request.date or "",
         "venue": request.venue or "",
     }
-    warnings: list[str] = []
-    names = _slide_namer(request, warnings)
+    missing: list[str] = []
+    names = _slide_namer(request, missing)
     facilitator = request.audience == FACILITATOR
     rows = []
     for slot in timed.sessions:
@@ -160,7 +160,7 @@ def plan_agenda(request: AgendaRequest) -> AgendaPlan:
         run_sheet=_run_sheet(timed, request) if facilitator else None,
         organisation=organisation,
         credit=agenda.source.credit(),
-        warnings=tuple(dict.fromkeys(warnings)),
+        warnings=_missing_slides_warning(list(dict.fromkeys(missing))),
     )
 
 
@@ -272,18 +272,28 @@ def time_range(start: int, end: int) -> str:
     return f"{clock(start)} to {clock(end)}"
 
 
-def _slide_namer(request: AgendaRequest, warnings: list[str]) -> SlideNames:
-    """A slide-naming function that notes each slide missing from the deck built."""
+def _slide_namer(request: AgendaRequest, missing: list[str]) -> SlideNames:
+    """A slide-naming function that notes, in `missing`, each slide not in the deck built."""
 
     def names(ids: Iterable[str], *, word: bool = True) -> str:
         listed = list(ids)
         numbers = request.slide_numbers
         if numbers is not None:
-            warnings.extend(
-                f"slide '{i}' is not in the deck given with --deck; the agenda names it by title"
-                for i in listed
-                if i not in numbers
-            )
+            missing.extend(i for i in listed if i not in numbers)
         return slide_phrase(listed, numbers, request.slide_titles, word=word)
 
     return names
+
+
+def _missing_slides_warning(missing: list[str]) -> tuple[str, ...]:
+    """One warning naming every slide the agenda refers to that the deck lacks."""
+    if not missing:
+        return ()
+    quoted = join_and([f"'{i}'" for i in missing])
+    if len(missing) == 1:
+        return (
+            f"slide {quoted} is not in the deck given with --deck; the agenda names it by title",
+        )
+    return (
+        f"slides {quoted} are not in the deck given with --deck; the agenda names them by title",
+    )
