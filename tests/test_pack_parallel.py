@@ -74,6 +74,28 @@ def test_stop_ends_the_child_at_once_and_reaps_it() -> None:
 
 
 @forks
+def test_an_interrupt_while_waiting_for_the_result_still_ends_and_reaps_the_child() -> None:
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    started = Started(lambda: time.sleep(30))
+    child = started._pid
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)  # lands while result() reads the pipe
+        with pytest.raises(KeyboardInterrupt):
+            started.result()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    started.stop()  # was OSError: the pipe result() had opened was closed a second time
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)
+
+
+@forks
 def test_a_bug_while_writing_the_deck_exits_3_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -39,7 +39,10 @@ class Started(Generic[T]):
         if self._work is not None:  # not forked: run it now
             work, self._work = self._work, None
             return work()
-        with os.fdopen(self._pipe, "rb") as pipe:
+        # The file object owns the descriptor from here (and closes it even when an interrupt
+        # lands in read()): stop() must not close it again, by then it may be another file's.
+        fd, self._pipe = self._pipe, -1
+        with os.fdopen(fd, "rb") as pipe:
             data = pipe.read()
         self._reap()
         if not data:
@@ -55,7 +58,9 @@ class Started(Generic[T]):
         """End the child (after an error or an interrupt here); harmless once finished."""
         self._work = None
         if self._pid:
-            os.close(self._pipe)
+            if self._pipe >= 0:
+                os.close(self._pipe)
+                self._pipe = -1
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGKILL)
             self._reap()
