@@ -77,3 +77,47 @@ def test_interrupting_a_rebuild_keeps_the_previous_pack(tmp_path: Path):
     assert done.returncode == 130, done.stderr
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]
+
+
+# The signal is sent from inside the process at a chosen moment: before the command's work
+# starts (while the command line is parsed), or while the spec is read, before the folder
+# that catches SIGTERM exists.
+_STOP_AT = """
+import os, signal, sys
+from compassion_kit import cli
+import compassion_kit.pack.batch as batch
+
+how, where, spec, out = sys.argv[1:]
+def stop():
+    os.kill(os.getpid(), getattr(signal, how))
+def parsing():
+    stop()
+    real_app()
+def reading(*args, **kwargs):
+    stop()
+    return real_load_spec(*args, **kwargs)
+real_app, real_load_spec = cli.app, batch.load_spec
+if where == "parsing":
+    cli.app = parsing
+else:
+    batch.load_spec = reading
+sys.argv = ["kit", "build", spec, "-o", out]
+cli.main()
+"""
+
+
+@pytest.mark.parametrize("where", ["parsing", "reading"])
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
+def test_an_early_interrupt_ends_cleanly_with_130(tmp_path: Path, how: str, where: str):
+    out = tmp_path / "pack"
+    done = subprocess.run(
+        [sys.executable, "-c", _STOP_AT, how, where, str(SMALL), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "interrupted; nothing was written\n"
+    assert done.stdout == ""
+    assert list(tmp_path.iterdir()) == []

@@ -5,9 +5,11 @@ Owns flags and exit codes only; every command's work happens in `build.py`.
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
@@ -26,7 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-_state = {"debug": False}
+_state = {"debug": False, "working": False}
 
 ContentOpt = Annotated[
     list[Path] | None,
@@ -41,6 +43,7 @@ def _run(work: Callable[[], T]) -> T:
     """Run a command's work, turning problems into messages and exit codes."""
     from compassion_kit import console
 
+    _state["working"] = True
     try:
         return work()
     except KitError as exc:
@@ -370,8 +373,36 @@ def _usage(message: str) -> NoReturn:
     raise typer.Exit(ExitCode.USAGE)
 
 
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM while a command works.
+
+    A subclass for the reason given at `pack.folder._Stopped` (CPython 3.11 would otherwise
+    end the process with SIGINT rather than exit code 130).
+    """
+
+
+def _stop_cleanly() -> None:
+    """From start-up on, Ctrl-C and SIGTERM end `kit` with "interrupted; nothing was written".
+
+    Before a command's work begins nothing can have been written, so the process exits with 130
+    at once; once `_run` has started it, the signal is raised as KeyboardInterrupt so that clean-up
+    (`finally` blocks, the pack's temporary folder) runs first and `_run` reports it.
+    """
+    from compassion_kit import console  # now, not inside the handler: it may interrupt an import
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if _state["working"]:
+            raise _Interrupted
+        console.info("interrupted; nothing was written")
+        sys.exit(130)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+
+
 def main() -> None:
     """Entry point for the `kit` console script."""
+    _stop_cleanly()
     try:
         app()
     except SystemExit:
