@@ -59,6 +59,18 @@ def test_text_is_never_made_from_numbers_and_is_stripped_first(value: str, messa
     assert problems(text, Workshop) == [f"t.yaml:1:8: error: {message}"]
 
 
+@pytest.mark.parametrize(
+    ("escape", "code"), [("\\x01", "0001"), ("\\v", "000B"), ("\\uFFFF", "FFFF")]
+)
+def test_text_with_a_character_office_files_cannot_hold_is_refused(escape: str, code: str):
+    # YAML refuses such characters typed into the file, but not written as escapes.
+    what = "the character" if code == "FFFF" else "the control character"
+    assert problems(f'title: "Day{escape}one"\n', Workshop) == [
+        f"t.yaml:1:8: error: title: contains {what} U+{code}, which Office files "
+        "cannot hold (hint: delete it; for a line break, start a new item or paragraph)"
+    ]
+
+
 def test_a_wrong_block_value_is_located_at_its_key():
     assert problems("title: [a]\n", Workshop) == [
         "t.yaml:1:1: error: title: should be text; put it in quotes if it looks like a number "
@@ -90,6 +102,26 @@ def test_whole_floats_and_digits_in_quotes_are_numbers_and_text_is_stripped():
     assert (workshop.title, workshop.participants, workshop.groups) == ("A day", 12, 3)
     assert workshop.venue == "Hall"
     assert workshop.formats == ["pptx", "docx"]  # the default
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ('"nan"', '"nan"'),
+        ('"-Infinity"', '"-Infinity"'),
+        ('"1e400"', '"1e400"'),
+        ("1.0e+400", "inf"),
+    ],
+)
+def test_numbers_that_are_not_finite_are_refused(value: str, shown: str):
+    chart = (
+        "slides:\n  - id: s1\n    kind: chart\n    title: T\n    notes: N\n    chart:\n"
+        f"      type: bar\n      categories: [A]\n      series: [{{name: S, values: [{value}]}}]\n"
+        "      caption: C\n"
+    )
+    assert problems(DECK_HEAD + chart, DeckModule) == [
+        f"t.yaml:15:35: error: slides.0.chart.series.0.values.0: should be a number (got {shown})"
+    ]
 
 
 def test_element_written_as_a_number_is_read_as_its_name():

@@ -6,6 +6,7 @@ unions are `_fields.py`'s business.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -28,6 +29,8 @@ INVALID: Any = _Invalid()
 
 # Whole numbers written as text: digits with single underscores, optionally ".0".
 _WHOLE_TEXT = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)*(?:\.0+)?")
+# Characters XML 1.0 (so every Office file) cannot hold; YAML lets escapes such as "\x01" in.
+_NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
 _FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
 
@@ -47,7 +50,15 @@ def wrong(path: Where, words: str, value: Any, mistakes: list[Mistake]) -> Any:
 def text(value: Any, path: Where, mistakes: list[Mistake]) -> Any:
     """Text, stripped of outer spaces. Numbers are not turned into text: quoting is explicit."""
     if isinstance(value, str):
-        return value.strip()
+        found = _NOT_IN_XML.search(value)
+        if found is None:
+            return value.strip()
+        code = ord(found.group())
+        what = "the control character" if code < 0x20 else "the character"
+        message = f"contains {what} U+{code:04X}, which Office files cannot hold"
+        hint = "delete it; for a line break, start a new item or paragraph"
+        mistakes.append(Mistake(path, message, hint))
+        return INVALID
     return wrong(
         path, "should be text; put it in quotes if it looks like a number", value, mistakes
     )
@@ -68,16 +79,15 @@ def whole_number(value: Any, path: Where, mistakes: list[Mistake]) -> Any:
 
 
 def number(value: Any, path: Where, mistakes: list[Mistake]) -> Any:
-    """A float; also a whole number, or a number written as text (true and false are refused)."""
-    if isinstance(value, float):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str):
+    """A finite float; also a whole number, or a number written as text (true and false are
+    refused). "nan", "inf", 1.0e+400 and 400-digit integers are refused: no chart shows them."""
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
         try:
-            return float(value)
-        except ValueError:
-            pass
+            converted = float(value)
+        except (ValueError, OverflowError):
+            converted = math.nan
+        if math.isfinite(converted):
+            return converted
     return wrong(path, "should be a number", value, mistakes)
 
 
