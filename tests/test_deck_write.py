@@ -158,6 +158,21 @@ def test_core_dates_come_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch)
     assert deck.core_properties.last_modified_by == "compassion-kit"
 
 
+@pytest.mark.parametrize(
+    ("epoch", "created"),
+    [("4354819200", "2108-01-01T00:00:00"), ("99999999999999", "9999-12-31T23:59:59")],
+)
+def test_a_source_date_epoch_past_what_a_zip_can_hold_still_writes_the_deck(
+    monkeypatch: pytest.MonkeyPatch, epoch: str, created: str
+) -> None:
+    # A zip entry's date ends in 2107 and Python's datetime in 9999: both were exit 3.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    data = build("fixture-deck")
+    assert Presentation(io.BytesIO(data)).core_properties.created.isoformat() == created
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert {i.date_time for i in package.infolist()} == {(2107, 12, 31, 23, 59, 58)}
+
+
 def test_shape_ids_are_unique_on_every_slide(deck: Presentation) -> None:  # type: ignore[valid-type]
     for slide in deck.slides:
         ids = slide.shapes._spTree.xpath(".//p:cNvPr/@id")

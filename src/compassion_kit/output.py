@@ -16,6 +16,8 @@ from pathlib import Path
 from compassion_kit.errors import Location, OutputError, Problem
 
 _DEFAULT_EPOCH = 1577836800  # 2020-01-01T00:00:00Z: the resource pack's year
+_LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z: the last second a datetime can hold
+_LAST_ZIP_TIME = (2107, 12, 31, 23, 59, 58)  # a zip entry's date has 7 bits for the year
 
 
 def build_time() -> datetime:
@@ -24,7 +26,7 @@ def build_time() -> datetime:
     Never the wall clock, so that identical inputs give byte-identical files.
     """
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    seconds = int(raw) if raw.isdigit() else _DEFAULT_EPOCH
+    seconds = min(int(raw), _LAST_EPOCH) if raw.isdigit() else _DEFAULT_EPOCH
     return datetime.fromtimestamp(seconds, tz=UTC).replace(tzinfo=None)
 
 
@@ -32,13 +34,16 @@ def zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:
     """A deflated zip of (name, bytes) in the order given, every entry stamped with
     build_time() and the same attributes: identical entries give identical bytes."""
     stamp = build_time()
-    zip_time = (
-        max(stamp.year, 1980),
-        stamp.month,
-        stamp.day,
-        stamp.hour,
-        stamp.minute,
-        stamp.second // 2 * 2,
+    zip_time = min(
+        (
+            max(stamp.year, 1980),
+            stamp.month,
+            stamp.day,
+            stamp.hour,
+            stamp.minute,
+            stamp.second // 2 * 2,
+        ),
+        _LAST_ZIP_TIME,
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as target:
