@@ -32,12 +32,22 @@ class PackageError(Exception):
     """The bytes are not a usable Office package (not a zip, or a part is not XML)."""
 
 
-def parse(data: bytes) -> Any:
-    """An XML part's root element (entities never resolved, nothing fetched)."""
+def parse(data: bytes, what: str = "a part") -> Any:
+    """An XML part's root element (entities never resolved, nothing fetched); `what` names
+    the part in messages.
+
+    Raises:
+        PackageError: not well-formed XML, or it declares a DOCTYPE, which OPC forbids (lxml
+            would keep its entity references and write the part back without their
+            declarations, as XML no reader can parse).
+    """
     try:
-        return etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise PackageError(f"a part is not well-formed XML ({exc})") from None
+        raise PackageError(f"{what} is not well-formed XML ({exc})") from None
+    if root.getroottree().docinfo.doctype:
+        raise PackageError(f"{what} declares a DOCTYPE, which Office files never have")
+    return root
 
 
 def serialise(root: Any) -> bytes:
@@ -203,7 +213,7 @@ class Package:
         """The part's root element; edits to it are what gets written."""
         tree = self._trees.get(name)
         if tree is None:
-            tree = self._trees[name] = parse(self._blobs[name])
+            tree = self._trees[name] = parse(self._blobs[name], name)
         return tree
 
     def blob(self, name: str) -> bytes:
