@@ -304,7 +304,9 @@ def test_template_part_that_is_not_xml_is_a_content_error(tmp_path: Path) -> Non
     with pytest.raises(ContentError) as raised:
         build("fixture-deck", template=path)
     (problem,) = raised.value.problems
-    assert problem.message.startswith("the deck template cannot be opened (")
+    assert problem.message.startswith("the deck template cannot be opened: ")
+    assert "notesMaster1.xml" in problem.message
+    assert problem.location.path == path and problem.hint
 
 
 def test_template_tokens_are_replaced_and_notes_master_listed(tmp_path: Path) -> None:

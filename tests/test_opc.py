@@ -84,3 +84,15 @@ def test_a_copy_is_independent_of_its_original() -> None:
     assert "word/media/image1.png" not in original
     assert r_id not in dict((rel[0], rel) for rel in original.rels("word/document.xml"))
     assert twin.blob("word/styles.xml") == original.blob("word/styles.xml")
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compassion_kit.render import _opc
+
+    monkeypatch.setattr(_opc, "MAX_UNPACKED_BYTES", 1_000_000)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/media/huge.bin", b"\0" * 2_000_000)  # 2 MB, compresses to ~2 kB
+    with pytest.raises(PackageError, match="would unpack to 2 MB; the kit reads Office files up"):
+        Package.read(out.getvalue())

@@ -25,6 +25,7 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 PACKAGE_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+MAX_UNPACKED_BYTES = 200_000_000  # a template with photos is tens of MB; a bomb is gigabytes
 _PARSER = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_network=True)
 
 
@@ -161,7 +162,17 @@ class Package:
         package = cls()
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                entries = [(i.filename, archive.read(i)) for i in archive.infolist()]
+                infos = archive.infolist()
+                # Declared sizes bound what reading can unpack (zipfile stops at them), so
+                # this refuses a zip bomb before any of it is decompressed.
+                unpacked = sum(info.file_size for info in infos)
+                if unpacked > MAX_UNPACKED_BYTES:
+                    raise PackageError(
+                        f"it would unpack to {unpacked / 1_000_000:,.0f} MB; the kit reads "
+                        f"Office files up to {MAX_UNPACKED_BYTES // 1_000_000} MB (remove large "
+                        "pictures, videos or fonts from it)"
+                    )
+                entries = [(i.filename, archive.read(i)) for i in infos]
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             raise PackageError(f"not a readable Office file ({exc})") from None
         by_name = dict(entries)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compassion_kit.branding import substitute
-from compassion_kit.errors import ContentError, Problem
+from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.qr import qr_png
 from compassion_kit.render import RenderedFile
 from compassion_kit.render import _pptx_shapes as shapes
@@ -157,7 +157,12 @@ def write_deck(plan: DeckPlan, request: DeckRequest) -> RenderedFile:
         whole.brand_themes(parts, plan.colours, plan.font)
         whole.finish(parts, plan.title, plan.author)
     except PackageError as exc:
-        raise ContentError([Problem(f"the deck template cannot be opened ({exc})")]) from None
+        problem = Problem(
+            f"the deck template cannot be opened: {exc}",
+            Location(path),
+            hint="save the template again from PowerPoint, or build with the kit's own template",
+        )
+        raise ContentError([problem]) from None
     return RenderedFile(
         parts.package.to_bytes(),
         "pptx",
