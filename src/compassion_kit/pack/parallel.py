@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
 
 
 class Started(Generic[T]):
@@ -69,10 +70,16 @@ class Started(Generic[T]):
         sys.stdout.flush()  # else text buffered so far would be printed twice
         sys.stderr.flush()
         read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read_end)
-            _child(work, write_end)  # never returns
+        # Interrupts wait until each side is ready for them: a Ctrl-C landing in the child
+        # before `_child` starts would otherwise run the parent's clean-up in the child.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+        try:
+            pid = os.fork()
+            if pid == 0:
+                os.close(read_end)
+                _child(work, write_end, mask)  # never returns
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(write_end)
         self._work, self._pid, self._pipe = None, pid, read_end
 
@@ -82,9 +89,10 @@ class Started(Generic[T]):
             self._pid = 0
 
 
-def _child(work: Callable[[], object], pipe: int) -> None:
+def _child(work: Callable[[], object], pipe: int, mask: set[int | signal.Signals]) -> None:
     try:
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             payload = pickle.dumps((True, work(), ""))
         except BaseException as exc:  # every failure goes back to the parent to report
             where = "".join(traceback.format_exception(exc))
