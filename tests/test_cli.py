@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from compassion_kit import __version__
@@ -232,3 +233,22 @@ def test_a_start_option_past_midnight_names_the_option_and_the_latest_start():
         app, ["build-deck", "intro", "--agenda", "improvement-planning", "--start", "23:30"]
     )
     assert deck.exit_code == 1 and "kit: error: --start: starting at 23:30" in deck.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["build-deck", "intro", "--title", "Bad\x01title"], "--title"),
+        (["build-deck", "intro", "--facilitator", "A\x0bN. Other"], "--facilitator"),
+        (["agenda", "introductory", "--venue", "Room\x072"], "--venue"),
+        (["worksheet", "feedback-form", "--team", "Ward\x1b7"], "--team"),
+    ],
+)
+def test_a_control_character_in_an_option_is_a_clear_error(
+    tmp_path: Path, args: list[str], option: str
+) -> None:
+    out = tmp_path / ("x.pptx" if args[0] == "build-deck" else "x.docx")
+    result = runner.invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == 1, result.stderr
+    assert f"{option}: contains the control character U+" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()

@@ -157,6 +157,13 @@ def deck_request(
     from compassion_kit.render.deck import DeckRequest, check_template
 
     decks: list[DeckModule] = _items_of_kind(library, modules, "deck", log, "deck module")
+    _check_option_text(
+        log,
+        title=options.title,
+        date=options.date,
+        venue=options.venue,
+        facilitator=options.facilitator,
+    )
     if brand is None:
         brand, logo = _brand_and_logo(options.org, log)
     timed = _schedule(library, options.agenda, options.start, log) if options.agenda else None
@@ -239,6 +246,7 @@ def build_agenda(
     log.raise_if_any()
     assert library is not None
     timed = _schedule(library, agenda_id, options.start, log)
+    _check_option_text(log, date=options.date, venue=options.venue)
     brand, logo = _brand_and_logo(options.org, log)
     numbers = _slide_numbers(library, options, agenda_id, brand, logo, log)
     log.raise_if_any()
@@ -327,6 +335,7 @@ def _build_print(
     log.raise_if_any()
     assert library is not None
     items = _items_of_kind(library, ids, kind, log, f"{kind} id")
+    _check_option_text(log, team=options.team, date=options.date)
     brand, logo = _brand_and_logo(options.org, log)
     log.raise_if_any()
     assert brand is not None
@@ -336,6 +345,17 @@ def _build_print(
     )
     rendered = requests.render_printed(kind, request)
     return _finish(out, rendered, (f"{kind}s", ids, audience), log)
+
+
+def _check_option_text(log: ProblemLog, **options: str | None) -> None:
+    """Text typed on the command line gets the check text in content files gets."""
+    from compassion_kit.model import unusable_character
+
+    for name, value in options.items():
+        message = unusable_character(value) if value else None
+        if message is not None:
+            hint = f"type --{name} again without it (it often comes from pasted text)"
+            log.add(Problem(message, field=f"--{name}", hint=hint))
 
 
 def handouts_of_element(library: Library, element: str) -> list[str]:

@@ -1,5 +1,6 @@
 """The typed content model: what each kind of item and the organisation profile may say."""
 
+from compassion_kit.model._values import unusable_character
 from compassion_kit.model.agenda import Agenda, Annotation, PrintItem, Session
 from compassion_kit.model.common import ELEMENT_NAMES, ItemMeta, Source
 from compassion_kit.model.deck import DeckModule, Slide
@@ -31,4 +32,5 @@ __all__ = [
     "Slide",
     "Source",
     "Worksheet",
+    "unusable_character",
 ]

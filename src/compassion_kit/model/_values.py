@@ -47,15 +47,22 @@ def wrong(path: Where, words: str, value: Any, mistakes: list[Mistake]) -> Any:
     return INVALID
 
 
+def unusable_character(value: str) -> str | None:
+    """What is wrong when `value` holds a character Office files cannot hold; else None."""
+    found = _NOT_IN_XML.search(value)
+    if found is None:
+        return None
+    code = ord(found.group())
+    what = "the control character" if code < 0x20 else "the character"
+    return f"contains {what} U+{code:04X}, which Office files cannot hold"
+
+
 def text(value: Any, path: Where, mistakes: list[Mistake]) -> Any:
     """Text, stripped of outer spaces. Numbers are not turned into text: quoting is explicit."""
     if isinstance(value, str):
-        found = _NOT_IN_XML.search(value)
-        if found is None:
+        message = unusable_character(value)
+        if message is None:
             return value.strip()
-        code = ord(found.group())
-        what = "the control character" if code < 0x20 else "the character"
-        message = f"contains {what} U+{code:04X}, which Office files cannot hold"
         hint = "delete it; for a line break, start a new item or paragraph"
         mistakes.append(Mistake(path, message, hint))
         return INVALID
