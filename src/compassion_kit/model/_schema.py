@@ -205,7 +205,8 @@ class ModelError(ValueError):
     def __init__(self, model: type, mistakes: list[Mistake]) -> None:
         self.mistakes = mistakes
         lines = "\n".join(f"  {m}" for m in mistakes)
-        super().__init__(f"{len(mistakes)} mistake(s) building {model.__name__}:\n{lines}")
+        count = f"{len(mistakes)} mistake{'s' * (len(mistakes) != 1)}"
+        super().__init__(f"{count} building {model.__name__}:\n{lines}")
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))

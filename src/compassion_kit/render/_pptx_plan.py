@@ -142,7 +142,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
     if pages > 1:
         ctx.warnings.append(
             f"slide '{draft.id}' ('{draft.title}'): the text does not fit at "
-            f"{BODY_FLOOR_PT:g} pt, so it continues on {pages - 1} more slide(s)"
+            f"{BODY_FLOOR_PT:g} pt, so it continues on {pages - 1} more slide{'s' * (pages > 2)}"
         )
     for box, fitted in zip(draft.boxes, fits, strict=True):
         if fitted.overflow:
