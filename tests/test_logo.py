@@ -419,3 +419,21 @@ def test_only_a_plain_png_from_resvg_is_used_as_is() -> None:
     big = io.BytesIO()
     Image.new("RGBA", (MAX_SIDE + 1, 10)).save(big, format="PNG")
     assert logo_module._plain_png_size(big.getvalue()) is None
+
+
+@pytest.mark.parametrize("size", [(4000, 1), (1, 4000), (2100, 100)])
+def test_a_raster_logo_thinner_than_1_to_20_is_refused(tmp_path: Path, size: tuple[int, int]):
+    out = io.BytesIO()
+    Image.new("RGB", size, "navy").save(out, format="PNG")
+    with pytest.raises(ContentError) as raised:
+        load_logo(brand_with(tmp_path, "line.png", out.getvalue()))
+    (problem,) = raised.value.problems
+    assert "times wider than tall, or taller than wide" in problem.message
+    assert problem.field == "logo" and problem.hint
+
+
+def test_a_raster_logo_of_exactly_20_to_1_is_accepted(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    Image.new("RGB", (800, 40), "navy").save(out, format="PNG")
+    logo = load_logo(brand_with(tmp_path, "wide.png", out.getvalue()))
+    assert logo is not None and (logo.width_px, logo.height_px) == (800, 40)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 10 * 1024 * 1024  # a print-quality logo is well under 1 MB
 MAX_PIXELS = 40_000_000  # checked from the header, before the pixels are decoded
+MAX_ASPECT = 20.0  # wider or taller than 20:1 is not a logo (an SVG could exhaust memory)
 MAX_SIDE = 1000  # long side of the normalised PNG; plenty for a 3 cm logo at 300 dpi
 # zlib level for the normalised PNG: 6 is ~10% larger than 9 for a typical logo (a few KB)
 # but ~5x faster to write (10 ms instead of 50-60 ms for 720 x 240), once per process.
@@ -174,6 +175,13 @@ def _decode_raster(data: bytes) -> PILImage:
                 raise LogoProblem(
                     f"{bomb}: {width} x {height} pixels; the limit is "
                     f"{MAX_PIXELS // 1_000_000} million"
+                )
+            if max(width, height) > MAX_ASPECT * min(width, height):
+                raise LogoProblem(
+                    f"the logo is {width} x {height} pixels; a logo must not be more than "
+                    f"{MAX_ASPECT:g} times wider than tall, or taller than wide (it would "
+                    "print as a thin line)",
+                    "crop the logo to its artwork, or export it again from the original",
                 )
             image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):

@@ -14,13 +14,10 @@ import urllib.parse
 import warnings
 from xml.etree import ElementTree
 
-from compassion_kit.logo import MAX_PIXELS, LogoProblem, looks_like_svg
+from compassion_kit.logo import MAX_ASPECT, MAX_PIXELS, LogoProblem, looks_like_svg
 from compassion_kit.svg_fonts import local_name
 
 SVG_WIDTH = 800  # SVGs are always rasterised to an explicit size
-
-
-MAX_SVG_ASPECT = 20.0  # wider or taller than 20:1 is not a logo (and could exhaust memory)
 
 
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px|pt|pc|mm|cm|in)?\s*$")
@@ -156,10 +153,10 @@ def _svg_aspect(root: ElementTree.Element) -> float:
             "give the <svg> element a viewBox, or a width and height",
         )
     aspect = width / height
-    if not 1 / MAX_SVG_ASPECT <= aspect <= MAX_SVG_ASPECT:
+    if not 1 / MAX_ASPECT <= aspect <= MAX_ASPECT:
         raise LogoProblem(
             f"the SVG logo is {width:g} x {height:g}; a logo must not be "
-            f"more than {MAX_SVG_ASPECT:g} times wider than tall, or taller "
+            f"more than {MAX_ASPECT:g} times wider than tall, or taller "
             "than wide"
         )
     return aspect
