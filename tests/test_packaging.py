@@ -31,3 +31,33 @@ def test_wheel_bundles_content_and_templates(tmp_path: Path):
     assert any(n.startswith("templates/") for n in bundled)
     assert not any(n.endswith(".py") for n in bundled)
     shutil.rmtree(ROOT / "build", ignore_errors=True)
+
+
+def test_every_library_the_kit_imports_is_a_runtime_dependency() -> None:
+    """A fresh `pip install compassion-kit` (without the test tools) must be able to run it."""
+    import ast
+    import importlib.metadata
+    import re
+    import tomllib
+
+    declared = {
+        re.split(r"[<>=!~ ;\[]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        for requirement in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+            "dependencies"
+        ]
+    }
+    imported: set[str] = set()
+    for path in (ROOT / "src" / "compassion_kit").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"compassion_kit"}
+    providers = importlib.metadata.packages_distributions()
+    missing = {
+        module: providers.get(module)
+        for module in third_party
+        if not {d.lower().replace("_", "-") for d in providers.get(module, [])} & declared
+    }
+    assert missing == {}
