@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -95,4 +96,44 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch: pytest.MonkeyP
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("ppt/media/huge.bin", b"\0" * 2_000_000)  # 2 MB, compresses to ~2 kB
     with pytest.raises(PackageError, match="would unpack to 2 MB; the kit reads Office files up"):
+        Package.read(out.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "words"),
+    [
+        (
+            "[Content_Types].xml",
+            'Extension="xml" ',
+            "",
+            "[Content_Types].xml: a <Default> has no Extension",
+        ),
+        (
+            "[Content_Types].xml",
+            'PartName="/ppt/presentation.xml" ',
+            "",
+            "<Override> has no PartName",
+        ),
+        (
+            "ppt/_rels/presentation.xml.rels",
+            'Id="rId1" ',
+            "",
+            "presentation.xml.rels: a <Relationship> has no Id",
+        ),
+    ],
+)
+def test_an_entry_missing_a_needed_attribute_is_a_package_error(
+    name: str, old: str, new: str, words: str
+) -> None:
+    data = (templates_dir() / "deck.pptx").read_bytes()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if info.filename == name:
+                assert old.encode() in blob
+                blob = blob.replace(old.encode(), new.encode(), 1)
+            target.writestr(info.filename, blob)
+    with pytest.raises(PackageError, match=re.escape(words)):
         Package.read(out.getvalue())

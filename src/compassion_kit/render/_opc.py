@@ -51,6 +51,16 @@ def parse(data: bytes, what: str = "a part") -> Any:
     return root
 
 
+def _needed(element: Any, part: str, *names: str) -> list[str]:
+    """The attributes `names` of an element every Office reader needs; PackageError if not."""
+    values = [element.get(name) for name in names]
+    missing = [name for name, value in zip(names, values, strict=True) if value is None]
+    if missing:
+        tag = etree.QName(element).localname
+        raise PackageError(f"{part}: a <{tag}> has no {' or '.join(missing)}")
+    return values  # type: ignore[return-value]  # None was ruled out above
+
+
 def serialise(root: Any) -> bytes:
     """Part bytes as Office writes them: UTF-8 with a standalone declaration."""
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -70,9 +80,9 @@ class Relationships:
         self.source = source
         self._items: dict[str, tuple[str, str, bool]] = {}  # rId -> (type, target, external)
         if data is not None:
-            for rel in parse(data):
-                external = rel.get("TargetMode") == "External"
-                self._items[rel.get("Id")] = (rel.get("Type"), rel.get("Target"), external)
+            for rel in parse(data, rels_name(source)):
+                r_id, reltype, target = _needed(rel, rels_name(source), "Id", "Type", "Target")
+                self._items[r_id] = (reltype, target, rel.get("TargetMode") == "External")
         self._next = 1
 
     def __len__(self) -> int:
@@ -181,9 +191,11 @@ class Package:
         for item in parse(by_name[CONTENT_TYPES]):
             tag = etree.QName(item).localname
             if tag == "Default":
-                package._defaults[item.get("Extension").lower()] = item.get("ContentType")
+                extension, kind = _needed(item, CONTENT_TYPES, "Extension", "ContentType")
+                package._defaults[extension.lower()] = kind
             elif tag == "Override":
-                package._overrides[item.get("PartName").lstrip("/")] = item.get("ContentType")
+                name, kind = _needed(item, CONTENT_TYPES, "PartName", "ContentType")
+                package._overrides[name.lstrip("/")] = kind
         for name, blob in entries:
             if name == CONTENT_TYPES or name.endswith("/"):
                 continue
