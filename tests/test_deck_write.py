@@ -173,6 +173,15 @@ def test_a_source_date_epoch_past_what_a_zip_can_hold_still_writes_the_deck(
         assert {i.date_time for i in package.infolist()} == {(2107, 12, 31, 23, 59, 58)}
 
 
+@pytest.mark.parametrize("epoch", ["\u00b2", "-5", "1.5", "soon"])
+def test_a_source_date_epoch_that_is_not_whole_seconds_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, epoch: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    data = build("fixture-deck")
+    assert Presentation(io.BytesIO(data)).core_properties.created.year == 2020
+
+
 def test_shape_ids_are_unique_on_every_slide(deck: Presentation) -> None:  # type: ignore[valid-type]
     for slide in deck.slides:
         ids = slide.shapes._spTree.xpath(".//p:cNvPr/@id")

@@ -87,6 +87,8 @@ def test_a_wrong_block_value_is_located_at_its_key():
         ("0", "should be 1 or more (got 0)"),
         ('"0"', 'should be 1 or more (got "0")'),
         ("2001", "should be 2000 or less (got 2001)"),
+        ("1" * 5000, f'should be a whole number (got "{"1" * 56}...)'),  # too long for int()
+        (f'"{"2" * 5000}"', f'should be a whole number (got "{"2" * 56}...)'),
     ],
 )
 def test_whole_numbers_refuse_fractions_words_and_true_and_keep_to_limits(value: str, message):

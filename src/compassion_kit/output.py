@@ -26,7 +26,8 @@ def build_time() -> datetime:
     Never the wall clock, so that identical inputs give byte-identical files.
     """
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    seconds = min(int(raw), _LAST_EPOCH) if raw.isdigit() else _DEFAULT_EPOCH
+    # isascii: isdigit() alone accepts digits int() refuses, such as '²'.
+    seconds = min(int(raw), _LAST_EPOCH) if raw.isascii() and raw.isdigit() else _DEFAULT_EPOCH
     return datetime.fromtimestamp(seconds, tz=UTC).replace(tzinfo=None)
 
 

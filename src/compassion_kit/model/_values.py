@@ -6,6 +6,7 @@ unions are `_fields.py`'s business.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -81,7 +82,8 @@ def whole_number(value: Any, path: Where, mistakes: list[Mistake]) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and _WHOLE_TEXT.fullmatch(value.strip()):
-        return int(value.strip().partition(".")[0])
+        with contextlib.suppress(ValueError):  # over 4300 digits: Python refuses to convert
+            return int(value.strip().partition(".")[0])
     return wrong(path, "should be a whole number", value, mistakes)
 
 
