@@ -85,6 +85,14 @@ def test_a_wrong_inline_organisation_is_not_also_reported_as_missing(tmp_path: P
     assert "workshop.yaml:3:12: error: handouts.0: there is no handout" in found[1]
 
 
+def test_a_misspelt_organisation_key_is_reported_once(tmp_path: Path):
+    spec = tmp_path / "workshop.yaml"
+    spec.write_text("title: T\norganisaton: org.yaml\nworksheets: [feedback-form]\n")
+    (found,) = problems_of(spec)
+    assert "workshop.yaml:2:1: error: organisaton: is not a field the kit knows" in found
+    assert "did you mean 'organisation'?" in found
+
+
 def test_a_profile_file_reports_its_colours_and_its_logo_together(tmp_path: Path):
     import shutil
 

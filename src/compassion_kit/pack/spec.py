@@ -78,7 +78,9 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         schedules = _schedules(workshop, library, doc, log)
     if not problems:
         _check_outputs(workshop, formats, doc, log)
-    if own_organisation and not ("organisation" in wrong and workshop.organisation is None):
+    # No organisation after a mistake: the mistake may be the organisation (`organisaton:`),
+    # already reported with a suggestion, so "names no organisation" would be said twice.
+    if own_organisation and not (problems and workshop.organisation is None):
         brand, logo = _organisation(workshop, doc, path, log)
     else:
         brand, logo = None, None
