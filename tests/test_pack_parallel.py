@@ -119,3 +119,11 @@ def test_without_fork_the_work_runs_when_asked(monkeypatch: pytest.MonkeyPatch) 
     assert ran == []
     assert started.result() == 7 and ran == [os.getpid()]
     started.stop()  # nothing forked: nothing to stop
+
+
+def test_work_not_asked_to_fork_runs_here_when_asked() -> None:
+    ran: list[int] = []
+    started = Started(lambda: ran.append(os.getpid()) or 7, fork=False)
+    assert ran == [] and started._pid == 0
+    assert started.result() == 7 and ran == [os.getpid()]
+    started.stop()

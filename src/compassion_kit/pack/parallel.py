@@ -22,13 +22,17 @@ _INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
 
 
 class Started(Generic[T]):
-    """Work under way; `result()` waits for it, `stop()` ends it early."""
+    """Work under way; `result()` waits for it, `stop()` ends it early.
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    With `fork` (and only where forking is worth it) the work starts now in a child process;
+    otherwise it runs here when `result()` is called.
+    """
+
+    def __init__(self, work: Callable[[], T], *, fork: bool = True) -> None:
         self._work: Callable[[], T] | None = work
         self._pid = 0
         self._pipe = -1
-        if _can_fork():
+        if fork and _can_fork():
             self._fork(work)
 
     def result(self) -> T:

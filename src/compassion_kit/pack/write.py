@@ -64,11 +64,7 @@ def render_pack(
         return lambda: _write(folder, file, _deck_file(deck))
 
     # Started first so that it runs while the other files are written.
-    started: dict[str, Started[FileRecord] | _Now] = {
-        f.name: Started(deck_work(f)) if parallel else _Now(deck_work(f))
-        for f in files
-        if f.kind == "deck"
-    }
+    started = {f.name: Started(deck_work(f), fork=parallel) for f in files if f.kind == "deck"}
     try:
         records = []
         for file in files:
@@ -85,16 +81,6 @@ def render_pack(
             work.stop()
     by_name = {r.path: r for r in records} | done
     return tuple(by_name[file.name] for file in files)
-
-
-class _Now:
-    """Work run when its result is asked for (the deck without a second process)."""
-
-    def __init__(self, work: Callable[[], FileRecord]) -> None:
-        self.result = work
-
-    def stop(self) -> None:
-        pass
 
 
 def _deck_file(deck: tuple[Any, Any] | None) -> RenderedFile:
