@@ -6,10 +6,13 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from compassion_kit.interrupts import Interrupted, restore, stop_on
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "pack-small" / "workshop.yaml"
@@ -121,3 +124,22 @@ def test_an_early_interrupt_ends_cleanly_with_130(tmp_path: Path, how: str, wher
     assert done.stderr == "interrupted; nothing was written\n"
     assert done.stdout == ""
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_stop_signal_raises_interrupted_until_the_handler_is_restored() -> None:
+    before = signal.getsignal(signal.SIGUSR1)
+    previous = stop_on([signal.SIGUSR1])
+    try:
+        with pytest.raises(Interrupted):
+            signal.raise_signal(signal.SIGUSR1)
+    finally:
+        restore(previous)
+    assert signal.getsignal(signal.SIGUSR1) == before
+
+
+def test_outside_the_main_thread_no_handler_is_installed() -> None:
+    found: list[object] = []
+    worker = threading.Thread(target=lambda: found.append(stop_on([signal.SIGUSR1])))
+    worker.start()
+    worker.join()
+    assert found == [{}]

@@ -5,17 +5,16 @@ Owns flags and exit codes only; every command's work happens in `build.py`.
 
 from __future__ import annotations
 
-import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from compassion_kit import __version__
 from compassion_kit.errors import ExitCode, KitError
+from compassion_kit.interrupts import STOP_SIGNALS, Interrupted, stop_on
 
 T = TypeVar("T")
 
@@ -373,14 +372,6 @@ def _usage(message: str) -> NoReturn:
     raise typer.Exit(ExitCode.USAGE)
 
 
-class _Interrupted(KeyboardInterrupt):
-    """Ctrl-C or SIGTERM while a command works.
-
-    A subclass for the reason given at `pack.folder._Stopped` (CPython 3.11 would otherwise
-    end the process with SIGINT rather than exit code 130).
-    """
-
-
 def _stop_cleanly() -> None:
     """From start-up on, Ctrl-C and SIGTERM end `kit` with "interrupted; nothing was written".
 
@@ -390,14 +381,13 @@ def _stop_cleanly() -> None:
     """
     from compassion_kit import console  # now, not inside the handler: it may interrupt an import
 
-    def stop(signum: int, frame: FrameType | None) -> None:
+    def stop() -> None:
         if _state["working"]:
-            raise _Interrupted
+            raise Interrupted
         console.info("interrupted; nothing was written")
         sys.exit(130)
 
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    stop_on(STOP_SIGNALS, stop)
 
 
 def main() -> None:

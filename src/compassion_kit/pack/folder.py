@@ -15,13 +15,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 
 from compassion_kit.errors import Location, OutputError, Problem
+from compassion_kit.interrupts import STOP_SIGNALS, restore, stop_on
 
 MANIFEST = "manifest.json"
 GENERATOR = "compassion-kit"
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def check_target(target: Path) -> None:
@@ -148,31 +147,14 @@ def _problem(path: Path, exc: OSError, what: str) -> OutputError:
     )
 
 
-class _Stopped(KeyboardInterrupt):
-    """SIGTERM, handled like Ctrl-C.
-
-    A subclass on purpose: CPython 3.11 marks an exact KeyboardInterrupt that leaves code run by
-    exec() of a string (dataclass creation does that, e.g. while a module is imported lazily)
-    as unhandled, and then ends the process with SIGINT instead of the exit code 130 the CLI
-    asked for.
-    """
-
-
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """Within the block, SIGTERM (a pipeline cancelling the job) raises KeyboardInterrupt."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise _Stopped
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = stop_on([signal.SIGTERM])
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        restore(previous)
 
 
 @contextmanager
@@ -185,7 +167,7 @@ def _signals_held() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         yield
     finally:

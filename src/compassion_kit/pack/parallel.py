@@ -17,8 +17,9 @@ import traceback
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from compassion_kit.interrupts import STOP_SIGNALS
+
 T = TypeVar("T")
-_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
 
 
 class Started(Generic[T]):
@@ -76,7 +77,7 @@ class Started(Generic[T]):
         read_end, write_end = os.pipe()
         # Interrupts wait until each side is ready for them: a Ctrl-C landing in the child
         # before `_child` starts would otherwise run the parent's clean-up in the child.
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             pid = os.fork()
             if pid == 0:
