@@ -45,6 +45,16 @@ def test_new_parts_get_types_and_relative_relationships() -> None:
     assert list(rels)[0][2] == "ppt/media/image9.png"
 
 
+def test_related_finds_the_first_present_part_of_a_relationship_type() -> None:
+    package = Package.read((templates_dir() / "document.docx").read_bytes())
+    document = package.related("", RT + "officeDocument")
+    assert document == "word/document.xml"
+    package.rels(document).add(RT + "footer", "word/missing.xml")  # skipped: no such part
+    package.rels(document).add(RT + "footer", "https://example.org/", external=True)
+    assert package.related(document, RT + "footer") is None
+    assert package.related(document, RT + "styles") == "word/styles.xml"
+
+
 def test_same_parts_give_the_same_bytes() -> None:
     data = (templates_dir() / "document.docx").read_bytes()
     assert Package.read(data).to_bytes() == Package.read(data).to_bytes()

@@ -147,10 +147,10 @@ def _part_names(package: Package) -> PartNames:
 
 
 def _related(package: Package, source: str, reltype: str, what: str) -> str:
-    for _, found_type, target, external in package.rels(source):
-        if found_type == reltype and not external and target in package:
-            return target
-    raise KeyError(f"it has no {what} part")
+    found = package.related(source, reltype)
+    if found is None:
+        raise KeyError(f"it has no {what} part")
+    return found
 
 
 def _add_core_part(package: Package) -> str:

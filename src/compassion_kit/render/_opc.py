@@ -58,7 +58,7 @@ def _needed(element: Any, part: str, *names: str) -> list[str]:
     if missing:
         tag = etree.QName(element).localname
         raise PackageError(f"{part}: a <{tag}> has no {' or '.join(missing)}")
-    return values  # type: ignore[return-value]  # None was ruled out above
+    return values  # None was ruled out above (lxml is untyped: these are Any)
 
 
 def serialise(root: Any) -> bytes:
@@ -270,6 +270,14 @@ class Package:
         if found is None:
             found = self._rels[source] = Relationships(source)
         return found
+
+    def related(self, source: str, reltype: str) -> str | None:
+        """The part that the first internal relationship of type `reltype` from `source` ("" for
+        the package) points to, skipping any whose part is missing; None when there is none."""
+        for _r_id, found_type, target, external in self.rels(source):
+            if found_type == reltype and not external and target in self._blobs:
+                return target
+        return None
 
     def free_name(self, pattern: str, start: int = 1) -> str:
         """The first part name `pattern % n` (n = start, start + 1, ...) not yet taken."""

@@ -63,8 +63,8 @@ class DeckParts:
 
     def __init__(self, package: Package) -> None:
         self.package = package
-        main = _related(package, "", RT + "officeDocument")
-        if main is None or main not in package:
+        main = package.related("", RT + "officeDocument")
+        if main is None:
             raise PackageError("it has no presentation part")
         self.main = main
         self.rels = package.rels(self.main)
@@ -102,7 +102,7 @@ class DeckParts:
         """Give `slide` a notes page and return its notes `p:txBody`, or None when the notes
         master has no body placeholder."""
         if self._notes is None:
-            master = _related(self.package, self.main, RT + "notesMaster")
+            master = self.package.related(self.main, RT + "notesMaster")
             self._notes = NotesPage(master or self._bundled_notes_master(), self.package)
         page = copied(self._notes.page)
         name = self._free("ppt/notesSlides/notesSlide%d.xml")
@@ -174,9 +174,9 @@ class DeckParts:
         """Copy the bundled template's notes master (and its theme) into a template that has
         none, and relate it to the presentation; its part name."""
         bundled = Package.read(template_bytes(default_template()))
-        main = _related(bundled, "", RT + "officeDocument")
-        source = _related(bundled, main or "", RT + "notesMaster")
-        theme = _related(bundled, source or "", RT + "theme")
+        main = bundled.related("", RT + "officeDocument")
+        source = bundled.related(main or "", RT + "notesMaster")
+        theme = bundled.related(source or "", RT + "theme")
         assert source is not None and theme is not None, "the bundled template has a notes master"
         name = self.package.free_name("ppt/notesMasters/notesMaster%d.xml")
         self.package.put(name, bundled.blob(source), NOTES_MASTER_TYPE)
@@ -185,13 +185,6 @@ class DeckParts:
         self.package.rels(name).add(RT + "theme", theme_name)
         self.rels.add(RT + "notesMaster", name)
         return name
-
-
-def _related(package: Package, source: str, kind: str) -> str | None:
-    """The part the first relationship of type `kind` from `source` points to, if any."""
-    return next(
-        (t for _i, k, t, external in package.rels(source) if k == kind and not external), None
-    )
 
 
 def _slide_list(presentation: Any) -> Any:

@@ -95,11 +95,8 @@ def unique_ids(tree: Any) -> None:
 
 def _core_properties(deck: DeckParts, title: str, author: str) -> None:
     package = deck.package
-    name = next(
-        (t for _i, kind, t, _e in package.rels("") if kind == PACKAGE_RT + "core-properties"),
-        None,
-    )
-    if name is None or name not in package:
+    name = package.related("", PACKAGE_RT + "core-properties")
+    if name is None:
         name = "docProps/core.xml"
         package.put(name, etree.Element(qn("cp:coreProperties"), nsmap=_CORE_NS), CORE_TYPE)
         package.rels("").add(PACKAGE_RT + "core-properties", name)
