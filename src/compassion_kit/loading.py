@@ -454,8 +454,3 @@ def _typed(value: str, tag: str) -> Any:
     if tag == _TAG + "null":
         return None
     return value
-
-
-def dump_yaml(data: Any) -> str:
-    """Serialise plain data as block-style YAML (for `kit init` and tests)."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

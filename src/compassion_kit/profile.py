@@ -77,13 +77,6 @@ def read_brand(path: Path) -> tuple[Brand | None, list[Problem]]:
     return brand, problems + profile_problems(brand)
 
 
-def brand_from_data(
-    organisation: Organisation, profile_path: Path | None, doc: YamlDocument | None = None
-) -> Brand:
-    """A brand for a profile already validated elsewhere (inline specs, CSV rows)."""
-    return Brand(organisation, profile_path, doc)
-
-
 def profile_problems(brand: Brand) -> list[Problem]:
     """Problems a valid profile can still have: unreadable text colours, vague logo alt text."""
     return colour_problems(brand) + _alt_text_problems(brand)

@@ -65,7 +65,7 @@ def fill(obj: Strict, data: dict[str, Any], path: Where, mistakes: list[Mistake]
     Reports unknown keys (with the closest field), missing fields, and every field's own
     mistakes; the whole-object checks run only when every field is valid.
     """
-    table = _TABLES.get(type(obj)) or _table(type(obj))
+    table = _table(type(obj))
     start = len(mistakes)
     suggested: Collection[str] = ()
     unknown_mistakes: list[Mistake] = []

@@ -137,7 +137,6 @@ class ExerciseSlide(_SlideBase):
 
 # A union of models is told apart by each one's `kind`.
 Slide = BulletsSlide | QuoteSlide | FiguresSlide | ChartSlide | VideoSlide | ExerciseSlide
-SLIDE_KINDS = ("bullets", "quote", "figures", "chart", "video", "exercise")
 
 
 class DeckModule(ItemMeta):
