@@ -21,7 +21,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # Lazy re-export: the build layer pulls in the Office libraries, which --help never needs.
+    # Lazy re-export: the build layer imports YAML loading and the content model, which --help
+    # never needs.
     if name in __all__ and name != "__version__":
         import importlib
 

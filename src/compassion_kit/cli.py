@@ -1,6 +1,7 @@
 """The `kit` command line: parse options, call one function in `build`, print the result.
 
-Owns flags and exit codes only; every command's work happens in `build.py`.
+Owns flags, exit codes, and what Ctrl-C and SIGTERM do (set at start-up with
+`interrupts.stop_on`); every command's work happens in `build.py`.
 """
 
 from __future__ import annotations
