@@ -110,35 +110,46 @@ def schedule(
                 problems.append(_fixed_problem(session, index, fixed, cursor, where((*base, "at"))))
             cursor = fixed
         if session.minutes <= 0:
-            problems.append(
-                Problem(
-                    f"session '{session.title}' lasts {session.minutes} minutes; "
-                    "it must last at least 1",
-                    where((*base, "minutes")),
-                    field=f"sessions.{index}.minutes",
-                    hint="give its length in whole minutes, or remove the session",
-                )
-            )
+            problems.append(_length_problem(session, index, where((*base, "minutes"))))
         end = cursor + max(session.minutes, 0)
         timed.append(TimedSession(session, cursor, end))
         cursor = end
     late = next((i for i, t in enumerate(timed) if t.end > DAY), None)
     if late is not None:
-        last = max(t.end for t in timed)
-        latest = begin - (last - DAY)  # the latest start that still ends by midnight
-        if start and start_option and latest >= 0:
-            problems.append(_option_problem(start_option, start, timed[late].session, latest))
-        else:
-            problems.append(
-                Problem(
-                    f"'{timed[late].session.title}' runs past midnight and the day would end "
-                    f"at {clock(last)} the next day; the day must end by midnight",
-                    where(("sessions", late, "minutes")),
-                    field=f"sessions.{late}.minutes",
-                    hint="start earlier with --start, or shorten sessions",
-                )
-            )
+        problems.append(_midnight_problem(timed, late, begin, start, start_option, where))
     return Schedule(agenda, tuple(timed)), problems
+
+
+def _length_problem(session: Session, index: int, location: Location) -> Problem:
+    return Problem(
+        f"session '{session.title}' lasts {session.minutes} minutes; it must last at least 1",
+        location,
+        field=f"sessions.{index}.minutes",
+        hint="give its length in whole minutes, or remove the session",
+    )
+
+
+def _midnight_problem(
+    timed: list[TimedSession],
+    late: int,
+    begin: int,
+    start: str | None,
+    start_option: str | None,
+    where: Locate,
+) -> Problem:
+    """The day runs past midnight from session `late` on: blamed on the start option when one
+    gave the start and an earlier start would fit, else on the session."""
+    last = max(t.end for t in timed)
+    latest = begin - (last - DAY)  # the latest start that still ends by midnight
+    if start and start_option and latest >= 0:
+        return _option_problem(start_option, start, timed[late].session, latest)
+    return Problem(
+        f"'{timed[late].session.title}' runs past midnight and the day would end "
+        f"at {clock(last)} the next day; the day must end by midnight",
+        where(("sessions", late, "minutes")),
+        field=f"sessions.{late}.minutes",
+        hint="start earlier with --start, or shorten sessions",
+    )
 
 
 def _option_problem(option: str, start: str, session: Session, latest: int) -> Problem:
