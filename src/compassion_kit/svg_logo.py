@@ -95,18 +95,7 @@ def _check_embedded(uri: str) -> bool:
     from the header without decoding the pixels.
     """
     meta, _comma, payload = uri[5:].partition(",")
-    damaged = LogoProblem(
-        "the SVG logo contains an embedded picture the kit cannot read",
-        "export the logo again from the original artwork, as plain SVG or PNG",
-    )
-    try:
-        if meta.rstrip().lower().endswith(";base64"):
-            packed = "".join(payload.split())
-            raw = base64.b64decode(packed + "=" * (-len(packed) % 4), validate=True)
-        else:
-            raw = urllib.parse.unquote_to_bytes(payload)
-    except ValueError:
-        raise damaged from None
+    raw = _data_uri_bytes(meta, payload)
     if "svg" in meta.lower() or looks_like_svg(raw):
         # resvg draws an embedded SVG without any pictures of its own; no DOCTYPE either.
         if b"<!doctype" in raw.lower() or b"<!entity" in raw.lower():
@@ -116,17 +105,7 @@ def _check_embedded(uri: str) -> bool:
                 "save the SVG again without a DOCTYPE (e.g. 'Plain SVG' in Inkscape)",
             )
         return True
-    from PIL import Image, UnidentifiedImageError  # deferred: only embedded pictures need it
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(raw), formats=["PNG", "JPEG", "GIF", "WEBP"]) as image:
-                width, height = image.size
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        width = height = MAX_PIXELS
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
-        raise damaged from None
+    width, height = _picture_size(raw)
     if width * height > MAX_PIXELS:
         raise LogoProblem(
             "the SVG logo embeds a picture that is too large in pixels (a possible "
@@ -134,6 +113,39 @@ def _check_embedded(uri: str) -> bool:
             "export the logo again from the original artwork",
         )
     return False
+
+
+def _data_uri_bytes(meta: str, payload: str) -> bytes:
+    """The bytes of a data: URI, base64 or percent-encoded; refuses one that cannot be read."""
+    try:
+        if meta.rstrip().lower().endswith(";base64"):
+            packed = "".join(payload.split())
+            return base64.b64decode(packed + "=" * (-len(packed) % 4), validate=True)
+        return urllib.parse.unquote_to_bytes(payload)
+    except ValueError:
+        raise _damaged_picture() from None
+
+
+def _picture_size(raw: bytes) -> tuple[int, int]:
+    """Width and height from the picture's header; a decompression bomb counts as too large."""
+    from PIL import Image, UnidentifiedImageError  # deferred: only embedded pictures need it
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(raw), formats=["PNG", "JPEG", "GIF", "WEBP"]) as image:
+                return image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return MAX_PIXELS, MAX_PIXELS
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        raise _damaged_picture() from None
+
+
+def _damaged_picture() -> LogoProblem:
+    return LogoProblem(
+        "the SVG logo contains an embedded picture the kit cannot read",
+        "export the logo again from the original artwork, as plain SVG or PNG",
+    )
 
 
 def _svg_aspect(root: ElementTree.Element) -> float:
