@@ -66,21 +66,33 @@ def render_pack(
     # Started first so that it runs while the other files are written.
     started = {f.name: Started(deck_work(f), fork=parallel) for f in files if f.kind == "deck"}
     try:
-        records = []
-        for file in files:
-            if file.kind == "deck":
-                continue
-            if file.kind == "agenda":
-                rendered = _agenda(spec, brand, logo, file, numbers)
-            else:
-                rendered = _printed(spec, brand, logo, file)
-            records.append(_write(folder, file, rendered))
+        others = [f for f in files if f.kind != "deck"]
+        records = _write_documents(spec, brand, logo, folder, others, numbers)
         done = {name: work.result() for name, work in started.items()}
     finally:
         for work in started.values():
             work.stop()
     by_name = {r.path: r for r in records} | done
     return tuple(by_name[file.name] for file in files)
+
+
+def _write_documents(
+    spec: Spec,
+    brand: Brand,
+    logo: Logo | None,
+    folder: Path,
+    files: Sequence[PackFile],
+    numbers: Mapping[str, int] | None,
+) -> list[FileRecord]:
+    """Write the agendas, worksheets and handouts in `files`; `numbers` are the deck's slides."""
+    records = []
+    for file in files:
+        if file.kind == "agenda":
+            rendered = _agenda(spec, brand, logo, file, numbers)
+        else:
+            rendered = _printed(spec, brand, logo, file)
+        records.append(_write(folder, file, rendered))
+    return records
 
 
 def _deck_file(deck: tuple[Any, Any] | None) -> RenderedFile:
