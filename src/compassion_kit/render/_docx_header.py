@@ -18,6 +18,7 @@ from compassion_kit.render._docx_text import (
     set_style,
 )
 from compassion_kit.render._docx_xml import element, get_or_place, place, sub
+from compassion_kit.render._ns import qn
 from compassion_kit.render._opc import RT, parse
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretche
 LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
 EMU_PER_TWIP = 635
 _TYPES = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+R_ID = qn("r:id")
 # The root python-docx 1.2 gives new headers and footers (its default-header.xml), kept so
 # the parts stay as they were when python-docx wrote them.
 _ROOT = (

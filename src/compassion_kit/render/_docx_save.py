@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from compassion_kit.output import build_time
 from compassion_kit.render._docx_xml import w
+from compassion_kit.render._ns import qn
 from compassion_kit.render._opc import RT
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 AUTHOR = "compassion-kit"
 TITLE_LIMIT = 255  # Word's dialog keeps no more (and python-docx refused longer ones)
-DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+DOC_PR = qn("wp:docPr")
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 _TERMS = "{http://purl.org/dc/terms/}"

@@ -22,10 +22,11 @@ from compassion_kit.render._docx_xml import (
     sub,
     w,
 )
+from compassion_kit.render._ns import qn
 
 BULLETS = 1  # numId of the template's bullet list
 DECIMAL = "1"  # abstractNumId of the template's decimal list
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_SPACE = qn("xml:space")
 _BREAKS = re.compile(r"([\t\r\n])")
 
 

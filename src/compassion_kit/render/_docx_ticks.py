@@ -13,6 +13,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from compassion_kit.render._docx_xml import VAL, W14_NS, W_NS, w
+from compassion_kit.render._ns import qn
 from compassion_kit.render._opc import parse
 
 CHECKBOX_HALF_POINTS = 36  # 18 pt box: about 5 mm, big enough to tick with a pen
@@ -47,7 +48,7 @@ def add_checkbox(p: Any, tag: str, label: str, checked: bool = False) -> None:
     alias.set(VAL, label[:ALIAS_LIMIT])
     tag_element.set(VAL, tag)
     if checked:
-        box[0].set(f"{{{W14_NS}}}val", "1")
+        box[0].set(qn("w14:val"), "1")
         sdt[1][0][1].text = CHECKED
     p.append(sdt)
 
@@ -56,13 +57,13 @@ def _checkboxes(docx_bytes: bytes) -> list[tuple[str, bool]]:
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
         root = ElementTree.fromstring(archive.read("word/document.xml"))
     found = []
-    for sdt_pr in root.iter(f"{{{W_NS}}}sdtPr"):
-        box = sdt_pr.find(f"{{{W14_NS}}}checkbox")
+    for sdt_pr in root.iter(qn("w:sdtPr")):
+        box = sdt_pr.find(qn("w14:checkbox"))
         if box is None:
             continue
         tag = sdt_pr.find(w("tag"))
-        checked = box.find(f"{{{W14_NS}}}checked")
-        value = checked.get(f"{{{W14_NS}}}val", "0") if checked is not None else "0"
+        checked = box.find(qn("w14:checked"))
+        value = checked.get(qn("w14:val"), "0") if checked is not None else "0"
         found.append(
             (
                 tag.get(VAL, "") if tag is not None else "",

@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
+from compassion_kit.render._ns import NS, qn
+
 if TYPE_CHECKING:
     from compassion_kit.profile import Brand
     from compassion_kit.render._opc import Package
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
-_SPACES = {"w": f"{{{W_NS}}}", "w14": f"{{{W14_NS}}}"}
+W_NS = NS["w"]
+W14_NS = NS["w14"]
+_SPACES = {"w": f"{{{W_NS}}}", "w14": f"{{{W14_NS}}}"}  # attributes take their element's
 _W_ONLY = {"w": W_NS}
 
 
@@ -64,32 +66,21 @@ _RANKS = {
     w(parent): {w(child): rank for rank, child in enumerate(children.split())}
     for parent, children in _SEQUENCES.items()
 }
-_CLARK: dict[str, str] = {}  # "w:p" -> "{namespace}p"
-
-
-def _clark(tag: str) -> str:
-    """The Clark name of `tag`, remembered: a document makes the same few tags thousands of
-    times."""
-    found = _CLARK.get(tag)
-    if found is None:
-        prefix, name = tag.split(":")
-        found = _CLARK[tag] = _SPACES[prefix] + name
-    return found
 
 
 def element(tag: str, **attributes: str) -> Any:
     """A new detached element `tag` ("w:p"); `attributes` take its prefix."""
     space = _SPACES[tag[: tag.index(":")]]
     attrib = {space + k: v for k, v in attributes.items()}
-    return etree.Element(_clark(tag), attrib, nsmap=_W_ONLY)
+    return etree.Element(qn(tag), attrib, nsmap=_W_ONLY)
 
 
 def sub(parent: Any, tag: str, **attributes: str) -> Any:
     """Append a new child `tag` ("w:tr", "w14:checked") to `parent`; attributes take its prefix."""
     if not attributes:
-        return etree.SubElement(parent, _clark(tag))
+        return etree.SubElement(parent, qn(tag))
     space = _SPACES[tag[: tag.index(":")]]
-    return etree.SubElement(parent, _clark(tag), {space + k: v for k, v in attributes.items()})
+    return etree.SubElement(parent, qn(tag), {space + k: v for k, v in attributes.items()})
 
 
 def place(parent: Any, child: Any) -> Any:

@@ -19,10 +19,11 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from compassion_kit.output import zip_entries
+from compassion_kit.render._ns import NS
 
 CONTENT_TYPES = "[Content_Types].xml"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL_NS = NS["rel"]
+TYPES_NS = NS["ct"]
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 PACKAGE_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
 MAX_UNPACKED_BYTES = 200_000_000  # a template with photos is tens of MB; a bomb is gigabytes

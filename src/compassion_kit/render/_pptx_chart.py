@@ -11,7 +11,8 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
-from compassion_kit.render._pptx_ns import NS, R_ID, child, escaped, qn
+from compassion_kit.render._ns import NS, qn
+from compassion_kit.render._pptx_ns import R_ID, child, escaped
 from compassion_kit.render._pptx_spec import EMU_PER_PT, ChartSpec
 from compassion_kit.render._pptx_workbook import SHEET, column
 

@@ -1,7 +1,7 @@
-"""PresentationML, DrawingML and chart namespaces, and building their elements with lxml.
+"""Building PresentationML, DrawingML and chart elements with lxml, by prefixed name.
 
-Owns prefixed names ("a:srgbClr") and small pre-parsed XML fragments; what the elements say is
-the shape, chart and package writers' business.
+Owns making elements named like "a:srgbClr" and small pre-parsed XML fragments; the namespace
+table is `_ns.py`'s, what the elements say the shape, chart and package writers' business.
 """
 
 from __future__ import annotations
@@ -13,29 +13,14 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
-NS = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
-}
-R_ID = f"{{{NS['r']}}}id"
+from compassion_kit.render._ns import NS, qn
+
+R_ID = qn("r:id")
 _PARSER = etree.XMLParser(remove_blank_text=True)
 _ROOT_NAME = re.compile(r"^<[^\s/>]+")
 # Control characters are not allowed in XML; Office writes them as _xHHHH_ (ST_Xstring; tab
 # and line feed excepted), and so did python-pptx.
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
-
-
-@functools.cache
-def qn(tag: str) -> str:
-    """The Clark name of a prefixed name: "a:p" -> "{http://...drawingml/2006/main}p"."""
-    prefix, local = tag.split(":")
-    return f"{{{NS[prefix]}}}{local}"
 
 
 def child(parent: Any, tag: str, **attrs: str) -> Any:

@@ -13,8 +13,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from compassion_kit.render._ns import qn
 from compassion_kit.render._opc import RT, Package, PackageError, Relationships
-from compassion_kit.render._pptx_ns import R_ID, child, copied, fragment, qn
+from compassion_kit.render._pptx_ns import R_ID, child, copied, fragment
 from compassion_kit.render._pptx_placeholders import NotesPage, Placeholders
 from compassion_kit.render._pptx_template import default_template, template_bytes
 from compassion_kit.render._pptx_xml import THEME_TYPE

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from compassion_kit.render._pptx_ns import child, copied, fragment, qn
+from compassion_kit.render._ns import qn
+from compassion_kit.render._pptx_ns import child, copied, fragment
 
 if TYPE_CHECKING:
     from compassion_kit.render._opc import Package

@@ -13,7 +13,8 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from compassion_kit.render._pptx_ns import R_ID, child, copied, element, escaped, fragment, qn
+from compassion_kit.render._ns import qn
+from compassion_kit.render._pptx_ns import R_ID, child, copied, element, escaped, fragment
 from compassion_kit.render._pptx_spec import (
     BULLET_INDENT_EM,
     EMU_PER_PT,

@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.paths import templates_dir
+from compassion_kit.render._ns import NS, qn
 from compassion_kit.render._pptx_spec import Box
 
 TEMPLATE_NAME = "deck.pptx"
@@ -36,13 +37,6 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
     "Kit Exercise": (TITLE, "Body", "Panel", LOGO),
     "Kit Closing": (TITLE, "Body", "QR", LOGO),
 }
-_NS = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
-_R_ID = f"{{{_NS['r']}}}id"
 DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # OOXML defaults: 0.1 in sides, 0.05 in top/bottom
 _INSET_NAMES = ("lIns", "tIns", "rIns", "bIns")
 _MAX_PART = 20_000_000  # a layout or master part bigger than this is not a real template
@@ -87,8 +81,8 @@ class _NotADeck(Exception):
 
 # What an Office file is, by the root of its main part: its name may say otherwise.
 _OTHER_KINDS = {
-    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document": "a Word document",
-    "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}workbook": "an Excel workbook",
+    qn("w:document"): "a Word document",
+    qn("x:workbook"): "an Excel workbook",
 }
 
 
@@ -204,7 +198,7 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
         presentation = _xml(package, main[0])
         if presentation.tag in _OTHER_KINDS:
             raise _NotADeck(_OTHER_KINDS[presentation.tag])
-        sld_size = presentation.find("p:sldSz", _NS)
+        sld_size = presentation.find("p:sldSz", NS)
         slide_size = (
             (int(sld_size.get("cx", "0")), int(sld_size.get("cy", "0")))
             if sld_size is not None
@@ -241,7 +235,7 @@ def _targets(package: zipfile.ZipFile, rels: str, kind: str) -> list[str]:
         return []
     base = posixpath.dirname(posixpath.dirname(rels))
     found = []
-    for rel in _xml(package, rels).findall("rel:Relationship", _NS):
+    for rel in _xml(package, rels).findall("rel:Relationship", NS):
         if rel.get("Type", "").rsplit("/", 1)[-1] == kind and rel.get("TargetMode") != "External":
             target = rel.get("Target", "")
             full = (
@@ -268,7 +262,7 @@ def _master_placeholders(master: ElementTree.Element) -> dict[str, Placeholder]:
 
 
 def _layout(element: ElementTree.Element, inherited: dict[str, Placeholder], part: str) -> Layout:
-    c_sld = element.find("p:cSld", _NS)
+    c_sld = element.find("p:cSld", NS)
     name = (c_sld.get("name", "") if c_sld is not None else "").strip()
     holders: dict[str, Placeholder] = {}
     for shape in _placeholder_shapes(element):
@@ -281,17 +275,17 @@ def _layout(element: ElementTree.Element, inherited: dict[str, Placeholder], par
 
 
 def _placeholder_shapes(element: ElementTree.Element) -> list[ElementTree.Element]:
-    tree = element.find("p:cSld/p:spTree", _NS)
+    tree = element.find("p:cSld/p:spTree", NS)
     if tree is None:
         return []
-    return [s for s in tree if s.find("*/p:nvPr/p:ph", _NS) is not None]
+    return [s for s in tree if s.find("*/p:nvPr/p:ph", NS) is not None]
 
 
 def _placeholder(
     shape: ElementTree.Element, inherited: dict[str, Placeholder]
 ) -> Placeholder | None:
-    ph = shape.find("*/p:nvPr/p:ph", _NS)
-    c_nv_pr = shape.find("*/p:cNvPr", _NS)
+    ph = shape.find("*/p:nvPr/p:ph", NS)
+    c_nv_pr = shape.find("*/p:cNvPr", NS)
     if ph is None or c_nv_pr is None:
         return None
     kind = ph.get("type", "obj")
@@ -315,8 +309,8 @@ def _family(kind: str) -> str:
 
 
 def _box(shape: ElementTree.Element) -> Box | None:
-    off = shape.find("p:spPr/a:xfrm/a:off", _NS)
-    ext = shape.find("p:spPr/a:xfrm/a:ext", _NS)
+    off = shape.find("p:spPr/a:xfrm/a:off", NS)
+    ext = shape.find("p:spPr/a:xfrm/a:ext", NS)
     if off is None or ext is None:
         return None
     return (
@@ -330,7 +324,7 @@ def _box(shape: ElementTree.Element) -> Box | None:
 def _insets(
     shape: ElementTree.Element, default: tuple[int, int, int, int]
 ) -> tuple[int, int, int, int]:
-    body = shape.find("p:txBody/a:bodyPr", _NS)
+    body = shape.find("p:txBody/a:bodyPr", NS)
     if body is None:
         return default
     left, top, right, bottom = (

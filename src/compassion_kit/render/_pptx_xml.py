@@ -14,8 +14,9 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type inf
 
 from compassion_kit.branding import substitute, tokens_in
 from compassion_kit.output import build_time
+from compassion_kit.render._ns import NS, qn
 from compassion_kit.render._opc import PACKAGE_RT, RT
-from compassion_kit.render._pptx_ns import NS, R_ID, child, qn
+from compassion_kit.render._pptx_ns import R_ID, child
 
 if TYPE_CHECKING:
     from compassion_kit.render._pptx_parts import DeckParts
