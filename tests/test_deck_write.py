@@ -151,6 +151,16 @@ def test_package_has_notes_master_list_language_and_title(deck_bytes: bytes) -> 
     assert core.findtext("dc:title", namespaces=NS) == "Kindness at work, a test module"
 
 
+def test_a_title_too_long_for_the_core_properties_is_cut_there_only() -> None:
+    title = "Workshop: " + "; ".join(f"A rather long session title {n}" for n in range(12))
+    data = build("fixture-deck", title=title)
+    stored = part(data, "docProps/core.xml").findtext("dc:title", namespaces=NS)
+    assert len(title) > 255 >= len(stored) and stored.endswith("\u2026")
+    assert stored.startswith("Workshop: A rather long session title 0;")
+    shown = Presentation(io.BytesIO(data)).slides[0].shapes.title.text_frame.text
+    assert len(shown) > 255  # the title slide keeps its own (longer) limit
+
+
 def test_core_dates_come_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     deck = Presentation(io.BytesIO(build("fixture-deck")))

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.paths import templates_dir
+from compassion_kit.render._core import core_part
 from compassion_kit.render._docx_xml import PartNames, w
-from compassion_kit.render._opc import PACKAGE_RT, RT, Package, PackageError
+from compassion_kit.render._opc import RT, Package, PackageError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,8 +57,6 @@ STYLE_NAMES = (
 
 
 MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
-CORE_PART = "docProps/core.xml"
 # Word's built-in styles keep lower-case names in styles.xml and show them capitalised; names
 # are matched as Word shows them (as python-docx does).
 _SHOWN_AS = {"caption": "Caption", "header": "Header", "footer": "Footer"} | {
@@ -139,11 +138,7 @@ def _part_names(package: Package) -> PartNames:
         raise KeyError("it is not a Word document")
     styles = _related(package, document, RT + "styles", "styles")
     numbering = _related(package, document, RT + "numbering", "numbering")
-    try:
-        core = _related(package, "", PACKAGE_RT + "core-properties", "core properties")
-    except KeyError:
-        core = _add_core_part(package)
-    return PartNames(document, styles, numbering, core)
+    return PartNames(document, styles, numbering, core_part(package))
 
 
 def _related(package: Package, source: str, reltype: str, what: str) -> str:
@@ -151,18 +146,6 @@ def _related(package: Package, source: str, reltype: str, what: str) -> str:
     if found is None:
         raise KeyError(f"it has no {what} part")
     return found
-
-
-def _add_core_part(package: Package) -> str:
-    """Empty core properties for a template without them; `finish` fills them in."""
-    namespaces = (
-        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-    )
-    package.put(CORE_PART, f"<cp:coreProperties {namespaces}/>".encode(), CORE_TYPE)
-    package.rels("").relate(PACKAGE_RT + "core-properties", CORE_PART)
-    return CORE_PART
 
 
 def _style_ids(styles: Any) -> dict[str, str | None]:

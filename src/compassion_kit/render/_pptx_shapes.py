@@ -13,6 +13,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from compassion_kit.render._core import LANG
 from compassion_kit.render._ns import qn
 from compassion_kit.render._pptx_ns import R_ID, child, copied, element, escaped, fragment
 from compassion_kit.render._pptx_spec import (
@@ -25,7 +26,6 @@ from compassion_kit.render._pptx_spec import (
     indent_pt,
 )
 
-LANG = "en-GB"
 LINE_SPACING = 100000  # a:spcPct 100%: the spacing the plan measured with
 BULLET_CHAR = "\u2022"
 _P, _PPR, _R, _END = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:endParaRPr")

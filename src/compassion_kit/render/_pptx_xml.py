@@ -10,22 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
-
 from compassion_kit.branding import substitute, tokens_in
-from compassion_kit.output import build_time
-from compassion_kit.render._ns import NS, qn
-from compassion_kit.render._opc import PACKAGE_RT, RT
+from compassion_kit.render._core import LANG, core_part, set_core_properties
+from compassion_kit.render._ns import qn
+from compassion_kit.render._opc import RT
 from compassion_kit.render._pptx_ns import R_ID, child
 
 if TYPE_CHECKING:
     from compassion_kit.render._pptx_parts import DeckParts
 
-LANG = "en-GB"
-TOOL = "compassion-kit"
 _PML = "application/vnd.openxmlformats-officedocument.presentationml."
 THEME_TYPE = "application/vnd.openxmlformats-officedocument.theme+xml"
-CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
 TEXT_PARTS = (_PML + "slideMaster+xml", _PML + "slideLayout+xml")  # where {{tokens}} may be
 # Theme slots that follow the organisation's colours (the bundled template uses them for
 # titles, rules, bands and bullets).
@@ -46,7 +41,6 @@ _BEFORE_TEXT_STYLE = (
     "p:smartTags",
     "p:notesSz",
 )
-_CORE_NS = {p: NS[p] for p in ("cp", "dc", "dcterms", "xsi")}
 
 
 def substitute_tokens(deck: DeckParts, tokens: Mapping[str, str]) -> None:
@@ -95,35 +89,12 @@ def unique_ids(tree: Any) -> None:
 
 
 def _core_properties(deck: DeckParts, title: str, author: str) -> None:
-    package = deck.package
-    name = package.related("", PACKAGE_RT + "core-properties")
-    if name is None:
-        name = "docProps/core.xml"
-        package.put(name, etree.Element(qn("cp:coreProperties"), nsmap=_CORE_NS), CORE_TYPE)
-        package.rels("").add(PACKAGE_RT + "core-properties", name)
-    core = package.xml(name)
-    stamp = build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
-    values = {
-        "dc:title": title,
-        "dc:creator": author,
-        "cp:lastModifiedBy": TOOL,
-        "dcterms:created": stamp,
-        "dcterms:modified": stamp,
-        "cp:revision": "1",
-        "dc:language": LANG,
-    }
-    for tag, value in values.items():
-        _property(core, tag).text = value
-    for tag in ("dcterms:created", "dcterms:modified"):
-        core.find(qn(tag)).set(qn("xsi:type"), "dcterms:W3CDTF")
-    subject = _property(core, "dc:subject")
-    subject.text = subject.text or ""
-
-
-def _property(core: Any, tag: str) -> Any:
-    """The core property element `tag`, added last if the document has none."""
-    found = core.find(qn(tag))
-    return found if found is not None else child(core, tag)
+    core = deck.package.xml(core_part(deck.package))
+    set_core_properties(core, title, author)
+    # python-pptx always wrote a dc:subject, empty unless the template had one: kept so that
+    # decks compare part by part with those written before.
+    if core.find(qn("dc:subject")) is None:
+        child(core, "dc:subject").text = ""
 
 
 def _notes_master_list(deck: DeckParts) -> None:
