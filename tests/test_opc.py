@@ -55,6 +55,17 @@ def test_related_finds_the_first_present_part_of_a_relationship_type() -> None:
     assert package.related(document, RT + "styles") == "word/styles.xml"
 
 
+def test_free_name_is_the_first_name_not_taken_even_after_a_removal() -> None:
+    package = Package()
+    pattern = "ppt/notesSlides/notesSlide%d.xml"
+    for number in (1, 2):
+        assert package.free_name(pattern) == pattern % number
+        package.put(pattern % number, b"<x/>", SLIDE_TYPE)
+    assert package.free_name(pattern) == package.free_name(pattern) == pattern % 3
+    package.remove(pattern % 1)
+    assert package.free_name(pattern) == pattern % 1
+
+
 def test_same_parts_give_the_same_bytes() -> None:
     data = (templates_dir() / "document.docx").read_bytes()
     assert Package.read(data).to_bytes() == Package.read(data).to_bytes()

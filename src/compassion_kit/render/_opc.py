@@ -160,6 +160,7 @@ class Package:
         self._rels: dict[str, Relationships] = {}
         self._defaults: dict[str, str] = {}  # extension -> content type
         self._overrides: dict[str, str] = {}  # part name -> content type
+        self._free_from: dict[str, int] = {}  # free_name pattern -> no free number below
 
     @classmethod
     def read(cls, data: bytes) -> Package:
@@ -264,6 +265,7 @@ class Package:
         self._trees.pop(name, None)
         self._rels.pop(name, None)
         self._overrides.pop(name, None)
+        self._free_from.clear()
 
     def rels(self, source: str) -> Relationships:
         """The relationships from `source` ("" for the package), made empty if it has none."""
@@ -280,11 +282,14 @@ class Package:
                 return target
         return None
 
-    def free_name(self, pattern: str, start: int = 1) -> str:
-        """The first part name `pattern % n` (n = start, start + 1, ...) not yet taken."""
-        number = start
+    def free_name(self, pattern: str) -> str:
+        """The first part name `pattern % n` (n = 1, 2, ...) not yet taken, as python-pptx's
+        `next_partname` picked it; each pattern's search starts where its last one ended,
+        so naming a deck's 70 notes pages does not scan the package 70 times."""
+        number = self._free_from.get(pattern, 1)
         while pattern % number in self._blobs:
             number += 1
+        self._free_from[pattern] = number
         return pattern % number
 
     def to_bytes(self) -> bytes:

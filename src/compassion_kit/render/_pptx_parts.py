@@ -54,7 +54,7 @@ class NewSlide:
 class DeckParts:
     """Adds the slides, notes pages, pictures and charts of one deck to one package.
 
-    Holds per-deck state (placeholder copies, notes page, image parts by content, counters),
+    Holds per-deck state (placeholder copies, notes page, image parts by content and their numbers),
     so one instance serves exactly one package and is then dropped.
 
     Raises:
@@ -74,7 +74,6 @@ class DeckParts:
         _drop_template_slides(package, self.rels, self._slides)
         self._placeholders: dict[str, Placeholders] = {}
         self._notes: NotesPage | None = None
-        self._counters: dict[str, int] = {}
         self._images: dict[str, str] | None = None  # SHA-1 of the bytes -> part name
         self._image_numbers: list[int] = []
 
@@ -106,7 +105,7 @@ class DeckParts:
             master = self.package.related(self.main, RT + "notesMaster")
             self._notes = NotesPage(master or self._bundled_notes_master(), self.package)
         page = copied(self._notes.page)
-        name = self._free("ppt/notesSlides/notesSlide%d.xml")
+        name = self.package.free_name("ppt/notesSlides/notesSlide%d.xml")
         self.package.put(name, page, NOTES_TYPE)
         rels = self.package.rels(name)
         rels.add(RT + "notesMaster", self._notes.master)
@@ -143,22 +142,13 @@ class DeckParts:
         from compassion_kit.render._pptx_chart import chart_xml
         from compassion_kit.render._pptx_workbook import workbook
 
-        name = self._free("ppt/charts/chart%d.xml")
-        book = self._free("ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
+        name = self.package.free_name("ppt/charts/chart%d.xml")
+        book = self.package.free_name("ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
         book_id = self.package.rels(name).add(RT + "package", book)
         self.package.put(name, chart_xml(spec, font, book_id), CHART_TYPE)
         data = workbook(spec.categories, spec.series, spec.number_format)
         self.package.put(book, data, XLSX_TYPE)
         return slide.rels.add(RT + "chart", name)
-
-    def _free(self, pattern: str) -> str:
-        """The lowest free part name `pattern % n`, counting on from the last one given (as
-        python-pptx's `next_partname`, without scanning the package every time)."""
-        number = self._counters.get(pattern, 1)
-        while pattern % number in self.package:
-            number += 1
-        self._counters[pattern] = number + 1
-        return pattern % number
 
     def _template_images(self) -> dict[str, str]:
         images: dict[str, str] = {}
