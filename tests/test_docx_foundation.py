@@ -342,7 +342,7 @@ def test_missing_template_styles_are_all_named(tmp_path: Path) -> None:
         for name, content in source.items():
             archive.writestr(name, styles.encode() if name == "word/styles.xml" else content)
     with pytest.raises(ContentError) as caught:
-        _docx_template.check_template(broken)
+        _docx_template.load_template(broken)
     assert "'Prompt', 'Kit Panel'" in str(caught.value)
 
 

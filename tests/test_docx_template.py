@@ -39,7 +39,7 @@ def test_a_file_that_is_not_a_word_document_is_refused_with_its_path(
     else:
         path.write_text("not a zip", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        _docx_template.check_template(path)
+        _docx_template.load_template(path)
     assert expected in str(caught.value)
     assert str(path) in str(caught.value)
 
@@ -47,7 +47,7 @@ def test_a_file_that_is_not_a_word_document_is_refused_with_its_path(
 def test_a_template_without_a_styles_part_names_what_is_missing(tmp_path: Path) -> None:
     broken = _rewrite(templates_dir() / "document.docx", tmp_path / "t.docx", ("word/styles.xml",))
     with pytest.raises(ContentError) as caught:
-        _docx_template.check_template(broken)
+        _docx_template.load_template(broken)
     assert "it has no styles part" in str(caught.value)
 
 
@@ -79,5 +79,5 @@ def test_a_template_without_page_setup_is_refused(tmp_path: Path) -> None:
         for name, data in parts.items():
             archive.writestr(name, data)
     with pytest.raises(ContentError) as caught:
-        _docx_template.check_template(broken)
+        _docx_template.load_template(broken)
     assert "its document has no page setup" in str(caught.value)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 TEMPLATE = "document.docx"
-# Style names the renderers use; check_template verifies every one before writing.
+# Style names the renderers use; load_template verifies every one before writing.
 STYLE_NAMES = (
     "Normal",
     "Heading 1",
@@ -84,21 +84,14 @@ def template_path() -> Path:
     return templates_dir() / TEMPLATE
 
 
-def check_template(path: Path) -> None:
-    """Check that the template at `path` holds every style in STYLE_NAMES.
-
-    Raises:
-        ContentError: naming every missing style at once (or the unreadable file).
-    """
-    _read(path)
-
-
 @lru_cache(maxsize=4)
 def load_template(path: Path) -> Template:
-    """The template at `path`, read and checked once per process.
+    """The template at `path`, read and checked once per process: every style in
+    STYLE_NAMES is there, and its main parts and page setup are found.
 
     Raises:
-        ContentError: as `check_template`; a failed check is not cached.
+        ContentError: naming every missing style at once (or why the file is unusable); a
+            failed check is not cached.
     """
     return _read(path)
 

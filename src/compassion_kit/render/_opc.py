@@ -111,10 +111,6 @@ class Relationships:
                 return r_id
         return self.add(reltype, target)
 
-    def target(self, r_id: str) -> str:
-        """The part name an internal relationship points to."""
-        return self._resolve(self._items[r_id][1])
-
     def remove(self, r_id: str) -> None:
         del self._items[r_id]
 

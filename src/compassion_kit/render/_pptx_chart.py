@@ -12,7 +12,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from compassion_kit.render._ns import NS, qn
-from compassion_kit.render._pptx_ns import R_ID, child, escaped
+from compassion_kit.render._pptx_ns import R_ID, child
 from compassion_kit.render._pptx_spec import EMU_PER_PT, ChartSpec
 from compassion_kit.render._pptx_workbook import SHEET, column
 
@@ -125,7 +125,7 @@ def _data(series: Any, spec: ChartSpec, index: int, values: tuple[float, ...]) -
 def _strings(cache: Any, texts: tuple[str, ...]) -> None:
     child(cache, "c:ptCount", val=str(len(texts)))
     for number, text in enumerate(texts):
-        child(child(cache, "c:pt", idx=str(number)), "c:v").text = escaped(text)
+        child(child(cache, "c:pt", idx=str(number)), "c:v").text = text
 
 
 def _labels(plot: Any, spec: ChartSpec) -> None:

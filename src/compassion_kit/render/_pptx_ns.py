@@ -18,9 +18,6 @@ from compassion_kit.render._ns import NS, qn
 R_ID = qn("r:id")
 _PARSER = etree.XMLParser(remove_blank_text=True)
 _ROOT_NAME = re.compile(r"^<[^\s/>]+")
-# Control characters are not allowed in XML; Office writes them as _xHHHH_ (ST_Xstring; tab
-# and line feed excepted), and so did python-pptx.
-_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 
 
 def child(parent: Any, tag: str, **attrs: str) -> Any:
@@ -51,8 +48,3 @@ def copied(original: Any) -> Any:
     """A copy of an element with everything in it (lxml's shallow-looking copy is deep, and
     twice as fast as copy.deepcopy, whose memo lxml does not need)."""
     return copy.copy(original)
-
-
-def escaped(text: str) -> str:
-    """`text` with the control characters XML cannot hold written as Office's _xHHHH_."""
-    return _CONTROL.sub(lambda match: f"_x{ord(match.group(1)):04X}_", text)

@@ -15,7 +15,7 @@ from typing import Any
 
 from compassion_kit.render._core import LANG
 from compassion_kit.render._ns import qn
-from compassion_kit.render._pptx_ns import R_ID, child, copied, element, escaped, fragment
+from compassion_kit.render._pptx_ns import R_ID, child, copied, element, fragment
 from compassion_kit.render._pptx_spec import (
     BULLET_INDENT_EM,
     EMU_PER_PT,
@@ -85,18 +85,15 @@ def write_text(shape: Any, spec: TextSpec, font: str, bullet_colour: str, link: 
 
 def write_notes(body: Any, text: str) -> None:
     """Set a notes placeholder's `p:txBody` to `text` as python-pptx's `text_frame.text`
-    does (a paragraph per line, a:br for vertical tab), every run in `LANG`."""
+    does (a paragraph per line), every run in `LANG`."""
     for paragraph in body.findall(_P):
         body.remove(paragraph)
     for line in text.split("\n"):
         paragraph = child(body, "a:p")
-        for index, piece in enumerate(line.split("\v")):
-            if index:
-                child(paragraph, "a:br")
-            if piece:
-                run = child(paragraph, "a:r")
-                child(run, "a:rPr", lang=LANG)
-                child(run, "a:t").text = escaped(piece)
+        if line:
+            run = child(paragraph, "a:r")
+            child(run, "a:rPr", lang=LANG)
+            child(run, "a:t").text = line
 
 
 def add_text_box(tree: Any, spec: TextSpec, font: str, bullet_colour: str, link: Link) -> Any:
@@ -264,7 +261,7 @@ def _add_run(
 ) -> None:
     """A run with explicit size, weight, colour, font and language, and its link if any."""
     run = copied(_run_template(_centipoints(size), bold, colour, font))
-    run[1].text = escaped(text)
+    run[1].text = text
     end = p.find(_END)
     if end is None:
         p.append(run)

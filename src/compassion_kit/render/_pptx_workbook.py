@@ -12,7 +12,6 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from compassion_kit.output import zip_entries
-from compassion_kit.render._pptx_ns import escaped
 
 SHEET = "Sheet1"
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -148,7 +147,7 @@ def _shared_strings(strings: dict[str, int]) -> Any:
     root = etree.Element(f"{{{_MAIN}}}sst", nsmap={None: _MAIN}, count=count, uniqueCount=count)
     for text in strings:  # dicts keep insertion order: index order
         item = etree.SubElement(etree.SubElement(root, f"{{{_MAIN}}}si"), f"{{{_MAIN}}}t")
-        item.text = escaped(text)
+        item.text = text
         if text != text.strip():
             item.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return root
