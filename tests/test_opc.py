@@ -66,6 +66,25 @@ def test_free_name_is_the_first_name_not_taken_even_after_a_removal() -> None:
     assert package.free_name(pattern) == pattern % 1
 
 
+def test_add_picture_keeps_one_part_per_picture_numbered_after_the_folders_images() -> None:
+    package = Package()
+    package.put("ppt/media/image1.jpeg", b"jpeg", "image/jpeg")
+    logo, qr = b"\x89PNG\r\n\x1a\nlogo", b"\x89PNG\r\n\x1a\nqr"
+    first = package.add_picture("ppt/slides/slide1.xml", logo, "ppt/media")
+    assert package.add_picture("ppt/slides/slide1.xml", logo, "ppt/media") == first
+    package.add_picture("ppt/slides/slide2.xml", logo, "ppt/media")
+    package.add_picture("ppt/slides/slide2.xml", qr, "ppt/media")
+    assert package.names() == [
+        "ppt/media/image1.jpeg",
+        "ppt/media/image2.png",
+        "ppt/media/image3.png",
+    ]
+    assert [t for _i, _k, t, _e in package.rels("ppt/slides/slide2.xml")] == [
+        "ppt/media/image2.png",
+        "ppt/media/image3.png",
+    ]
+
+
 def test_same_parts_give_the_same_bytes() -> None:
     data = (templates_dir() / "document.docx").read_bytes()
     assert Package.read(data).to_bytes() == Package.read(data).to_bytes()

@@ -134,11 +134,9 @@ def add_picture(
     """Append a run holding an inline PNG picture `size` (twips) to paragraph `p` of `part`.
 
     `alt` is the picture's text alternative (wp:docPr descr) and `name` its name in Word's
-    selection pane; the image becomes a part of its own, related from `part`.
+    selection pane; the image is a picture part (one per distinct picture), related from `part`.
     """
-    media = draft.package.free_name("word/media/image%d.png")
-    draft.package.put(media, png, "image/png")
-    r_id = draft.package.rels(part).add(RT + "image", media)
+    r_id = draft.package.add_picture(part, png, "word/media")
     cx, cy = (length * EMU_PER_TWIP for length in size)
     inline = parse(_INLINE.format(cx=cx, cy=cy, r_id=r_id).encode())
     doc_pr = inline[1]

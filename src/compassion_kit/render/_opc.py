@@ -11,6 +11,7 @@ belong to the source "".
 from __future__ import annotations
 
 import copy
+import hashlib
 import posixpath
 import zipfile
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ REL_NS = NS["rel"]
 TYPES_NS = NS["ct"]
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 PACKAGE_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+PNG = b"\x89PNG\r\n\x1a\n"  # how every PNG file starts
 MAX_UNPACKED_BYTES = 200_000_000  # a template with photos is tens of MB; a bomb is gigabytes
 _PARSER = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_network=True)
 
@@ -157,6 +159,7 @@ class Package:
         self._defaults: dict[str, str] = {}  # extension -> content type
         self._overrides: dict[str, str] = {}  # part name -> content type
         self._free_from: dict[str, int] = {}  # free_name pattern -> no free number below
+        self._pictures: dict[str, str] | None = None  # SHA-1 of an image part -> its name
 
     @classmethod
     def read(cls, data: bytes) -> Package:
@@ -243,6 +246,8 @@ class Package:
 
     def put(self, name: str, content: bytes | Any, content_type: str) -> None:
         """Add or replace part `name`: bytes as they are, or an element to serialise."""
+        if content_type.startswith("image/") or self.content_type(name).startswith("image/"):
+            self._pictures = None  # found again when next needed
         self._blobs[name] = b""  # keeps the part's place when it is replaced
         if isinstance(content, bytes):
             self._blobs[name] = content
@@ -262,6 +267,7 @@ class Package:
         self._rels.pop(name, None)
         self._overrides.pop(name, None)
         self._free_from.clear()
+        self._pictures = None
 
     def rels(self, source: str) -> Relationships:
         """The relationships from `source` ("" for the package), made empty if it has none."""
@@ -287,6 +293,42 @@ class Package:
             number += 1
         self._free_from[pattern] = number
         return pattern % number
+
+    def add_picture(self, source: str, png: bytes, folder: str) -> str:
+        """The rId from part `source` of the picture part holding `png`, related once per part.
+
+        One part per distinct picture: an identical one already in the package (the
+        template's, or added before) is reused. A new one is `folder`/imageN.png, N the number
+        python-pptx 1.0.2 picked: the first gap in the numbers of the folder's imageN parts
+        (any extension), else one past their count.
+        """
+        assert png.startswith(PNG), "logos and QR codes are always PNG"
+        pictures = self._pictures
+        if pictures is None:
+            pictures = {}
+            for part in self._blobs:
+                if self.content_type(part).startswith("image/"):
+                    pictures.setdefault(hashlib.sha1(self.blob(part)).hexdigest(), part)
+        digest = hashlib.sha1(png).hexdigest()
+        name = pictures.get(digest)
+        if name is None:
+            name = f"{folder}/image{self._picture_number(folder)}.png"
+            self.put(name, png, "image/png")  # forgets the pictures found: kept below
+            pictures[digest] = name
+        self._pictures = pictures
+        return self.rels(source).relate(RT + "image", name)
+
+    def _picture_number(self, folder: str) -> int:
+        stem = f"{folder}/image"
+        numbers = []
+        for name in self._blobs:
+            digits = name.rsplit(".", 1)[0][len(stem) :]
+            if name.startswith(stem) and digits.isdigit():
+                numbers.append(int(digits))
+        for position, number in enumerate(sorted(numbers), start=1):
+            if position < number:
+                return position
+        return len(numbers) + 1
 
     def to_bytes(self) -> bytes:
         """The package as a deterministic zip: content types, package relationships, then

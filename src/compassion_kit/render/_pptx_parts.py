@@ -9,7 +9,6 @@ edits are `_pptx_xml.py`'s. Part names, rIds and placeholder copies follow what 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +28,6 @@ NOTES_TYPE = _PML + "notesSlide+xml"
 NOTES_MASTER_TYPE = _PML + "notesMaster+xml"
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PNG = b"\x89PNG\r\n\x1a\n"
 _BLANK_SLIDE = (
     '<p:sld><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
     "</p:nvGrpSpPr><p:grpSpPr/></p:spTree></p:cSld>"
@@ -54,8 +52,8 @@ class NewSlide:
 class DeckParts:
     """Adds the slides, notes pages, pictures and charts of one deck to one package.
 
-    Holds per-deck state (placeholder copies, notes page, image parts by content and their numbers),
-    so one instance serves exactly one package and is then dropped.
+    Holds per-deck state (placeholder copies, the notes page), so one instance serves exactly
+    one package and is then dropped.
 
     Raises:
         PackageError: the template has no presentation, a part it relates to is missing, or
@@ -74,8 +72,6 @@ class DeckParts:
         _drop_template_slides(package, self.rels, self._slides)
         self._placeholders: dict[str, Placeholders] = {}
         self._notes: NotesPage | None = None
-        self._images: dict[str, str] | None = None  # SHA-1 of the bytes -> part name
-        self._image_numbers: list[int] = []
 
     def add_slide(self, layout: str, indexes: set[int]) -> NewSlide:
         """A new last slide on layout part `layout`, holding copies of its title placeholder and
@@ -123,17 +119,7 @@ class DeckParts:
     def image(self, slide: NewSlide, png: bytes) -> str:
         """The rId on `slide` of the picture part holding `png`: one part per distinct image,
         reusing an identical image the template already has."""
-        assert png.startswith(PNG), "logos and QR codes are always PNG"
-        if self._images is None:
-            self._images = self._template_images()
-        digest = hashlib.sha1(png).hexdigest()
-        name = self._images.get(digest)
-        if name is None:
-            number = _first_free(self._image_numbers)
-            self._image_numbers.append(number)
-            name = self._images[digest] = f"ppt/media/image{number}.png"
-            self.package.put(name, png, "image/png")
-        return slide.rels.relate(RT + "image", name)
+        return self.package.add_picture(slide.name, png, "ppt/media")
 
     def chart(self, slide: NewSlide, spec: ChartSpec, font: str) -> str:
         """The rId on `slide` of a new chart part showing `spec`, with its data in an embedded
@@ -149,17 +135,6 @@ class DeckParts:
         data = workbook(spec.categories, spec.series, spec.number_format)
         self.package.put(book, data, XLSX_TYPE)
         return slide.rels.add(RT + "chart", name)
-
-    def _template_images(self) -> dict[str, str]:
-        images: dict[str, str] = {}
-        for name in self.package.names():
-            if self.package.content_type(name).startswith("image/"):
-                digest = hashlib.sha1(self.package.blob(name)).hexdigest()
-                images.setdefault(digest, name)
-            stem = name.rsplit(".", 1)[0]
-            if stem.startswith("ppt/media/image") and stem[15:].isdigit():
-                self._image_numbers.append(int(stem[15:]))
-        return images
 
     def _bundled_notes_master(self) -> str:
         """Copy the bundled template's notes master (and its theme) into a template that has
@@ -213,12 +188,3 @@ def _drop_template_slides(package: Package, rels: Relationships, slides: Any) ->
     for name in package.names():
         if name not in reached:
             package.remove(name)
-
-
-def _first_free(numbers: list[int]) -> int:
-    """The image number python-pptx picked: the first gap in the sorted numbers, else one past
-    their count."""
-    for position, number in enumerate(sorted(numbers), start=1):
-        if position < number:
-            return position
-    return len(numbers) + 1
