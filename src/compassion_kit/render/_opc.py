@@ -260,6 +260,11 @@ class Package:
         else:
             self._overrides[name] = content_type
 
+    def set_default(self, extension: str, content_type: str) -> None:
+        """The content type of parts ending in `.extension` that have no override of their own
+        (a new package declares these before adding parts)."""
+        self._defaults[extension.lower()] = content_type
+
     def remove(self, name: str) -> None:
         """Drop a part with its relationships (relationships *to* it are the caller's)."""
         self._blobs.pop(name, None)

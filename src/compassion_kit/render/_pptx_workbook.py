@@ -2,7 +2,8 @@
 
 Owns the .xlsx bytes: one sheet, categories down column A from row 2, one column per series
 with its name in row 1 (the cells the chart part's formulas name). Where the chart is drawn is
-`_pptx_chart.py`'s. Written with zipfile and lxml: the same data always gives the same bytes.
+`_pptx_chart.py`'s. Written with lxml as an `_opc.Package`: the same data always gives the
+same bytes.
 """
 
 from __future__ import annotations
@@ -11,19 +12,22 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
-from compassion_kit.output import zip_entries
+from compassion_kit.render._ns import NS, qn
+from compassion_kit.render._opc import RT, Package
 
 SHEET = "Sheet1"
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
-_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_MAIN = NS["x"]
 _ML = "application/vnd.openxmlformats-officedocument.spreadsheetml."
-_PARTS = (  # part, content type, relationship type from the workbook
-    ("worksheets/sheet1.xml", _ML + "worksheet+xml", "worksheet"),
-    ("styles.xml", _ML + "styles+xml", "styles"),
-    ("sharedStrings.xml", _ML + "sharedStrings+xml", "sharedStrings"),
-    ("theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml", "theme"),
+_BOOK = "xl/workbook.xml"
+_PARTS = (  # part, content type, relationship type from the workbook (rId1, rId2, ...)
+    ("xl/worksheets/sheet1.xml", _ML + "worksheet+xml", "worksheet"),
+    ("xl/styles.xml", _ML + "styles+xml", "styles"),
+    ("xl/sharedStrings.xml", _ML + "sharedStrings+xml", "sharedStrings"),
+    ("xl/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml", "theme"),
+)
+_DEFAULTS = (
+    ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
+    ("xml", "application/xml"),
 )
 # Number formats Excel knows by id; any other format is declared as custom format 164.
 _BUILT_IN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9}
@@ -58,7 +62,7 @@ _COLOURS = (
 _FONT = '<a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/>'
 _THEME = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office">'
+    f'<a:theme xmlns:a="{NS["a"]}" name="Office">'
     '<a:themeElements><a:clrScheme name="Office">'
     + "".join(f'<a:{slot}><a:srgbClr val="{rgb}"/></a:{slot}>' for slot, rgb in _COLOURS)
     + '</a:clrScheme><a:fontScheme name="Office">'
@@ -78,18 +82,16 @@ def workbook(
     """The .xlsx bytes holding a chart's data; values carry `number_format`."""
     strings: dict[str, int] = {}
     sheet = _sheet(categories, series, strings)
-    return zip_entries(
-        (
-            ("[Content_Types].xml", _content_types()),
-            ("_rels/.rels", _rels({"officeDocument": "xl/workbook.xml"})),
-            ("xl/workbook.xml", _xml(_workbook())),
-            ("xl/_rels/workbook.xml.rels", _rels({rel: path for path, _t, rel in _PARTS})),
-            ("xl/worksheets/sheet1.xml", _xml(sheet)),
-            ("xl/styles.xml", _xml(_styles(number_format))),
-            ("xl/sharedStrings.xml", _xml(_shared_strings(strings))),
-            ("xl/theme/theme1.xml", _THEME),
-        )
-    )
+    book = Package()
+    for extension, content_type in _DEFAULTS:
+        book.set_default(extension, content_type)
+    book.put(_BOOK, _workbook(), _ML + "sheet.main+xml")
+    book.rels("").add(RT + "officeDocument", _BOOK)
+    contents = (sheet, _styles(number_format), _shared_strings(strings), _THEME)
+    for (name, content_type, reltype), content in zip(_PARTS, contents, strict=True):
+        book.put(name, content, content_type)
+        book.rels(_BOOK).add(RT + reltype, name)
+    return book.to_bytes()
 
 
 def column(number: int) -> str:
@@ -149,7 +151,7 @@ def _shared_strings(strings: dict[str, int]) -> Any:
         item = etree.SubElement(etree.SubElement(root, f"{{{_MAIN}}}si"), f"{{{_MAIN}}}t")
         item.text = text
         if text != text.strip():
-            item.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            item.set(qn("xml:space"), "preserve")
     return root
 
 
@@ -173,35 +175,10 @@ def _styles(number_format: str) -> Any:
 
 
 def _workbook() -> Any:
-    root = etree.Element(f"{{{_MAIN}}}workbook", nsmap={None: _MAIN, "r": _REL})
+    root = etree.Element(f"{{{_MAIN}}}workbook", nsmap={None: _MAIN, "r": NS["r"]})
     sheets = etree.SubElement(root, f"{{{_MAIN}}}sheets")
+    # rId1: the worksheet is the workbook's first relationship (see `workbook`)
     etree.SubElement(
-        sheets, f"{{{_MAIN}}}sheet", {"name": SHEET, "sheetId": "1", f"{{{_REL}}}id": "rId1"}
+        sheets, f"{{{_MAIN}}}sheet", {"name": SHEET, "sheetId": "1", qn("r:id"): "rId1"}
     )
     return root
-
-
-def _rels(targets: dict[str, str]) -> bytes:
-    root = etree.Element(f"{{{_PACKAGE_RELS}}}Relationships", nsmap={None: _PACKAGE_RELS})
-    for number, (kind, target) in enumerate(targets.items(), start=1):
-        attrs = {"Id": f"rId{number}", "Type": f"{_REL}/{kind}", "Target": target}
-        etree.SubElement(root, f"{{{_PACKAGE_RELS}}}Relationship", attrs)
-    return _xml(root)
-
-
-def _content_types() -> bytes:
-    root = etree.Element(f"{{{_TYPES}}}Types", nsmap={None: _TYPES})
-    for extension, kind in (
-        ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
-        ("xml", "application/xml"),
-    ):
-        etree.SubElement(root, f"{{{_TYPES}}}Default", Extension=extension, ContentType=kind)
-    parts = (("workbook.xml", _ML + "sheet.main+xml", ""), *_PARTS)
-    for path, kind, _rel in parts:
-        etree.SubElement(root, f"{{{_TYPES}}}Override", PartName=f"/xl/{path}", ContentType=kind)
-    return _xml(root)
-
-
-def _xml(root: Any) -> bytes:
-    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return data
