@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.paths import templates_dir
 from compassion_kit.render._core import core_part
-from compassion_kit.render._docx_xml import PartNames, w
+from compassion_kit.render._docx_xml import ON, PartNames, w
 from compassion_kit.render._opc import RT, Package, PackageError
 
 if TYPE_CHECKING:
@@ -62,7 +62,6 @@ MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 _SHOWN_AS = {"caption": "Caption", "header": "Header", "footer": "Footer"} | {
     f"heading {n}": f"Heading {n}" for n in range(1, 10)
 }
-_ON = ("1", "true", "on")
 
 
 @dataclass(frozen=True)
@@ -149,6 +148,6 @@ def _style_ids(styles: Any) -> dict[str, str | None]:
         if found is None:
             continue
         name = found.get(w("val"), "")
-        default = style.get(w("default"), "").lower() in _ON
+        default = style.get(w("default"), "").lower() in ON
         ids.setdefault(_SHOWN_AS.get(name, name), None if default else style.get(w("styleId")))
     return ids

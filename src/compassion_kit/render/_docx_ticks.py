@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 from xml.etree import ElementTree
 
-from compassion_kit.render._docx_xml import VAL, W14_NS, W_NS, w
+from compassion_kit.render._docx_xml import ON, VAL, W14_NS, W_NS, w
 from compassion_kit.render._ns import qn
 from compassion_kit.render._opc import parse
 
@@ -67,7 +67,7 @@ def _checkboxes(docx_bytes: bytes) -> list[tuple[str, bool]]:
         found.append(
             (
                 tag.get(VAL, "") if tag is not None else "",
-                value.lower() in ("1", "true", "on"),
+                value.lower() in ON,
             )
         )
     return found

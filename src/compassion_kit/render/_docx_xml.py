@@ -34,6 +34,7 @@ def w(name: str) -> str:
 
 
 VAL = w("val")
+ON = ("1", "true", "on")  # how an on/off attribute (ST_OnOff) says "on", in lower case
 P, PPR, R, RPR, T = w("p"), w("pPr"), w("r"), w("rPr"), w("t")
 
 # Child order the schema requires inside each properties element (ECMA-376 part 1); the

@@ -13,7 +13,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type inf
 
 from compassion_kit.render._ns import NS, qn
 from compassion_kit.render._pptx_ns import R_ID, child
-from compassion_kit.render._pptx_spec import EMU_PER_PT, ChartSpec
+from compassion_kit.render._pptx_spec import ChartSpec, centipoints
 from compassion_kit.render._pptx_workbook import SHEET, column
 
 BAR_GAP_PERCENT = 60  # gap between bars, % of a bar's width (Office's default 150 looks thin)
@@ -169,7 +169,7 @@ def _text_props(parent: Any, size: float) -> Any:
     child(body, "a:bodyPr")
     child(body, "a:lstStyle")
     properties = child(child(body, "a:p"), "a:pPr")
-    return child(properties, "a:defRPr", sz=str(int(size * EMU_PER_PT) // 127))
+    return child(properties, "a:defRPr", sz=str(centipoints(size)))
 
 
 def _fill(properties: Any, colour: str) -> None:

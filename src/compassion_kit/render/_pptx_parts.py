@@ -17,15 +17,14 @@ from compassion_kit.render._opc import RT, Package, PackageError, Relationships
 from compassion_kit.render._pptx_ns import R_ID, child, copied, fragment
 from compassion_kit.render._pptx_placeholders import NotesPage, Placeholders
 from compassion_kit.render._pptx_template import default_template, template_bytes
-from compassion_kit.render._pptx_xml import THEME_TYPE
+from compassion_kit.render._pptx_xml import PML, THEME_TYPE
 
 if TYPE_CHECKING:
     from compassion_kit.render._pptx_spec import ChartSpec
 
-_PML = "application/vnd.openxmlformats-officedocument.presentationml."
-SLIDE_TYPE = _PML + "slide+xml"
-NOTES_TYPE = _PML + "notesSlide+xml"
-NOTES_MASTER_TYPE = _PML + "notesMaster+xml"
+SLIDE_TYPE = PML + "slide+xml"
+NOTES_TYPE = PML + "notesSlide+xml"
+NOTES_MASTER_TYPE = PML + "notesMaster+xml"
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _BLANK_SLIDE = (

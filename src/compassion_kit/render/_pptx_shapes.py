@@ -23,6 +23,7 @@ from compassion_kit.render._pptx_spec import (
     Para,
     PictureSpec,
     TextSpec,
+    centipoints,
     indent_pt,
 )
 
@@ -260,7 +261,7 @@ def _add_run(
     link_id: str | None,
 ) -> None:
     """A run with explicit size, weight, colour, font and language, and its link if any."""
-    run = copied(_run_template(_centipoints(size), bold, colour, font))
+    run = copied(_run_template(centipoints(size), bold, colour, font))
     run[1].text = text
     end = p.find(_END)
     if end is None:
@@ -283,11 +284,6 @@ def _run_template(size: int, bold: bool | None, colour: str | None, font: str) -
     child(properties, "a:latin", typeface=font)
     child(run, "a:t")
     return run
-
-
-def _centipoints(size: float) -> int:
-    """Hundredths of a point, rounded down through whole EMU as python-pptx's Pt() did."""
-    return int(size * EMU_PER_PT) // 127
 
 
 def _hex(colour: str) -> str:

@@ -17,6 +17,14 @@ NUMBER_INDENT_EM = 1.6
 LEVEL_INDENT_EM = 1.4
 
 Box = tuple[int, int, int, int]  # x, y, width, height in EMU
+
+
+def centipoints(size: float) -> int:
+    """A text size in points as DrawingML's `sz` (hundredths of a point), rounded down through
+    whole EMU as python-pptx's Pt() did."""
+    return int(size * EMU_PER_PT) // 127
+
+
 Bullet = Literal["none", "bullet", "number"]
 
 

@@ -19,9 +19,9 @@ from compassion_kit.render._pptx_ns import R_ID, child
 if TYPE_CHECKING:
     from compassion_kit.render._pptx_parts import DeckParts
 
-_PML = "application/vnd.openxmlformats-officedocument.presentationml."
+PML = "application/vnd.openxmlformats-officedocument.presentationml."
 THEME_TYPE = "application/vnd.openxmlformats-officedocument.theme+xml"
-TEXT_PARTS = (_PML + "slideMaster+xml", _PML + "slideLayout+xml")  # where {{tokens}} may be
+TEXT_PARTS = (PML + "slideMaster+xml", PML + "slideLayout+xml")  # where {{tokens}} may be
 # Theme slots that follow the organisation's colours (the bundled template uses them for
 # titles, rules, bands and bullets).
 THEME_SLOTS = {
