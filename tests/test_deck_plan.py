@@ -7,9 +7,10 @@ import pytest
 from compassion_kit.model import Agenda
 from compassion_kit.profile import DEFAULT_BRAND
 from compassion_kit.render import _pptx_fit as fit
+from compassion_kit.render._pptx_contract import LAYOUTS
 from compassion_kit.render._pptx_plan import contain
 from compassion_kit.render._pptx_spec import EMU_PER_PT, DeckPlan, SlideSpec
-from compassion_kit.render._pptx_template import LAYOUTS, read_template
+from compassion_kit.render._pptx_template import read_template
 from compassion_kit.render.deck import (
     DeckRequest,
     check_template,

@@ -1,8 +1,9 @@
-"""The layouts and placeholders a deck template must have, and reading their geometry.
+"""Reading a deck template: where the bundled one is, its slide size, and its layouts'
+placeholders with their geometry.
 
-Owns the template contract (names), checking it, and where the bundled template is. Reads the
-.pptx as zip + XML (cached per file version) so that planning can measure boxes; writing the
-deck is `deck.py`'s job.
+Reads the .pptx as zip + XML (cached per file version) so that planning can measure boxes. The
+layouts and placeholders the kit needs, and checking a template for them, are
+`_pptx_contract.py`'s; writing the deck is `deck.py`'s job.
 """
 
 from __future__ import annotations
@@ -23,20 +24,6 @@ from compassion_kit.render._pptx_spec import Box
 TEMPLATE_NAME = "deck.pptx"
 TITLE = "Title"  # the slide title: any placeholder of type title or ctrTitle
 LOGO = "Logo"
-# Layout name -> placeholder names it must have. Placeholders other than the title are found
-# by the name shown in PowerPoint's Selection Pane (Home > Arrange > Selection Pane).
-LAYOUTS: dict[str, tuple[str, ...]] = {
-    "Kit Title": (TITLE, "Subtitle", "Details", LOGO),
-    "Kit Agenda": (TITLE, "Body", LOGO),
-    "Kit Section": (TITLE, "Body", LOGO),
-    "Kit Bullets": (TITLE, "Body", LOGO),
-    "Kit Quote": (TITLE, "Quote", "Attribution", LOGO),
-    "Kit Figures": (TITLE, "Content", LOGO),
-    "Kit Chart": (TITLE, "Content", LOGO),
-    "Kit Video": (TITLE, "Body", "QR", LOGO),
-    "Kit Exercise": (TITLE, "Body", "Panel", LOGO),
-    "Kit Closing": (TITLE, "Body", "QR", LOGO),
-}
 DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # OOXML defaults: 0.1 in sides, 0.05 in top/bottom
 _INSET_NAMES = ("lIns", "tIns", "rIns", "bIns")
 _MAX_PART = 20_000_000  # a layout or master part bigger than this is not a real template
@@ -89,63 +76,6 @@ _OTHER_KINDS = {
 def default_template() -> Path:
     """The bundled 16:9 template, templates/deck.pptx."""
     return templates_dir() / TEMPLATE_NAME
-
-
-def check_template(path: Path) -> list[Problem]:
-    """Every problem with a deck template at once: unreadable file, missing layouts, missing
-    or clashing placeholders. Each message names what the template does have. Empty = usable.
-    """
-    try:
-        template = read_template(path)
-    except ContentError as exc:
-        return list(exc.problems)
-    problems: list[Problem] = []
-    where = Location(Path(path))
-    have = ", ".join(sorted(template.layouts)) or "none"
-    for name, needed in LAYOUTS.items():
-        layout = template.layouts.get(name)
-        if layout is None:
-            problems.append(
-                Problem(
-                    f"the template has no slide layout named '{name}'",
-                    where,
-                    hint=f"its layouts are: {have}; rename or add layouts in View > Slide Master",
-                )
-            )
-            continue
-        names = ", ".join(sorted(layout.placeholders)) or "none"
-        for role in needed:
-            if role not in layout.placeholders:
-                what = "title placeholder" if role == TITLE else f"placeholder named '{role}'"
-                problems.append(
-                    Problem(
-                        f"layout '{name}' has no {what}",
-                        where,
-                        hint=f"its placeholders are: {names}; rename one in the Selection Pane",
-                    )
-                )
-        problems.extend(_clashes(layout, needed, where))
-    return problems
-
-
-def _clashes(layout: Layout, needed: tuple[str, ...], where: Location) -> list[Problem]:
-    seen: dict[int, str] = {}
-    problems = []
-    for role in needed:
-        found = layout.placeholders.get(role)
-        if found is None:
-            continue
-        if found.idx in seen and role != TITLE:
-            problems.append(
-                Problem(
-                    f"layout '{layout.name}': placeholders '{seen[found.idx]}' and '{role}' share "
-                    f"index {found.idx}",
-                    where,
-                    hint="delete one and insert a new placeholder",
-                )
-            )
-        seen[found.idx] = role
-    return problems
 
 
 def read_template(path: Path) -> Template:

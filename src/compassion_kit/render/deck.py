@@ -18,11 +18,12 @@ from compassion_kit.render import RenderedFile
 from compassion_kit.render import _pptx_shapes as shapes
 from compassion_kit.render import _pptx_xml as whole
 from compassion_kit.render._opc import Package, PackageError
+from compassion_kit.render._pptx_contract import LAYOUTS
+from compassion_kit.render._pptx_contract import check_template as _check_template
 from compassion_kit.render._pptx_parts import DeckParts, NewSlide
 from compassion_kit.render._pptx_plan import Context, plan_slides
 from compassion_kit.render._pptx_spec import DeckPlan, SlideSpec
 from compassion_kit.render._pptx_template import (
-    LAYOUTS,
     LOGO,
     TITLE,
     Layout,
@@ -30,7 +31,6 @@ from compassion_kit.render._pptx_template import (
     read_template,
     template_bytes,
 )
-from compassion_kit.render._pptx_template import check_template as _check_template
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
