@@ -109,9 +109,8 @@ def test_a_part_with_a_doctype_is_a_package_error_naming_the_part() -> None:
             if item.filename == name:
                 data = data.replace(b"?>", b"?>" + doctype, 1).replace(b"<a:t>", b"<a:t>&xxe;", 1)
             target.writestr(item, data)
-    package = Package.read(out.getvalue())
     with pytest.raises(PackageError, match=f"{name} declares a DOCTYPE"):
-        package.xml(name)
+        Package.read(out.getvalue())
 
 
 def test_a_copy_is_independent_of_its_original() -> None:
@@ -176,4 +175,21 @@ def test_an_entry_missing_a_needed_attribute_is_a_package_error(
                 blob = blob.replace(old.encode(), new.encode(), 1)
             target.writestr(info.filename, blob)
     with pytest.raises(PackageError, match=re.escape(words)):
+        Package.read(out.getvalue())
+
+
+def test_a_doctype_in_a_part_nobody_edits_is_refused_too() -> None:
+    data = (templates_dir() / "deck.pptx").read_bytes()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    layouts = sorted(n for n in source.namelist() if n.startswith("ppt/slideLayouts/slideL"))
+    unused = layouts[-1]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if info.filename == unused:
+                head, _, rest = blob.partition(b"?>")
+                blob = head + b'?><!DOCTYPE x [<!ENTITY e "boom">]>' + rest
+            target.writestr(info.filename, blob)
+    with pytest.raises(PackageError, match=re.escape(f"{unused} declares a DOCTYPE")):
         Package.read(out.getvalue())

@@ -205,6 +205,10 @@ class Package:
                 source = posixpath.join(posixpath.dirname(folder), rels_file[: -len(".rels")])
                 package._rels[source] = Relationships(source, blob)
             else:
+                # Parts the writers never parse are copied as they are: refuse a DOCTYPE here
+                # too, or it would reach the output (OPC forbids it in every XML part).
+                if name.endswith(".xml") and b"<!DOCTYPE" in blob:
+                    raise PackageError(f"{name} declares a DOCTYPE, which Office files never have")
                 package._blobs[name] = blob
         return package
 
