@@ -252,3 +252,22 @@ def test_a_control_character_in_an_option_is_a_clear_error(
     assert result.exit_code == 1, result.stderr
     assert f"{option}: contains the control character U+" in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
+
+
+def test_an_org_profile_reports_its_fields_colours_and_logo_in_one_run(tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_text(
+        'name: "Test Trust"\nlogo: missing.png\nlogo_alt: "Test Trust logo"\n'
+        'colours: {primary: "#FFD700"}\nfont: [Arial]\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "deck.pptx"
+    result = runner.invoke(app, ["build-deck", "intro", "--org", str(org), "-o", str(out)])
+    assert result.exit_code == 1
+    fields = [
+        line.split(": error: ")[1].split(":")[0]
+        for line in result.stderr.splitlines()
+        if ": error: " in line
+    ]
+    assert fields == ["logo", "colours.primary", "font"]
+    assert not out.exists()

@@ -67,12 +67,20 @@ def _items_of_kind(
 
 
 def _brand_and_logo(org: Path | None, log: ProblemLog) -> tuple[Brand | None, Logo | None]:
-    from compassion_kit.logo import load_logo
-    from compassion_kit.profile import load_brand
+    """The --org profile and its logo; None for the brand when the profile has problems.
 
-    brand = log.attempt(lambda: load_brand(org))
+    The logo is checked even when other fields are wrong, so one run reports them all.
+    """
+    from compassion_kit.logo import load_logo
+    from compassion_kit.profile import load_brand, read_brand
+
+    if org is None:
+        return load_brand(None), None
+    found = log.attempt(lambda: read_brand(org))
+    brand, problems = found if found is not None else (None, [])
+    log.extend(problems)
     logo = log.attempt(lambda: load_logo(brand)) if brand is not None else None
-    return brand, logo
+    return (None, None) if problems else (brand, logo)
 
 
 def _schedule(
