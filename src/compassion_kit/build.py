@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compassion_kit.errors import ContentError, Location, Problem, ProblemLog
+from compassion_kit.inputs import note_input
 from compassion_kit.library import Library, load_library, unknown_id_problem
-from compassion_kit.output import write_atomic
+from compassion_kit.output import writable_path, write_atomic
 from compassion_kit.records import FileRecord, record
 
 __all__ = [
@@ -106,12 +107,14 @@ def _finish(
     rendered: RenderedFile,
     what: tuple[str, Iterable[str], str],
     log: ProblemLog,
+    force: bool = False,
 ) -> FileRecord:
     """Write `rendered` to `out` (unless it goes to stdout) once no problem is left.
 
-    `what` is (kind, item ids, audience) for the record.
+    `what` is (kind, item ids, audience) for the record; `force` writes through a link.
     """
-    if out is not None and out.suffix.lower() != f".{rendered.kind}":
+    named = out is None or log.attempt(lambda: writable_path(out, force=force)) is not None
+    if out is not None and named and out.suffix.lower() != f".{rendered.kind}":
         log.add(
             Problem(
                 f"this command writes a .{rendered.kind} file, but the output name ends in "
@@ -122,7 +125,7 @@ def _finish(
         )
     log.raise_if_any()
     if out is not None:
-        write_atomic(out, rendered.data)
+        write_atomic(out, rendered.data, force=force)
     kind, items, audience = what
     slides = rendered.units if rendered.kind == "pptx" else None
     path = str(out) if out is not None else "-"
@@ -151,6 +154,7 @@ class DeckOptions:
     start: str | None = None
     template: Path | None = None
     content: tuple[Path, ...] = ()
+    force: bool = False  # write through `out` when it is a symbolic link
 
 
 def deck_request(
@@ -176,6 +180,7 @@ def deck_request(
         brand, logo = _brand_and_logo(options.org, log)
     timed = _schedule(library, options.agenda, options.start, log) if options.agenda else None
     if options.template is not None:
+        note_input(options.template)  # the deck must never be written over its template
         log.extend(check_template(options.template))
     if brand is None or log.problems:
         return None
@@ -215,7 +220,7 @@ def build_deck(
     request = deck_request(library, modules, options, log)
     log.raise_if_any()
     rendered = write_deck(plan_deck(request), request)
-    return _finish(out, rendered, ("deck", modules, "facilitator"), log)
+    return _finish(out, rendered, ("deck", modules, "facilitator"), log, options.force)
 
 
 @dataclass(frozen=True)
@@ -231,6 +236,7 @@ class AgendaOptions:
     deck_title: str | None = None
     format: str = "docx"
     content: tuple[Path, ...] = ()
+    force: bool = False  # write through `out` when it is a symbolic link
 
 
 def build_agenda(
@@ -271,7 +277,7 @@ def build_agenda(
         venue=options.venue,
     )
     rendered = requests.render_agenda(request, options.format)
-    result = _finish(out, rendered, ("agenda", [agenda_id], audience), log)
+    result = _finish(out, rendered, ("agenda", [agenda_id], audience), log, options.force)
     return result, rendered.data
 
 
@@ -311,6 +317,7 @@ class PrintOptions:
     date: str | None = None
     facilitator: bool = False
     content: tuple[Path, ...] = ()
+    force: bool = False  # write through `out` when it is a symbolic link
 
 
 def build_worksheets(
@@ -352,7 +359,7 @@ def _build_print(
         items, brand, logo, team=options.team, date=options.date, audience=audience
     )
     rendered = requests.render_printed(kind, request)
-    return _finish(out, rendered, (f"{kind}s", ids, audience), log)
+    return _finish(out, rendered, (f"{kind}s", ids, audience), log, options.force)
 
 
 def _check_option_text(log: ProblemLog, **options: str | None) -> None:

@@ -6,7 +6,9 @@ Owns flags, exit codes, and what Ctrl-C and SIGTERM do (set at start-up with
 
 from __future__ import annotations
 
+import signal
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -37,15 +39,20 @@ ContentOpt = Annotated[
 OrgOpt = Annotated[Path | None, typer.Option("--org", help="Organisation profile (YAML).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")]
 OutOpt = Annotated[Path, typer.Option("-o", "--output", help="File to write.")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Write through -o when it is a symbolic link.")
+]
 
 
 def _run(work: Callable[[], T]) -> T:
     """Run a command's work, turning problems into messages and exit codes."""
     from compassion_kit import console
+    from compassion_kit.inputs import tracking
 
     _state["working"] = True
     try:
-        return work()
+        with tracking():  # this command's inputs, which no output may replace
+            return work()
     except KitError as exc:
         console.problems(exc.problems)
         raise typer.Exit(ExitCode.PROBLEMS) from None
@@ -188,6 +195,7 @@ def build_deck(
     template: Annotated[Path | None, typer.Option(help="Your own .pptx template.")] = None,
     as_json: JsonOpt = False,
     content: ContentOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Build a branded slide deck with presenter notes from one or more modules.
 
@@ -205,6 +213,7 @@ def build_deck(
         start=start,
         template=template,
         content=tuple(content or ()),
+        force=force,
     )
     _report(_run(lambda: build.build_deck(modules or [], output, options)), as_json)
 
@@ -231,6 +240,7 @@ def agenda(
     fmt: Annotated[str, typer.Option("--format", help="docx or md.")] = "docx",
     as_json: JsonOpt = False,
     content: ContentOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Build a timed agenda for participants, or annotated for facilitators.
 
@@ -251,6 +261,7 @@ def agenda(
         deck=tuple(deck or ()),
         format=fmt,
         content=tuple(content or ()),
+        force=force,
     )
     result, data = _run(lambda: build.build_agenda(agenda_id, output, options))
     if output is None:
@@ -274,6 +285,7 @@ def worksheet(
     ] = False,
     as_json: JsonOpt = False,
     content: ContentOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Build printable worksheets (one document, each sheet on a new page).
 
@@ -282,7 +294,12 @@ def worksheet(
     from compassion_kit import build
 
     options = build.PrintOptions(
-        org=org, team=team, date=date, facilitator=facilitator, content=tuple(content or ())
+        org=org,
+        team=team,
+        date=date,
+        facilitator=facilitator,
+        content=tuple(content or ()),
+        force=force,
     )
     _report(_run(lambda: build.build_worksheets(ids or [], output, options)), as_json)
 
@@ -297,6 +314,7 @@ def handout(
     org: OrgOpt = None,
     as_json: JsonOpt = False,
     content: ContentOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Build printable case studies and information sheets.
 
@@ -309,7 +327,9 @@ def handout(
         chosen = list(ids or [])
         if element is not None:
             chosen += build.handouts_of_element(library, element)
-        return build.build_handouts(chosen, output, build.PrintOptions(org=org), library)
+        return build.build_handouts(
+            chosen, output, build.PrintOptions(org=org, force=force), library
+        )
 
     _report(_run(work), as_json)
 
@@ -326,6 +346,9 @@ def build_pack(
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also a PDF of every file.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Build in the folder -o links to, if it is a link.")
+    ] = False,
 ) -> None:
     """Build every file for a workshop (deck, agendas, worksheets, handouts, checklist).
 
@@ -333,7 +356,7 @@ def build_pack(
     """
     from compassion_kit import console, pack
 
-    options = pack.PackOptions(orgs=orgs, jobs=jobs, pdf=pdf)
+    options = pack.PackOptions(orgs=orgs, jobs=jobs, pdf=pdf, force=force)
     with console.pack_progress() as progress:
         result = _run(lambda: pack.build_pack(spec, output, options, progress))
     console.pack_report(result, as_json)
@@ -392,13 +415,22 @@ def _stop_cleanly() -> None:
 
 
 def main() -> None:
-    """Entry point for the `kit` console script."""
+    """Entry point for the `kit` console script.
+
+    A bug re-raised by `_run` under --debug reaches here: its traceback goes to stderr and
+    the exit code is still 3.
+    """
     _stop_cleanly()
+    if hasattr(signal, "SIGXFSZ"):
+        # Past a file size limit (ulimit -f) the system would kill the process; ignored, the
+        # write fails with EFBIG instead, which is reported as a problem to fix.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         app()
     except SystemExit:
         raise
-    except BaseException:  # pragma: no cover - typer handles its own errors
+    except BaseException:
+        traceback.print_exc(file=sys.stderr)
         sys.exit(ExitCode.BUG)
 
 

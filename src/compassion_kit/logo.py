@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compassion_kit.errors import ContentError, Location, Problem
+from compassion_kit.inputs import KINDS, InputError, note_input, read_input
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
 
     from compassion_kit.profile import Brand
 
-MAX_BYTES = 10 * 1024 * 1024  # a print-quality logo is well under 1 MB
+MAX_BYTES = KINDS["logo"].limit  # 10 MB: a print-quality logo is well under 1 MB
 MAX_PIXELS = 40_000_000  # checked from the header, before the pixels are decoded
 MAX_ASPECT = 20.0  # wider or taller than 20:1 is not a logo (an SVG could exhaust memory)
 MAX_SIDE = 1000  # long side of the normalised PNG; plenty for a 3 cm logo at 300 dpi
@@ -78,8 +79,7 @@ def load_logo(brand: Brand) -> Logo | None:
         return None
     try:
         stat = path.stat()
-        if not path.is_file():
-            raise LogoProblem(f"the logo '{path}' is a folder, not an image file")
+        note_input(path, stat)  # recorded even when the decoded logo comes from the cache
         png, width, height = _normalised(path, stat.st_size, stat.st_mtime_ns)
     except FileNotFoundError:
         raise _problem(
@@ -89,6 +89,8 @@ def load_logo(brand: Brand) -> Logo | None:
                 "check the 'logo' path; it is relative to the file that gives it (profile or CSV)",
             ),
         ) from None
+    except InputError as exc:
+        raise _problem(brand, LogoProblem(exc.message, exc.hint or _HINT)) from None
     except LogoProblem as exc:
         raise _problem(brand, exc) from None
     except OSError as exc:
@@ -113,7 +115,7 @@ def _normalised(path: Path, size: int, mtime_ns: int) -> tuple[bytes, int, int]:
     del mtime_ns
     if size > MAX_BYTES:
         raise LogoProblem(f"the logo file is {size / 1_048_576:.1f} MB; the limit is 10 MB")
-    data = path.read_bytes()
+    data = read_input(path, "logo", subject=f"the logo '{path}'")
     if data.startswith(_PNG) or data.startswith(_JPEG):
         image = _decode_raster(data)
     elif looks_like_svg(data):

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from compassion_kit.errors import ContentError, KitError, Location, Problem
-from compassion_kit.loading import MAX_FILE_BYTES, YamlDocument
+from compassion_kit.inputs import read_input
+from compassion_kit.loading import YamlDocument
 from compassion_kit.model import Organisation
 from compassion_kit.model.validate import validate_document
 from compassion_kit.profile import Brand, load_brand, profile_problems
@@ -117,53 +118,98 @@ def _read_csv(path: Path) -> list[OrgSource]:
     # Excel in many European locales saves "CSV" with semicolons between the columns.
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first and "," not in first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
-    if header is None:
-        return []
-    columns = [c.strip() for c in header]
-    _check_header(columns, path)
-    sources = []
-    lines = text.splitlines()
-    first_line = reader.line_num + 1
-    for row in reader:
-        line = first_line
-        first_line = reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue  # blank lines between groups of rows are fine
-        raw = lines[line - 1] if line - 1 < len(lines) else ""
-        sources.append(_row_source(path, line, _cell_columns(raw, delimiter), columns, row))
-    return sources
-
-
-def _csv_text(path: Path) -> str:
+    _check_quotes(text, delimiter, path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES * 10:
-            raise ContentError(
-                [Problem("the file is too big for a list of organisations", Location(path))]
-            )
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
+        header = next(reader, None)
+        if header is None:
+            return []
+        columns = [c.strip() for c in header]
+        _check_header(columns, path)
+        sources = []
+        lines = text.splitlines()
+        first_line = reader.line_num + 1
+        for row in reader:
+            line = first_line
+            first_line = reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines between groups of rows are fine
+            raw = lines[line - 1] if line - 1 < len(lines) else ""
+            sources.append(_row_source(path, line, _cell_columns(raw, delimiter), columns, row))
+    except csv.Error as exc:
         raise ContentError(
             [
                 Problem(
-                    "no such file or folder", Location(path), hint="check the path given to --orgs"
+                    f"the CSV cannot be read: {exc}",
+                    Location(path, reader.line_num),
+                    hint=_QUOTE_HINT,
                 )
             ]
         ) from None
-    except UnicodeDecodeError as exc:
+    return sources
+
+
+_QUOTE_HINT = (
+    'a cell holding a comma or a quote must be in double quotes, with each " inside written ""'
+)
+
+
+def _check_quotes(text: str, delimiter: str, path: Path) -> None:
+    """Refuse a quote that is never closed: csv would read the rest of the file into one cell.
+
+    Python's csv module accepts that silently even in strict mode, so a stray quote would
+    build an organisation named after half the file. The line given is where the quote opens.
+    """
+    state, opened, line = "start", 1, 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        if state == "quoted":
+            state = "quote" if char == '"' else "quoted"
+        elif state == "quote" and char == '"':
+            state = "quoted"  # "" inside quotes is one quote character
+        elif char in (delimiter, "\n", "\r"):
+            state = "start"
+        elif state == "start" and char == '"':
+            state, opened = "quoted", line
+        elif state == "start":
+            state = "plain"
+    if state == "quoted":
         raise ContentError(
             [
                 Problem(
-                    f"the file is not UTF-8 text (byte {exc.start})",
+                    "a double quote opened on this line is never closed",
+                    Location(path, opened),
+                    hint=_QUOTE_HINT,
+                )
+            ]
+        )
+
+
+def _csv_text(path: Path) -> str:
+    raw = read_input(path, "csv")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError(
+            [
+                Problem(
+                    "the file is saved as UTF-16 text; the kit reads UTF-8",
                     Location(path),
                     hint="save it as 'CSV UTF-8' (Excel: File, Save As, CSV UTF-8)",
                 )
             ]
-        ) from None
-    except OSError as exc:
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
         raise ContentError(
-            [Problem(f"cannot read the file ({exc.strerror})", Location(path))]
+            [
+                Problem(
+                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read)",
+                    Location(path, line),
+                    hint="save it as 'CSV UTF-8' (Excel: File, Save As, CSV UTF-8)",
+                )
+            ]
         ) from None
 
 

@@ -109,18 +109,28 @@ def schedule(
             if fixed != cursor:
                 problems.append(_fixed_problem(session, index, fixed, cursor, where((*base, "at"))))
             cursor = fixed
-        if session.minutes <= 0:
+        if session.minutes <= 0 or session.minutes > DAY:
             problems.append(_length_problem(session, index, where((*base, "minutes"))))
-        end = cursor + max(session.minutes, 0)
+        # Bounded, so that a mistyped length cannot make the clock arithmetic meaningless.
+        end = cursor + min(max(session.minutes, 0), DAY)
         timed.append(TimedSession(session, cursor, end))
         cursor = end
     late = next((i for i, t in enumerate(timed) if t.end > DAY), None)
-    if late is not None:
+    too_long = any(s.minutes > DAY for s in agenda.sessions)  # already the reason, reported
+    if late is not None and not too_long:
         problems.append(_midnight_problem(timed, late, begin, start, start_option, where))
     return Schedule(agenda, tuple(timed)), problems
 
 
 def _length_problem(session: Session, index: int, location: Location) -> Problem:
+    if session.minutes > DAY:
+        return Problem(
+            f"session '{session.title}' lasts {session.minutes:,} minutes, longer than a whole "
+            f"day ({DAY:,} minutes)",
+            location,
+            field=f"sessions.{index}.minutes",
+            hint="give its length in whole minutes, e.g. 90 for an hour and a half",
+        )
     return Problem(
         f"session '{session.title}' lasts {session.minutes} minutes; it must last at least 1",
         location,
@@ -143,9 +153,11 @@ def _midnight_problem(
     latest = begin - (last - DAY)  # the latest start that still ends by midnight
     if start and start_option and latest >= 0:
         return _option_problem(start_option, start, timed[late].session, latest)
+    days = (last - 1) // DAY
+    when = f"at {clock(last)} the next day" if days == 1 else f"{days:,} days later"
     return Problem(
         f"'{timed[late].session.title}' runs past midnight and the day would end "
-        f"at {clock(last)} the next day; the day must end by midnight",
+        f"{when}; the day must end by midnight",
         where(("sessions", late, "minutes")),
         field=f"sessions.{late}.minutes",
         hint="start earlier with --start, or shorten sessions",

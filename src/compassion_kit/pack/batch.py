@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from compassion_kit import __version__
 from compassion_kit.errors import KitError, Problem, ProblemLog
 from compassion_kit.orgs import OrgSource, organisation_slug, read_orgs
+from compassion_kit.output import write_fault
 from compassion_kit.pack.checklist import missing_print_items
 from compassion_kit.pack.folder import GENERATOR, MANIFEST, check_target, staged_folder
 from compassion_kit.pack.spec import Spec, load_spec
@@ -42,6 +43,7 @@ class PackOptions:
     orgs: Path | None = None
     jobs: int | None = None
     pdf: bool = False
+    force: bool = False  # build at the folder `out` links to, if it is a symbolic link
 
 
 @dataclass(frozen=True)
@@ -129,9 +131,10 @@ def build_pack(
     )
     orgs = options.orgs
     sources = log.attempt(lambda: read_orgs(orgs)) if orgs is not None else None
-    log.attempt(lambda: check_target(out))
+    target = log.attempt(lambda: check_target(out, force=options.force))
     log.raise_if_any()
-    assert spec is not None
+    assert spec is not None and target is not None
+    out = target
     warnings = tuple(missing_print_items(spec.workshop, spec.schedules))
     if sources is None:
         return _single(spec, out, warnings)
@@ -167,6 +170,9 @@ def _batch(
 ) -> PackResult:
     with staged_folder(out) as stage:
         outcomes = _build_all(spec, sources, stage, jobs, progress)
+        if not any(o.ok for o in outcomes):  # the stage stays empty: `out` is left as it was
+            unwritten = {"generator": GENERATOR, "packs": [_pack_entry(o) for o in outcomes]}
+            return PackResult(out, True, tuple(outcomes), unwritten, warnings)
         if "pdf" in spec.formats and any(o.ok for o in outcomes):
             outcomes = _export_all(spec, outcomes, stage, jobs, progress)
         outcomes = [_finish(spec, o, stage) for o in outcomes]
@@ -243,6 +249,9 @@ def _build_one(spec: Spec, source: OrgSource, folder: Path) -> PackOutcome:
         return _failed(source, exc.problems)
     except Exception as exc:  # one organisation's bug must not stop the others
         shutil.rmtree(folder, ignore_errors=True)
+        fault = write_fault(exc, folder)
+        if fault is not None:  # a full disk or a size limit: a problem to fix, not a bug
+            return _failed(source, fault.problems)
         problem = Problem(
             f"internal error: {type(exc).__name__}: {exc}",
             source.location,

@@ -1,7 +1,7 @@
 """Write a whole output folder safely: build it beside the target, then swap it into place.
 
-Owns the temporary folder, the swap, refusing to replace a folder the kit did not make, and
-treating SIGTERM like Ctrl-C while a folder is being built.
+Owns the temporary folder, the swap, refusing to replace a folder the kit did not make (or one
+holding an input, or a link without --force), and treating SIGTERM like Ctrl-C meanwhile.
 """
 
 from __future__ import annotations
@@ -17,22 +17,30 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from compassion_kit.errors import Location, OutputError, Problem
+from compassion_kit.inputs import inputs_under
 from compassion_kit.interrupts import STOP_SIGNALS, restore, stop_on
+from compassion_kit.output import output_problem, writable_path, write_fault
 
 MANIFEST = "manifest.json"
 GENERATOR = "compassion-kit"
 
 
-def check_target(target: Path) -> None:
-    """Refuse a target that is a file, or a folder with files the kit did not write.
+def check_target(target: Path, *, force: bool = False) -> Path:
+    """Refuse a target that is a file, holds an input of this run, or holds files the kit did
+    not write; return the folder to build (with `force`, the folder a link points to).
+
+    A target that is a symbolic link is refused without `force`; with it, the pack is built
+    at the link's target and the link itself stays a link.
 
     Raises:
         OutputError: the target cannot be replaced safely.
     """
+    target = writable_path(target, force=force, what="folder")
     if target.is_file() or (target.exists() and not target.is_dir()):
         raise OutputError(
             [Problem("the output path is a file", Location(target), hint="-o takes a folder")]
         )
+    _refuse_inputs(target)
     strays = _files_not_written_by_kit(target) if target.is_dir() else []
     if strays and _made_by_kit(target):
         shown = ", ".join(strays[:5]) + (f" and {len(strays) - 5} more" if len(strays) > 5 else "")
@@ -53,6 +61,23 @@ def check_target(target: Path) -> None:
                     "the output folder already holds files that `kit build` did not write",
                     Location(target),
                     hint="choose a new folder with -o; `kit build` replaces only folders it made",
+                )
+            ]
+        )
+    return target
+
+
+def _refuse_inputs(target: Path) -> None:
+    """Replacing `target` deletes everything in it: refuse when an input of this run is there."""
+    inside = inputs_under(target) if target.exists() else []
+    if inside:
+        shown = ", ".join(str(p) for p in inside[:3]) + (" ..." if len(inside) > 3 else "")
+        raise OutputError(
+            [
+                Problem(
+                    f"the output folder holds files this command reads as input: {shown}",
+                    Location(target),
+                    hint="choose another folder with -o; rebuilding replaces the whole folder",
                 )
             ]
         )
@@ -90,24 +115,29 @@ def staged_folder(target: Path) -> Iterator[Path]:
 
     An existing `target` is renamed aside, the new folder renamed in, then the old one
     deleted, so readers see the old folder or the whole new one. On any error, Ctrl-C or
-    SIGTERM, the temporary folder is deleted and `target` is left as it was.
+    SIGTERM, the temporary folder is deleted and `target` is left as it was; so it is when
+    the block leaves the folder empty (nothing was built, so nothing replaces `target`).
+    `target` must not be a symbolic link: `check_target(..., force=True)` gives its target.
 
     Raises:
         OutputError: the folder cannot be created, or `target` cannot be replaced.
     """
-    check_target(target)
+    target = check_target(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+        prefix = f".{target.name[:40]}."
+        stage = Path(tempfile.mkdtemp(prefix=prefix, suffix=".part", dir=target.parent))
         # mkdtemp makes the folder private (0700); the pack is shared like any other folder.
         os.chmod(stage, 0o777 & ~_umask())
     except OSError as exc:
-        raise _problem(target.parent, exc, "cannot create the output folder") from None
+        raise output_problem(target.parent, exc, "cannot create the output folder") from None
     try:
-        with _sigterm_as_interrupt():
+        with _sigterm_as_interrupt(), _faults_reported(target, stage):
             yield stage
             with _signals_held():
-                _swap(stage, target)
+                if any(stage.iterdir()):
+                    _refuse_inputs(target)
+                    _swap(stage, target)
     finally:
         with _signals_held():
             shutil.rmtree(stage, ignore_errors=True)
@@ -131,20 +161,23 @@ def _swap(stage: Path, target: Path) -> None:
                 os.replace(old, target)
             raise
     except OSError as exc:
-        raise _problem(target, exc, "cannot move the new folder into place") from None
+        raise output_problem(target, exc, "cannot move the new folder into place") from None
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _problem(path: Path, exc: OSError, what: str) -> OutputError:
-    return OutputError(
-        [
-            Problem(
-                f"{what} ({exc.strerror or exc})",
-                Location(path),
-                hint="choose a folder you can write to with -o, or check free disk space",
-            )
-        ]
-    )
+@contextmanager
+def _faults_reported(target: Path, stage: Path) -> Iterator[None]:
+    """A full disk, a file size limit or a permission refused while the pack is written is a
+    problem to fix (exit 1), not a bug; it names the file as it will be, not the stage."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename and Path(os.fsdecode(exc.filename)).is_relative_to(stage):
+            exc.filename = str(target / Path(os.fsdecode(exc.filename)).relative_to(stage))
+        fault = write_fault(exc, target)
+        if fault is None:
+            raise
+        raise fault from None
 
 
 @contextmanager

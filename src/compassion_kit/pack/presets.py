@@ -45,5 +45,5 @@ def write_preset(name: str, out: Path, *, force: bool = False) -> Path:
                 )
             ]
         )
-    write_atomic(out, source.read_bytes())
+    write_atomic(out, source.read_bytes(), force=force)
     return out
