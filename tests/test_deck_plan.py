@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from compassion_kit.model import Agenda
@@ -245,10 +247,17 @@ def test_default_title_for_several_modules_names_them() -> None:
     assert [s.id for s in plan.slides].count("#section:fixture-stress") == 1
 
 
-def test_tokens_are_substituted_in_planned_text() -> None:
-    plan = plan_deck(request("fixture-deck", title="{{org_name}} on {{date}}", date="1 May"))
-    assert plan.slides[0].title == "Northshire Community Health NHS Trust on 1 May"
-    assert plan.tokens["venue"] == ""
+def test_user_values_stay_as_typed_and_kit_wording_is_filled_in_once() -> None:
+    typed = request("fixture-deck", title="{{org_name}} on {{date}}", date="1 May", venue="{{date}}")
+    plan = plan_deck(typed)
+    assert plan.slides[0].title == "{{org_name}} on {{date}}"
+    assert "Venue: {{date}}" in texts_of(plan.slides[0])
+    assert plan.tokens["venue"] == "{{date}}"
+    themed = copy.copy(module("fixture-deck"))  # kit wording: a module title with a token
+    object.__setattr__(themed, "title", "Kindness at {{org_name}}")
+    brand, logo = example_brand()
+    plan = plan_deck(DeckRequest((themed,), brand, logo, date="{{venue}}"))
+    assert plan.slides[0].title == "Kindness at Northshire Community Health NHS Trust"
 
 
 def test_bundled_template_has_every_layout_and_placeholder() -> None:

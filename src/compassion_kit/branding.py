@@ -40,7 +40,12 @@ def readable_text_on(fill: str) -> str:
 
 
 def substitute(text: str, tokens: Mapping[str, str]) -> str:
-    """Replace `{{name}}` tokens with their values; unknown tokens are left as they are."""
+    """Replace `{{name}}` tokens with their values; unknown tokens are left as they are.
+
+    One pass: a value is inserted as typed, even when it holds `{{date}}` itself. Apply it to
+    template and content text only, once; text holding the user's values (a title, a venue,
+    an organisation's name) must never be passed through it, or their tokens would be filled.
+    """
     return _TOKEN.sub(lambda m: tokens.get(m.group(1), m.group(0)), text)
 
 

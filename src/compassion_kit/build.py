@@ -401,7 +401,7 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
     checked: list[str] = []
     items: list[Path] = list(content)
     for path in paths:
-        if path.is_file():
+        if path.exists() and not path.is_dir():  # a device or FIFO is refused as a file
             doc = log.attempt(lambda p=path: read_yaml(p))  # type: ignore[misc]
             if doc is None:
                 continue

@@ -107,7 +107,7 @@ def load_library(extra: Iterable[Path] = (), *, bundled: bool = True) -> Library
 
 
 def _yaml_files(root: Path, log: ProblemLog) -> list[Path]:
-    if root.is_file():
+    if root.exists() and not root.is_dir():  # a FIFO or device is refused when read
         return [root]
     if not root.exists():
         log.add(

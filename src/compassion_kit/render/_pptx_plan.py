@@ -85,7 +85,10 @@ def plan_slides(
     facilitator: str | None,
 ) -> list[SlideSpec]:
     """Every slide of the deck, in order, fitted and with continuation slides added."""
-    drafts = [title_draft(title, ctx.org, date, venue, facilitator)]
+    # The title and closing slides hold the user's values (title, date, venue, organisation):
+    # they are data, never searched for {{tokens}}; only content text is filled in.
+    given = [title_draft(title, ctx.org, date, venue, facilitator)]
+    drafts: list[Draft] = []
     if ctx.schedule is not None:
         drafts.append(agenda_draft(ctx.schedule))
     for number, module in enumerate(modules, start=1):
@@ -94,11 +97,12 @@ def plan_slides(
             layout = ctx.layout(KIND_LAYOUT[slide.kind])
             drafts.append(slide_draft(slide, layout, ctx.colours))
     closing = ctx.layout("Kit Closing")
-    drafts.append(closing_draft(ctx.org, closing.placeholders["QR"].box))
+    given.append(closing_draft(ctx.org, closing.placeholders["QR"].box))
+    ordered = [given[0], *(_substituted(d, ctx.tokens) for d in drafts), given[1]]
     slides: list[SlideSpec] = []
-    for draft in drafts:
+    for draft in ordered:
         ctx.warnings.extend(draft.warnings)
-        slides.extend(realise(_substituted(draft, ctx.tokens), ctx))
+        slides.extend(realise(draft, ctx))
     return slides
 
 

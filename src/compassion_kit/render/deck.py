@@ -95,7 +95,8 @@ def plan_deck(request: DeckRequest) -> DeckPlan:
         "venue": request.venue or "",
         "facilitator": request.facilitator or "",
     }
-    title = substitute(request.title or default_title(request), tokens)
+    # A title typed by the user is data, used as typed; only the kit's own wording is filled in.
+    title = request.title or substitute(default_title(request), tokens)
     ctx = Context(
         read_template(template_path),
         org,
