@@ -248,7 +248,7 @@ def test_default_title_for_several_modules_names_them() -> None:
 
 
 def test_user_values_stay_as_typed_and_kit_wording_is_filled_in_once() -> None:
-    typed = request("fixture-deck", title="{{org_name}} on {{date}}", date="1 May", venue="{{date}}")
+    typed = request("fixture-deck", title="{{org_name}} on {{date}}", venue="{{date}}")
     plan = plan_deck(typed)
     assert plan.slides[0].title == "{{org_name}} on {{date}}"
     assert "Venue: {{date}}" in texts_of(plan.slides[0])
