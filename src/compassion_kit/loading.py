@@ -202,4 +202,3 @@ def _build(text: str, shown: Path) -> YamlDocument:
     if problems:
         raise ContentError(problems)
     return doc
-

@@ -38,6 +38,7 @@ _PLAIN_TYPES = re.compile(
 
 Path_ = tuple[str | int, ...]
 
+
 class Refused(Exception):
     """A YAML feature kit files may not use, at the event that uses it."""
 
