@@ -78,8 +78,26 @@ def read_brand(path: Path) -> tuple[Brand | None, list[Problem]]:
 
 
 def profile_problems(brand: Brand) -> list[Problem]:
-    """Problems a valid profile can still have: unreadable text colours, vague logo alt text."""
-    return colour_problems(brand) + _alt_text_problems(brand)
+    """Problems a valid profile can still have: unreadable text colours, vague logo alt text,
+    a survey link too long for the closing slide's QR code."""
+    return colour_problems(brand) + _alt_text_problems(brand) + _survey_qr_problems(brand)
+
+
+def _survey_qr_problems(brand: Brand) -> list[Problem]:
+    from compassion_kit.qr import too_long_for_qr
+
+    url = brand.organisation.survey_url
+    why = too_long_for_qr(url) if url else None
+    if why is None:
+        return []
+    return [
+        Problem(
+            f"the survey link cannot be made into a QR code: {why}",
+            brand.locate("survey_url"),
+            field="survey_url",
+            hint="use a shorter link (most survey tools offer one), or leave survey_url out",
+        )
+    ]
 
 
 def _alt_text_problems(brand: Brand) -> list[Problem]:

@@ -13,6 +13,7 @@ import zlib
 MODULE_PX = 10  # pixels per QR module: sharp when a 3 cm code is projected or printed
 QUIET_ZONE = 4  # modules of white border that scanners need (ISO/IEC 18004)
 ERROR_LEVEL = "m"  # recovers ~15% damage: survives a crease in a printed handout
+QR_MAX_BYTES = 2331  # the most bytes a QR code (version 40) holds at ERROR_LEVEL
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -24,6 +25,20 @@ def qr_png(url: str) -> bytes:
         ValueError: `url` is empty or too long to encode.
     """
     return _png(_modules(url))
+
+
+def too_long_for_qr(url: str) -> str | None:
+    """Why `url` cannot be drawn as a QR code (too long), or None when it can.
+
+    A QR code at our error level holds at most 2,331 bytes; a scanner reads long codes badly
+    well before that, but the limit is what turns a build into an error.
+    """
+    try:
+        _modules(url)
+    except ValueError:
+        size = len(url.encode("utf-8"))
+        return f"it is {size:,} bytes long; a QR code holds at most {QR_MAX_BYTES:,}"
+    return None
 
 
 def qr_size_px(url: str) -> int:
