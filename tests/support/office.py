@@ -20,14 +20,62 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+# Arial's metric-compatible stand-in: without it LibreOffice lays text out with other widths,
+# so overflow and page-count checks fail for a reason that is not the kit's.
+METRIC_FONTS = ("Liberation Sans",)
+FONTS_INSTALL = (
+    "install the Liberation fonts: apt install fonts-liberation, "
+    "dnf install liberation-sans-fonts, or brew install --cask font-liberation"
+)
+
+
 def require_tools(*names: str) -> None:
-    """Skip the test when a tool is missing, except in CI, where that is a failure."""
+    """Skip the test when a tool is missing, except in CI, where that is a failure.
+
+    A test that renders with LibreOffice also needs the metric-compatible fonts.
+    """
     missing = [n for n in names if shutil.which(n) is None]
     if missing:
-        message = f"needs {', '.join(missing)} (install libreoffice and poppler-utils)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+        _unavailable(f"needs {', '.join(missing)} (install libreoffice and poppler-utils)")
+    if "soffice" in names:
+        require_fonts()
+
+
+def require_fonts() -> None:
+    """Skip (fail in CI) when fontconfig lists no Liberation Sans, the metric twin of Arial.
+
+    Without `fc-list` (no fontconfig) nothing can be checked, and the test runs.
+    """
+    lacking = missing_fonts()
+    if lacking:
+        _unavailable(
+            f"needs the font {', '.join(lacking)} to measure text as Arial; {FONTS_INSTALL}"
+        )
+
+
+@functools.cache
+def missing_fonts() -> tuple[str, ...]:
+    """The METRIC_FONTS fontconfig does not know; empty when all are there or it cannot tell."""
+    if shutil.which("fc-list") is None:
+        return ()
+    found = []
+    for family in METRIC_FONTS:
+        listed = subprocess.run(
+            ["fc-list", f"{family}:style=Regular", "family"],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+        if family.lower() not in listed.lower():
+            found.append(family)
+    return tuple(found)
+
+
+def _unavailable(message: str) -> None:
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 @functools.cache
@@ -55,7 +103,10 @@ def assert_valid_ooxml(path: Path) -> None:
 
 
 def to_pdf(path: Path, workdir: Path) -> Path:
-    """Convert with LibreOffice headless; fail if no PDF appears (soffice exits 0 anyway)."""
+    """Convert with LibreOffice headless; fail if no PDF appears (soffice exits 0 anyway).
+
+    Skips (fails in CI) without LibreOffice, poppler or the metric-compatible fonts.
+    """
     require_tools("soffice", "pdfinfo", "pdftotext")
     assert SOFFICE is not None
     outdir = workdir / f"pdf-{path.stem}"
