@@ -206,6 +206,7 @@ def test_a_full_disk_in_a_batch_fails_each_organisation_with_exit_1(
     )
     assert result.exit_code == 1, result.stderr
     assert "the disk is full" in result.stderr and "internal error" not in result.stderr
+    assert ".part" not in result.stderr  # files are named as they would have been
     assert not out.exists()  # nothing was built, so no folder
     assert list(tmp_path.iterdir()) == []
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterable
@@ -146,6 +147,7 @@ def writable_path(path: Path, *, force: bool = False, what: str = "file") -> Pat
 
 
 _EXAMPLE = {"file": "deck.pptx", "folder": "dist/my-workshop"}
+_STAGE = re.compile(r"^\.(.+)\.[A-Za-z0-9_]+\.part$")
 
 
 def _check_lengths(path: Path, what: str) -> None:
@@ -257,6 +259,8 @@ def write_fault(exc: BaseException, path: Path) -> OutputError | None:
     if not isinstance(exc, OSError) or exc.errno not in _WRITE_FAULTS:
         return None
     where = Path(os.fsdecode(exc.filename)) if exc.filename else path
+    # Named as it would have been: the temporary folder (.NAME.x8k2.part) becomes NAME.
+    where = Path(*(_STAGE.sub(r"\1", part) for part in where.parts))
     return output_problem(where, exc, "cannot write the output")
 
 
