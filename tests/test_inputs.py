@@ -270,3 +270,14 @@ def test_a_session_of_a_hundred_billion_minutes_is_not_said_to_end_the_next_day(
         "'Session 0' runs past midnight and the day would end 3 days later; "
         "the day must end by midnight"
     ]
+
+
+def test_a_fifo_template_is_named_as_a_fifo_at_once(tmp_path: Path):
+    pipe = _fifo(tmp_path / "tpl.pptx")
+    with within(10):
+        result = runner.invoke(
+            app, ["build-deck", "intro", "--template", str(pipe), "-o", str(tmp_path / "d.pptx")]
+        )
+    assert result.exit_code == 1
+    assert "this is a named pipe (FIFO), not an Office template" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tpl.pptx"]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from compassion_kit.errors import ContentError, Location, Problem
+from compassion_kit.inputs import read_input
 from compassion_kit.paths import templates_dir
 from compassion_kit.render._core import core_part
 from compassion_kit.render._docx_xml import ON, PartNames, w
@@ -97,7 +98,7 @@ def load_template(path: Path) -> Template:
 
 def _read(path: Path) -> Template:
     try:
-        package = Package.read(path.read_bytes())
+        package = Package.read(read_input(path, "template"))  # regular file, within the cap
         parts = _part_names(package)
         for name in (parts.document, parts.styles, parts.numbering, parts.core):
             package.xml(name)  # parsed once here; each document deep-copies the trees

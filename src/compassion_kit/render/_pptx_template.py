@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from compassion_kit.errors import ContentError, Location, Problem
+from compassion_kit.inputs import read_input
 from compassion_kit.paths import templates_dir
 from compassion_kit.render._ns import NS, qn
 from compassion_kit.render._pptx_spec import Box
@@ -116,7 +117,7 @@ def _version(path: Path) -> tuple[Path, int, int]:
 @functools.lru_cache(maxsize=4)
 def _bytes(path: Path, size: int, mtime_ns: int) -> bytes:
     del size, mtime_ns  # cache key only: an edited template is read again
-    return path.read_bytes()
+    return read_input(path, "template")  # a regular file within the cap, never a FIFO
 
 
 @functools.lru_cache(maxsize=8)
