@@ -281,3 +281,17 @@ def test_a_fifo_template_is_named_as_a_fifo_at_once(tmp_path: Path):
     assert result.exit_code == 1
     assert "this is a named pipe (FIFO), not an Office template" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tpl.pptx"]
+
+
+def test_unreadable_paths_are_named_plainly(tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    cases = [
+        (tmp_path / "missing.yaml", "no such file"),
+        (tmp_path / "notes.txt" / "org.yaml", "part of the path is a file, not a folder"),
+        (tmp_path / ("n" * 300 + ".yaml"), "is too long for this system"),
+    ]
+    for path, said in cases:
+        with pytest.raises(InputError) as raised:
+            read_input(path, "yaml")
+        assert raised.value.message.startswith(said) or said in raised.value.message
+        assert not raised.value.message.startswith("this:")

@@ -172,10 +172,9 @@ def _refuse_size(size: int, info: InputKind, kind: str, where: Path, subject: st
 
 
 def _os_problem(exc: OSError, info: InputKind, where: Path, subject: str) -> InputError:
+    of = "" if subject == "this" else f"{subject}: "  # "no such file" at the file itself
     if exc.errno == errno.ENOENT:
-        message, hint = f"{subject}: no such file", "check the spelling and the folder"
-        if subject == "this":
-            message = "no such file"
+        message, hint = f"{of}no such file", "check the spelling and the folder"
     elif exc.errno == errno.ENXIO:  # a socket, or a FIFO with no writer on some systems
         message, hint = f"{subject} is a socket or pipe, not {info.name}", None
     elif exc.errno == errno.ENAMETOOLONG:
@@ -185,8 +184,7 @@ def _os_problem(exc: OSError, info: InputKind, where: Path, subject: str) -> Inp
         message = f"{subject} cannot be read (permission denied)"
         hint = "check the file's permissions, or copy it somewhere you can read"
     elif exc.errno == errno.ENOTDIR:
-        message = f"{subject}: part of the path is a file, not a folder"
-        hint = "check the path"
+        message, hint = f"{of}part of the path is a file, not a folder", "check the path"
     else:
         message, hint = f"{subject} cannot be read ({exc.strerror or exc})", None
     location = Location(None) if exc.errno == errno.ENAMETOOLONG else Location(where)
