@@ -135,3 +135,16 @@ def test_an_orgs_run_where_nothing_builds_leaves_the_previous_folder_untouched(t
     assert result.exit_code == 1
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_a_pack_output_linking_to_the_orgs_csv_leaves_the_csv_unchanged(tmp_path: Path):
+    orgs = _orgs(tmp_path / "orgs.csv", "#5B2A86")
+    before = orgs.read_bytes()
+    link = tmp_path / "packs"
+    link.symlink_to(orgs)
+    for extra in ([], ["--force"]):
+        result = runner.invoke(
+            app, ["build", str(SPEC), "--orgs", str(orgs), "-o", str(link), *extra]
+        )
+        assert result.exit_code == 1
+        assert orgs.read_bytes() == before and link.is_symlink()
