@@ -80,7 +80,8 @@ def test_any_typed_options_give_an_agenda_or_problems(start: str, date: str, ven
     )
     assert result.exit_code in (0, 1), result.stderr
     plain = venue.strip()
-    if result.exit_code == 0 and plain and all(c.isalnum() or c in "{}_ " for c in plain):
+    # Markdown escapes its own punctuation (_ < &), so only plainer values are compared.
+    if result.exit_code == 0 and plain and all(c.isalnum() or c in "{} " for c in plain):
         assert plain in result.stdout  # inserted as typed, tokens and all
 
 

@@ -277,3 +277,20 @@ def test_a_survey_link_too_long_for_a_qr_code_is_exit_1_in_validate_and_build(
     built = runner.invoke(app, ["build-deck", "intro", "--org", str(org), "-o", str(out)])
     assert built.exit_code == 1 and "QR code" in built.stderr
     assert not out.exists()
+
+
+def test_typed_values_reach_the_deck_as_typed_tokens_and_all(tmp_path: Path):
+    from pptx import Presentation
+
+    out = tmp_path / "deck.pptx"
+    result = runner.invoke(
+        app,
+        ["build-deck", "intro", "--venue", "{{date}} room", "--title", "{{org_name}} day"]
+        + ["--date", "9 March", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.stderr
+    first = Presentation(str(out)).slides[0]
+    texts = [s.text_frame.text for s in first.shapes if s.has_text_frame]
+    assert "{{org_name}} day" in texts
+    assert any("Venue: {{date}} room" in t for t in texts)
+    assert not any("9 March room" in t for t in texts)
