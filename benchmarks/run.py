@@ -30,105 +30,23 @@ import json
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import inputs
+from figures import table
+from measure import PYTHON, Series, fresh, measure, progress
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 _SCRIPT = Path(PYTHON).with_name("kit.exe" if os.name == "nt" else "kit")
 # The installed console script, as a user starts it; `python -m` from a bare checkout.
 KIT = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "compassion_kit"]
 FIGURES = ("help", "pack", "deck", "batch")
-MIB = 1024 * 1024
-
-
-@dataclass
-class Run:
-    seconds: float
-    peak_bytes: int | None  # largest resident set of the process or any child it waited for
-
-
-@dataclass
-class Series:
-    """The runs of one command, with a label for the table."""
-
-    label: str
-    runs: list[Run] = field(default_factory=list)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(r.seconds for r in self.runs)
-
-    @property
-    def peak_mib(self) -> float | None:
-        peaks = [r.peak_bytes for r in self.runs if r.peak_bytes is not None]
-        return max(peaks) / MIB if peaks else None
-
-    def spread(self) -> str:
-        times = [r.seconds for r in self.runs]
-        return f"{min(times):.3f}-{max(times):.3f} s" if len(times) > 1 else "one run"
-
-
-# Started by a small launcher process: Linux counts the memory of the process that forks a
-# child in the child's peak (ru_maxrss is kept across fork and exec), so forking from this
-# script, which has loaded python-pptx and the library, would report its size for every
-# command. The launcher times the command itself and prints seconds, exit code, peak KiB/bytes.
-LAUNCHER = """
-import os, sys, time
-devnull = os.open(os.devnull, os.O_WRONLY)
-start = time.perf_counter()
-quiet = [(os.POSIX_SPAWN_DUP2, devnull, 1)]
-pid = os.posix_spawnp(sys.argv[1], sys.argv[1:], os.environ, file_actions=quiet)
-_, status, usage = os.wait4(pid, 0)
-print(time.perf_counter() - start, os.waitstatus_to_exitcode(status), usage.ru_maxrss)
-"""
-
-
-def measure(command: list[str], before: Callable[[], None] | None = None) -> Run:
-    """Wall-clock time and peak memory of one run of `command`; a failing run stops all.
-
-    Peak memory is the largest resident set of the command's process or of any child it
-    waited for (its workers); None where the platform cannot tell (Windows).
-    """
-    if before is not None:
-        before()
-    with tempfile.TemporaryFile() as errors:
-        if hasattr(os, "wait4") and hasattr(os, "posix_spawnp"):
-            launched = subprocess.run(
-                [PYTHON, "-S", "-c", LAUNCHER, *command], stdout=subprocess.PIPE, stderr=errors
-            )
-            seconds_text, code_text, peak_text = launched.stdout.split()
-            seconds, code = float(seconds_text), int(code_text)
-            # ru_maxrss is in KiB on Linux, bytes on macOS.
-            peak: int | None = int(peak_text) * (1 if sys.platform == "darwin" else 1024)
-        else:
-            start = time.perf_counter()
-            code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=errors).returncode
-            seconds, peak = time.perf_counter() - start, None
-        if code != 0:
-            errors.seek(0)
-            tail = errors.read().decode("utf-8", "replace")[-2000:]
-            sys.exit(f"benchmark command failed ({code}): {' '.join(command)}\n{tail}")
-    return Run(seconds, peak)
-
-
-def fresh(folder: Path) -> Callable[[], None]:
-    """Empties `folder` before a run, so every run writes into an empty folder."""
-    return lambda: shutil.rmtree(folder, ignore_errors=True)
-
-
-def progress(series: Series) -> None:
-    run = series.runs[-1]
-    memory = f", {run.peak_bytes / MIB:.0f} MiB" if run.peak_bytes else ""
-    print(f"  {series.label}: {run.seconds:.3f} s{memory}", file=sys.stderr, flush=True)
+# One timed command: series key, label, command, output folder to empty before each run.
+Step = tuple[str, str, list[str], Path | None]
 
 
 class Bench:
@@ -177,18 +95,27 @@ class Bench:
             self._add("python", "python -c pass", [PYTHON, "-c", "pass"], lambda: None)
             self._add("help", "kit --help", [*KIT, "--help"], lambda: None)
         if "pack" in self.only:
-            out = work / "pack"
+            pack = work / "pack"
             self._add(
                 "pack",
                 "one full pack",
-                [*KIT, "build", str(self.pack_spec), "-o", str(out)],
-                fresh(out),
+                [*KIT, "build", str(self.pack_spec), "-o", str(pack)],
+                fresh(pack),
             )
-            self.slides.setdefault("pack", _slides(out))
-        pairs: list[list[tuple[str, str, list[str], Path | None]]] = []
+            self.slides.setdefault("pack", _slides(pack))
+        for pair in self._pairs():
+            for key, label, command, out in pair if number % 2 == 0 else reversed(pair):
+                self._add(key, label, command, fresh(out) if out else lambda: None)
+        if "deck" in self.only:
+            self.slides.setdefault("kit", _slides_of(work / "kit.pptx"))
+
+    def _pairs(self) -> list[list[Step]]:
+        """The compared commands: kit and pandoc for the deck, kit and the plain loop."""
+        work = self.work
+        pairs: list[list[Step]] = []
         if "deck" in self.only:
             kit_deck = [*KIT, "build-deck", *self.deck_ids, "-o", str(work / "kit.pptx")]
-            pair = [("deck-kit", "every deck module, kit build-deck", kit_deck, None)]
+            pair: list[Step] = [("deck-kit", "every deck module, kit build-deck", kit_deck, None)]
             if self.pandoc is not None:
                 pandoc = [
                     self.pandoc,
@@ -228,11 +155,7 @@ class Bench:
                     ("batch-plain", f"{self.orgs} packs, plain library loop", plain, plain_out),
                 ]
             )
-        for pair in pairs:
-            for key, label, command, out in pair if number % 2 == 0 else reversed(pair):
-                self._add(key, label, command, fresh(out) if out else lambda: None)
-        if "deck" in self.only:
-            self.slides.setdefault("kit", _slides_of(work / "kit.pptx"))
+        return pairs
 
 
 def _slides(pack: Path) -> int:
@@ -244,98 +167,6 @@ def _slides_of(deck: Path) -> int:
     from pptx import Presentation
 
     return len(Presentation(str(deck)).slides)
-
-
-def paired_ratio(bench: Bench, a: str, b: str) -> float | None:
-    """Median of the per-round ratios a/b (each pair ran back to back)."""
-    if a not in bench.series or b not in bench.series:
-        return None
-    pairs = zip(bench.series[a].runs, bench.series[b].runs, strict=True)
-    return statistics.median(x.seconds / y.seconds for x, y in pairs)
-
-
-def verdict(value: float | None, target: float) -> str:
-    if value is None:
-        return "not measured"
-    return "met" if value <= target else "**not met**"
-
-
-def table(bench: Bench) -> list[str]:
-    """The Markdown table for the README: one row per figure, with its target."""
-    s = bench.series
-    rows = ["| figure | median | target | |", "| --- | --- | --- | --- |"]
-
-    def row(text: str, value: str, target: str, met: str) -> None:
-        rows.append(f"| {text} | {value} | {target} | {met} |")
-
-    if "help" in s:
-        base = s["python"].median
-        row(
-            f"`kit --help` (`python -c pass`: {base:.3f} s)",
-            f"{s['help'].median:.3f} s",
-            "≤ 0.12 s",
-            verdict(s["help"].median, 0.12),
-        )
-    if "pack" in s:
-        row(
-            f"one full pack: {bench.slides.get('pack', '?')}-slide deck, both agendas, "
-            "15 worksheets and handouts",
-            f"{s['pack'].median:.3f} s",
-            "≤ 1.2 s",
-            verdict(s["pack"].median, 1.2),
-        )
-    if "deck-kit" in s:
-        row(
-            f"every deck module in one deck ({bench.slides.get('kit', '?')} slides), "
-            "`kit build-deck`",
-            f"{s['deck-kit'].median:.3f} s",
-            "",
-            "",
-        )
-    if "deck-pandoc" in s:
-        ratio = paired_ratio(bench, "deck-kit", "deck-pandoc")
-        row(
-            f"the same {bench.slides.get('pandoc', '?')} slides and notes from Markdown, "
-            "`pandoc --reference-doc templates/deck.pptx`",
-            f"{s['deck-pandoc'].median:.3f} s",
-            "",
-            "",
-        )
-        row(
-            "kit / pandoc (median of back-to-back pairs)",
-            f"{ratio:.2f}×",
-            "≤ 1.5×",
-            verdict(ratio, 1.5),
-        )
-    if "batch-kit" in s:
-        kit = s["batch-kit"]
-        row(
-            f"{bench.orgs} organisation packs, `kit build --orgs … --jobs 2`",
-            f"{kit.median:.1f} s",
-            "≤ 25 s",
-            verdict(kit.median, 25.0),
-        )
-        plain, ratio = s["batch-plain"], paired_ratio(bench, "batch-kit", "batch-plain")
-        row(
-            "the same files, a plain python-pptx/python-docx loop, 2 processes",
-            f"{plain.median:.1f} s",
-            "",
-            "",
-        )
-        row(
-            "kit / plain loop (median of back-to-back pairs)",
-            f"{ratio:.2f}×",
-            "≤ 1×",
-            verdict(ratio, 1.0),
-        )
-        row(
-            "peak memory of the largest kit process in the batch (plain loop: "
-            f"{plain.peak_mib or 0:.0f} MiB)",
-            f"{kit.peak_mib or 0:.0f} MiB",
-            "≤ 150 MiB",
-            verdict(kit.peak_mib, 150.0),
-        )
-    return rows
 
 
 def main() -> None:
@@ -381,7 +212,7 @@ def report(bench: Bench, runs: int, argv: list[str]) -> None:
         f"{os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}, "
         f"{pandoc}, {datetime.date.today().isoformat()}.\n"
     )
-    print("\n".join(table(bench)))
+    print("\n".join(table(bench.series, bench.slides, bench.orgs)))
     print()
     for series in bench.series.values():
         print(f"- {series.label}: {len(series.runs)} run(s), {series.spread()}")
