@@ -634,7 +634,9 @@ def _table_lines(table: Table, indent: str) -> Iterator[str]:
     for r, tr in enumerate(tbl.tr_lst, start=1):
         header = tr.xpath("./w:trPr/w:tblHeader")
         repeat = (
-            " header-repeat" if header and header[0].get(wqn("w:val")) not in ("0", "false") else ""
+            " header-repeat"
+            if header and header[0].get(wqn("w:val")) not in ("0", "false", "off")
+            else ""
         )
         cant_split = " cant-split" if tr.xpath("./w:trPr/w:cantSplit") else ""
         yield f"{indent}  row {r}{repeat}{cant_split}"
