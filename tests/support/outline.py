@@ -1,8 +1,10 @@
 """A readable, deterministic text outline of a generated file, for the golden tests.
 
+Run `python tests/support/outline.py FILE...` to print the outline of any built file.
+
 Decks and Word files are read only through python-pptx and python-docx (their element objects
 where the public API has no call), so the outline describes what a reader of the file meets,
-whichever code wrote it. Byte counts, hashes of whole files, dates and ids are left out; what
+whichever code wrote it. Byte counts, hashes of whole files, file dates and ids are left out; what
 a user sees (layouts, positions, text, formatting set on runs, pictures, charts, notes, styles,
 tables, content controls, page set-up) is kept.
 """
@@ -656,3 +658,11 @@ def _table_lines(table: Table, indent: str) -> Iterator[str]:
             else:
                 yield head
                 yield from content
+
+
+if __name__ == "__main__":
+    # python tests/support/outline.py FILE...: print outlines, e.g. to compare two builds.
+    import sys
+
+    for name in sys.argv[1:]:
+        sys.stdout.write(outline(Path(name)))
