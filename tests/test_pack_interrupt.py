@@ -52,6 +52,9 @@ def start_and_stop(args: list[str], out: Path, how: str) -> subprocess.Completed
     else:  # Ctrl-C at a terminal reaches the whole process group, workers included
         os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=120)
+    # Every worker ended with the kit: nothing is left in the session it started.
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)
     return subprocess.CompletedProcess(command, proc.returncode, stdout, stderr)
 
 
