@@ -53,7 +53,7 @@ def test_a_batch_under_spawn_is_byte_for_byte_the_batch_built_here(
     monkeypatch.setattr(ProcessPoolExecutor, "__init__", spy)
     spawned = build_pack(SMALL, tmp_path / "spawned", PackOptions(orgs=three_orgs, jobs=2))
     assert methods == ["spawn"]
-    here = build_pack(SMALL, tmp_path / "here", PackOptions(orgs=three_orgs, jobs=1))
+    build_pack(SMALL, tmp_path / "here", PackOptions(orgs=three_orgs, jobs=1))
     assert methods == ["spawn"]  # jobs=1 builds in this process
     assert [o.ok for o in spawned.outcomes] == [True, True, True]
     built = tree(tmp_path / "spawned")
