@@ -162,3 +162,29 @@ def test_outside_the_main_thread_no_handler_is_installed() -> None:
     worker.start()
     worker.join()
     assert found == [{}]
+
+
+def test_a_stop_signal_during_the_swap_is_raised_once_it_is_done() -> None:
+    from compassion_kit.pack import folder
+
+    previous = stop_on([signal.SIGINT])
+    steps: list[str] = []
+    try:
+        with pytest.raises(Interrupted):
+            with folder._signals_held():
+                signal.raise_signal(signal.SIGINT)
+                steps.append("the swap went on")
+            steps.append("not reached")
+    finally:
+        restore(previous)
+    assert steps == ["the swap went on"]
+
+
+def test_a_pack_is_built_where_there_are_no_signal_masks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compassion_kit import build_pack
+
+    monkeypatch.delattr(signal, "pthread_sigmask")  # as on Windows
+    result = build_pack(SMALL, tmp_path / "pack")
+    assert result.exit_code == 0 and (tmp_path / "pack" / "manifest.json").is_file()
