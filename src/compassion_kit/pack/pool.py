@@ -201,10 +201,13 @@ def _start_worker(spec_file: Path, stage: Path) -> None:
 
 
 def _import_renderers() -> None:
+    # The writer packages import python-pptx and python-docx: once here, not on the first pack.
     import compassion_kit.logo
     import compassion_kit.render.agenda
     import compassion_kit.render.deck
+    import compassion_kit.render.docx
     import compassion_kit.render.handout
+    import compassion_kit.render.pptx
     import compassion_kit.render.worksheet  # noqa: F401
 
 
