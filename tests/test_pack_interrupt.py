@@ -188,3 +188,40 @@ def test_a_pack_is_built_where_there_are_no_signal_masks(
     monkeypatch.delattr(signal, "pthread_sigmask")  # as on Windows
     result = build_pack(SMALL, tmp_path / "pack")
     assert result.exit_code == 0 and (tmp_path / "pack" / "manifest.json").is_file()
+
+
+# Ctrl-C reaches the whole process group while the workers are still starting Python: they
+# must ignore it from their first instruction, or each would print a KeyboardInterrupt
+# traceback of its own.
+_CTRL_C_AT_START = """
+import os, signal, sys, time
+from compassion_kit import cli, console
+
+real_start = console.PackProgress.start
+def start(self, total):
+    time.sleep(0.3)  # the workers were started a moment ago: they are importing the kit
+    os.killpg(0, signal.SIGINT)
+    real_start(self, total)
+console.PackProgress.start = start
+sys.argv = ["kit", "build", *sys.argv[1:]]
+cli.main()
+"""
+
+
+def test_ctrl_c_while_workers_start_prints_no_traceback(tmp_path: Path) -> None:
+    orgs = orgs_csv(tmp_path, 6)
+    out = tmp_path / "packs"
+    args = [str(SMALL), "--orgs", str(orgs), "--jobs", "2", "-o", str(out)]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CTRL_C_AT_START, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    stdout, stderr = proc.communicate(timeout=120)
+    assert_no_process_left(proc.pid)
+    assert proc.returncode == 130, stderr
+    assert stderr == "interrupted; nothing was written\n"
+    assert stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orgs.csv"]
