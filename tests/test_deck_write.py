@@ -18,7 +18,6 @@ from pptx.util import Emu
 
 from compassion_kit.errors import ContentError
 from compassion_kit.profile import DEFAULT_BRAND, load_brand
-from compassion_kit.render._pptx_template import read_template
 from compassion_kit.render.deck import (
     DeckRequest,
     check_template,
@@ -26,6 +25,7 @@ from compassion_kit.render.deck import (
     plan_deck,
     write_deck,
 )
+from compassion_kit.render.pptx.template import read_template
 from support.decks import example_brand, module
 from support.office import assert_valid_ooxml
 
@@ -216,17 +216,20 @@ def test_brand_colours_and_font_reach_the_theme(tmp_path: Path) -> None:
     assert set(theme.xpath("//a:fontScheme//a:latin/@typeface", namespaces=NS)) == {"Verdana"}
 
 
-def test_building_a_deck_never_imports_python_pptx_or_xlsxwriter(tmp_path: Path) -> None:
-    # Importing them cost a quarter of a second per process; decks are written with lxml.
+def test_python_pptx_is_imported_only_when_a_deck_is_written(tmp_path: Path) -> None:
+    # `kit --help`, `list`, `show` and `validate` import the deck API but never write a deck.
     fixtures = Path(__file__).resolve().parent / "fixtures" / "decks"
     code = (
         "import sys\n"
+        "import compassion_kit.render.deck\n"
         "from compassion_kit.cli import main\n"
+        "loaded = lambda: sorted({n.split('.')[0] for n in sys.modules} & {'pptx', 'xlsxwriter'})\n"
+        "print(loaded())\n"
         "try:\n"
         "    main()\n"
         "except SystemExit as done:\n"
         "    assert not done.code, done.code\n"
-        "print(sorted({name.split('.')[0] for name in sys.modules} & {'pptx', 'xlsxwriter'}))\n"
+        "print(loaded())\n"
     )
     out = tmp_path / "deck.pptx"
     content, org = fixtures / "fixture-deck.yaml", fixtures / "org.yaml"
@@ -237,7 +240,8 @@ def test_building_a_deck_never_imports_python_pptx_or_xlsxwriter(tmp_path: Path)
         text=True,
         check=True,
     )
-    assert done.stdout.splitlines()[-1] == "[]"
+    lines = done.stdout.splitlines()
+    assert (lines[0], lines[-1]) == ("[]", "['pptx', 'xlsxwriter']")
     charts = [n for n in zipfile.ZipFile(out).namelist() if n.startswith("ppt/charts/chart")]
     assert charts  # the chart path ran too
 
@@ -313,19 +317,19 @@ def test_template_that_is_not_a_presentation_is_one_problem(tmp_path: Path) -> N
     assert "not a readable PowerPoint file" in problem.message
 
 
-def test_template_part_that_is_not_xml_is_a_content_error(tmp_path: Path) -> None:
-    # Planning reads only the presentation, masters and layouts; the notes master is first
-    # read while writing.
+def test_template_part_that_is_not_xml_is_named_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
     path = edited_template(
         tmp_path, {"ppt/notesMasters/notesMaster1.xml": ("<p:cSld>", "<p:cSld><<")}
     )
-    assert check_template(path) == []
+    (problem,) = check_template(path)
+    assert problem.message.startswith("the deck template is not a readable PowerPoint file")
+    assert "ppt/notesMasters/notesMaster1.xml" in problem.message
+    assert problem.location.path == path and problem.hint
     with pytest.raises(ContentError) as raised:
         build("fixture-deck", template=path)
-    (problem,) = raised.value.problems
-    assert problem.message.startswith("the deck template cannot be opened: ")
-    assert "notesMaster1.xml" in problem.message
-    assert problem.location.path == path and problem.hint
+    assert raised.value.problems == [problem]
 
 
 def test_template_tokens_are_replaced_and_notes_master_listed(tmp_path: Path) -> None:
