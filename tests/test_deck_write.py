@@ -251,6 +251,36 @@ def test_building_twice_gives_identical_bytes(deck_bytes: bytes) -> None:
     assert hashlib.sha256(again).hexdigest() == hashlib.sha256(deck_bytes).hexdigest()
 
 
+def entries(data: bytes) -> dict[str, bytes]:
+    """Every entry of a zip, with the entries of zips inside it (a chart's workbook) inlined."""
+    found: dict[str, bytes] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            blob = package.read(name)
+            if name.endswith(".xlsx"):
+                found.update({f"{name}!{n}": b for n, b in entries(blob).items()})
+            else:
+                found[name] = blob
+    return found
+
+
+def test_source_date_epoch_changes_only_the_dates(
+    deck_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    later = build("fixture-deck", date="12 March 2025", venue="Room 2", facilitator="Sam Patel")
+    before, after = entries(deck_bytes), entries(later)
+    assert list(before) == list(after)
+    changed = sorted(name for name in before if before[name] != after[name])
+    assert changed == [
+        "docProps/core.xml",
+        *sorted(n for n in before if n.endswith("!docProps/core.xml")),
+    ]
+    assert len(changed) == 4  # the deck and its three chart workbooks
+    for name in changed:
+        assert before[name].replace(b"2020-01-01T00:00:00Z", b"2023-11-14T22:13:20Z") == after[name]
+
+
 def test_fixture_decks_pass_strict_ooxml_validation(tmp_path: Path, deck_bytes: bytes) -> None:
     for name, data in (("fixture", deck_bytes), ("stress", build("stress"))):
         path = tmp_path / f"{name}.pptx"
