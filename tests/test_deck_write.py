@@ -461,3 +461,18 @@ def test_pandoc_builds_its_slides_on_the_bundled_template(tmp_path: Path) -> Non
         "Section Header",
         "Title and Content",
     ]
+
+
+def test_a_powerpoint_template_file_is_named_with_how_to_save_it_as_a_presentation(
+    tmp_path: Path,
+) -> None:
+    main = "application/vnd.openxmlformats-officedocument.presentationml."
+    path = edited_template(
+        tmp_path,
+        {"[Content_Types].xml": (main + "presentation.main+xml", main + "template.main+xml")},
+    )
+    (problem,) = check_template(path)
+    assert problem.message == (
+        "the deck template is a PowerPoint template (.potx), not a presentation (.pptx)"
+    )
+    assert "Save As" in (problem.hint or "")

@@ -37,8 +37,10 @@ MAX_UNPACKED_BYTES = 200_000_000  # a template that unpacks to more is not a rea
 _FAMILY = {"ctrTitle": "title", "title": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}
 # What an Office file is, by its main part's content type: its name may say otherwise.
 _OTHER_KINDS = {
-    "wordprocessingml": "a Word document",
-    "spreadsheetml": "an Excel workbook",
+    "wordprocessingml": "a Word document, not a PowerPoint file",
+    "spreadsheetml": "an Excel workbook, not a PowerPoint file",
+    "presentationml.template": "a PowerPoint template (.potx), not a presentation (.pptx)",
+    "presentationml.slideshow": "a PowerPoint show (.ppsx), not a presentation (.pptx)",
 }
 
 
@@ -47,7 +49,7 @@ class _Unsafe(Exception):
 
 
 def read_template(path: Path) -> Template:
-    """Slide size and layout geometry of a .pptx or .potx file (cached per file version).
+    """Slide size and layout geometry of a .pptx (or .pptm) file (cached per file version).
 
     Raises:
         ContentError: the file is missing, unsafe, or not a readable PowerPoint file.
@@ -60,7 +62,7 @@ def read_template(path: Path) -> Template:
     except ValueError as exc:  # python-pptx: "... is not a PowerPoint file, content type is"
         kind = next((name for key, name in _OTHER_KINDS.items() if key in str(exc)), None)
         message = (
-            f"the deck template is {kind}, not a PowerPoint file"
+            f"the deck template is {kind}"
             if kind
             else f"the deck template is not a readable PowerPoint file ({exc})"
         )
@@ -71,7 +73,14 @@ def read_template(path: Path) -> Template:
     except (OSError, zipfile.BadZipFile, PackageNotFoundError, KeyError, _Unsafe) as exc:
         message = f"the deck template is not a readable PowerPoint file ({exc})"
     raise ContentError(
-        [Problem(message, Location(path), hint="give a .pptx saved by PowerPoint or LibreOffice")]
+        [
+            Problem(
+                message,
+                Location(path),
+                hint="give a .pptx saved by PowerPoint or LibreOffice (File > Save As > "
+                "PowerPoint Presentation)",
+            )
+        ]
     )
 
 
