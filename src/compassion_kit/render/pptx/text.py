@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Emu
 
 from compassion_kit.render.plan.deck_spec import (
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 LANGUAGE = MSO_LANGUAGE_ID.ENGLISH_UK
 _ANCHORS = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
-_ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
 
 
 def rgb(colour: str) -> Any:
@@ -120,19 +119,17 @@ def _paragraph_format(
     points = size * para.scale
     hanging = NUMBER_INDENT_EM if para.bullet == "number" else BULLET_INDENT_EM
     marker = marker if marker in ("bullet", "number") else None
-    paragraph.alignment = _ALIGN[para.align]
-    paragraph.level = para.level
-    paragraph.line_spacing = 1.0
-    # Whole centipoints, as measured (Pt() would round the other way now and then).
-    paragraph.space_before = Emu(round(para.space_before * points * 100) * 127)
-    oxml.set_markers(
+    oxml.set_paragraph_properties(
         paragraph,
-        round(indent_pt(para, size) * EMU_PER_PT),
-        -round(hanging * points * EMU_PER_PT) if marker else 0,
-        marker,
-        font,
-        start if marker == "number" else 1,
-        bullet_colour if marker == "bullet" else "",
+        left=round(indent_pt(para, size) * EMU_PER_PT),
+        indent=-round(hanging * points * EMU_PER_PT) if marker else 0,
+        align=para.align,
+        level=para.level,
+        before=round(para.space_before * points * 100),  # centipoints
+        marker=marker,
+        font=font,
+        start=start if marker == "number" else 1,
+        colour=bullet_colour if marker == "bullet" else "",
     )
 
 
@@ -148,12 +145,13 @@ def _add_run(
     """A run with explicit size, weight, colour, font and language, and its link if any."""
     run = paragraph.add_run()
     run.text = text
-    run.font.size = Emu(centipoints(size) * 127)
+    look = run.font
+    look.size = Emu(centipoints(size) * 127)  # whole centipoints, as measured
     if bold is not None:
-        run.font.bold = bold
-    run.font.language_id = LANGUAGE
+        look.bold = bold
+    look.language_id = LANGUAGE
     if colour:
-        run.font.color.rgb = rgb(colour)
-    run.font.name = font
+        look.color.rgb = rgb(colour)
+    look.name = font
     if link:
         run.hyperlink.address = link
