@@ -11,6 +11,7 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
@@ -75,10 +76,13 @@ def set_paragraph_properties(
 ) -> None:
     """Give a paragraph explicit properties: margin and hanging indent (EMU), alignment
     ("l", "ctr", "r"), level, 100% line spacing, space before (centipoints) and a bullet in
-    `font` and `colour`, a number from `start`, or no marker."""
-    # Missing API: no paragraph indent or bullet properties. The spacing the plan measured
-    # with goes into the same element, built once per look and copied: the API's setters
-    # each search and reorder the element, several times slower for a deck's ~1,000 paragraphs.
+    `font` and `colour`, a number from `start`, or no marker.
+
+    The spacing the plan measured with goes into the same element, built once per look and
+    copied: the API's setters each search and reorder it, several times slower for a deck's
+    ~1,000 paragraphs.
+    """
+    # Missing API: no paragraph indent or bullet properties (ParagraphFormat has neither).
     properties = copy.copy(
         _paragraph_template(left, indent, align, level, before, marker, font, start, colour)
     )
@@ -154,8 +158,7 @@ def drop_template_slides(prs: Any) -> None:
 
 def brand_theme(part: Any, colours: Mapping[str, str], font: str) -> None:
     """Set the organisation's colours and font in a theme part."""
-    # Missing API: python-pptx keeps a template's theme parts as opaque bytes (and the one it
-    # makes for a new notes master as an element without a theme API).
+    # Missing API: no theme API (a template's theme is bytes, a new notes master's an element).
     own = getattr(part, "_element", None)
     root = parse_xml(part.blob) if own is None else own
     scheme = root.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}")
@@ -174,8 +177,6 @@ def brand_theme(part: Any, colours: Mapping[str, str], font: str) -> None:
 
 
 def _serialise(root: Any) -> bytes:
-    from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
-
     return bytes(etree.tostring(root, encoding="UTF-8", standalone=True))
 
 
