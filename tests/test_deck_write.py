@@ -476,3 +476,18 @@ def test_a_powerpoint_template_file_is_named_with_how_to_save_it_as_a_presentati
         "the deck template is a PowerPoint template (.potx), not a presentation (.pptx)"
     )
     assert "Save As" in (problem.hint or "")
+
+
+def test_template_tokens_inside_a_group_are_replaced(tmp_path: Path) -> None:
+    group = (
+        '<p:grpSp><p:nvGrpSpPr><p:cNvPr id="90" name="Footer group"/><p:cNvGrpSpPr/><p:nvPr/>'
+        '</p:nvGrpSpPr><p:grpSpPr/><p:sp><p:nvSpPr><p:cNvPr id="91" name="Footer text"/>'
+        '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>'
+        '<a:p><a:r><a:rPr lang="en-GB"/><a:t>Run by {{org_name}}</a:t></a:r></a:p></p:txBody>'
+        "</p:sp></p:grpSp></p:spTree>"
+    )
+    path = edited_template(tmp_path, {"ppt/slideLayouts/slideLayout4.xml": ("</p:spTree>", group)})
+    data = build("fixture-deck", template=path)
+    layout_texts = "".join(part(data, "ppt/slideLayouts/slideLayout4.xml").itertext())
+    assert "Run by Northshire Community Health NHS Trust" in layout_texts
+    assert "{{" not in layout_texts

@@ -9,9 +9,11 @@ order, notes master list) by `render/finish.py`.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from compassion_kit.branding import substitute, tokens_in
 from compassion_kit.output import build_time
@@ -118,13 +120,11 @@ def _pictures(slide: Slide, spec: SlideSpec, logo: Logo | None) -> Any:
 
 
 def _substitute_tokens(prs: Presentation, tokens: Mapping[str, str]) -> None:
-    """Replace {{tokens}} in master and layout text, even when PowerPoint split the token
-    across several runs of a paragraph."""
+    """Replace {{tokens}} in master and layout text (in groups too), even when PowerPoint split
+    the token across several runs of a paragraph."""
     for master in prs.slide_masters:
         for part in (master, *master.slide_layouts):
-            for shape in part.shapes:
-                if not shape.has_text_frame:
-                    continue
+            for shape in _text_shapes(part.shapes):
                 for paragraph in shape.text_frame.paragraphs:
                     runs = paragraph.runs
                     joined = "".join(run.text for run in runs)
@@ -132,6 +132,15 @@ def _substitute_tokens(prs: Presentation, tokens: Mapping[str, str]) -> None:
                         runs[0].text = substitute(joined, tokens)
                         for extra in runs[1:]:
                             extra.text = ""
+
+
+def _text_shapes(shapes: Any) -> Iterator[Any]:
+    """The shapes with text among `shapes`, looking inside groups."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _text_shapes(shape.shapes)
+        elif shape.has_text_frame:
+            yield shape
 
 
 def _core_properties(prs: Presentation, title: str, author: str) -> None:
