@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.opc.constants import CONTENT_TYPE as CT
 
 from compassion_kit.branding import substitute, tokens_in
 from compassion_kit.output import build_time
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 TOOL = "compassion-kit"
 TITLE_LIMIT = 255  # PowerPoint's dialog keeps no more, and python-pptx refuses more
-THEME_TYPE = "application/vnd.openxmlformats-officedocument.theme+xml"
 
 
 def write(plan: DeckPlan, logo: Logo | None) -> bytes:
@@ -54,7 +54,7 @@ def write(plan: DeckPlan, logo: Logo | None) -> bytes:
         slide = prs.slides.add_slide(layouts[spec.layout])
         _write_slide(slide, spec, geometry.layouts[spec.layout], plan, logo)
     for part in prs.part.package.iter_parts():
-        if part.content_type == THEME_TYPE:
+        if part.content_type == CT.OFC_THEME:
             oxml.brand_theme(part, plan.colours, plan.font)
     _core_properties(prs, plan.title, plan.author)
     oxml.default_language(prs)
@@ -98,7 +98,8 @@ def _write_slide(
         from compassion_kit.render.pptx.chart import add_chart  # XlsxWriter: only with charts
 
         add_chart(slide, spec.chart, plan.font)
-    # Reading order: the title first, then the logo (both at the top), then the rest.
+    # Reading order: the title first, then the logo (both at the top), then the rest; the
+    # shape tree's own two property elements come before any shape.
     oxml.move_shape(title, 2)
     if logo_shape is not None:
         oxml.move_shape(logo_shape, 3)
