@@ -77,21 +77,23 @@ def _write_slide(
     assert title is not None, f"layout '{spec.layout}' has no title placeholder"
     text.write_title(title, spec.title, spec.title_size, spec.title_colour, plan.font)
     title.name = TITLE
-    used = {title.shape_id}
+    others = [shape for shape in slide.placeholders if shape != title]
+    holders = {shape.placeholder_format.idx: shape for shape in others}
+    used: set[int] = set()
     logo_shape: Any = None
     primary = plan.colours["primary"]
     for item in spec.texts:
         if item.role:
-            holder = slide.placeholders[layout.placeholders[item.role].idx]
+            holder = holders[layout.placeholders[item.role].idx]
             holder.name = item.role
-            text.write_text(holder.text_frame, item, plan.font, primary)
             used.add(holder.shape_id)
+            text.write_text(holder.text_frame, item, plan.font, primary)
         else:
             box = text.add_text_box(slide, item, plan.font, primary)
             logo_shape = box if item.name == "Organisation name" else logo_shape
-    for holder in list(slide.placeholders):
-        if holder.shape_id not in used:  # the layout's empty ones would show prompt text
-            oxml.remove_shape(holder)
+    for shape in others:  # the layout's empty ones would show prompt text
+        if shape.shape_id not in used:
+            oxml.remove_shape(shape)
     placed = _pictures(slide, spec, logo)
     logo_shape = logo_shape if placed is None else placed
     if spec.chart is not None:
