@@ -1,8 +1,8 @@
 """`kit check`: an independent accessibility and NHS identity checker for .pptx and .docx files.
 
-Owns reading any Office file (ours or anyone's) with zipfile and lxml and reporting the rules
-KIT001-KIT019 of ACCESSIBILITY.md. It never imports the renderers or python-pptx/python-docx:
-it checks what is in the file, not what we meant to write.
+Owns reading any Office file (ours or anyone's) through python-pptx/python-docx, imported only
+when a file is checked, and reporting the rules KIT001-KIT019 of ACCESSIBILITY.md. It never
+imports the renderers: it checks what is in the file, not what we meant to write.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compassion_kit.check.findings import RULES, Finding, Findings
-from compassion_kit.check.ooxml import NotOffice, Package
+from compassion_kit.check.ooxml import NotOffice
+from compassion_kit.check.opening import open_package
 from compassion_kit.check.palette import Identity, identity_of
 
 if TYPE_CHECKING:
@@ -90,16 +91,13 @@ def check_file(path: Path, who: Identity | None = None, profile: str = "screen")
         found.add("file", "KIT000", "E", "not a .pptx or .docx file", "check .pptx or .docx")
         return found.result()
     try:
-        pkg = Package(path)
-        try:
-            if suffix == ".pptx":
-                pptx_rules.check_pptx(pkg, found, who, profile)
-            else:
-                docx_rules.check_docx(pkg, found, who, profile)
-        finally:
-            pkg.close()
+        pkg = open_package(path)
+        if suffix == ".pptx":
+            pptx_rules.check_pptx(pkg, found, who, profile)
+        else:
+            docx_rules.check_docx(pkg, found, who, profile)
     except NotOffice as exc:
-        found.add("file", "KIT000", "E", f"cannot be read: {exc}", "save it again from Office")
+        found.add("file", "KIT000", "E", f"the file {exc.message}", exc.hint)
     except (ValueError, KeyError, IndexError, ZeroDivisionError) as exc:
         # A file that breaks the schema in a way Office tolerates: report, do not crash.
         found.add(

@@ -55,9 +55,7 @@ class DocContext:
 
 def check_docx(pkg: Package, found: Findings, who: Identity, profile: str) -> None:
     """Apply every document rule to the Word file in `pkg`, adding to `found`."""
-    doc_part = next(
-        (t for k, t, _ in pkg.rels("").values() if k == "officeDocument"), "word/document.xml"
-    )
+    doc_part = pkg.main
     root = pkg.xml(doc_part)
     doc = DocContext(pkg, Styles(pkg, doc_part), who, profile, found)
     page = word_colour(first(root, "w:background"), doc.styles.scheme)

@@ -53,7 +53,7 @@ class Slide:
 
 def load_slides(pkg: Package) -> tuple[El, list[Slide]]:
     """The presentation root and its slides in show order, each with its inheritance chain."""
-    pres_part = _office_document(pkg)
+    pres_part = pkg.main
     pres = pkg.xml(pres_part)
     slides = []
     masters: dict[str, tuple[Layer, dict[str, str], dict[str, str], dict[str, str], El]] = {}
@@ -78,16 +78,9 @@ def load_slides(pkg: Package) -> tuple[El, list[Slide]]:
 
 def master_fonts(pkg: Package) -> dict[str, str]:
     """The theme fonts of the presentation's first master ("+mj-lt"/"+mn-lt" -> typeface)."""
-    pres_part = _office_document(pkg)
+    pres_part = pkg.main
     masters = pkg.related(pres_part, "slideMaster")
     return _master(pkg, masters[0])[3] if masters else {}
-
-
-def _office_document(pkg: Package) -> str:
-    for kind, target, _ in pkg.rels("").values():
-        if kind == "officeDocument":
-            return target
-    return "ppt/presentation.xml"
 
 
 def _root_or_empty(pkg: Package, part: str) -> El:

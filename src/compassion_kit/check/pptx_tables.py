@@ -121,8 +121,8 @@ def _style(pkg: Package, style_id: El | None) -> El | None:
     if style_id is None or not (style_id.text or "").strip():
         return None
     wanted = style_id.text.strip()
-    if pkg.has("ppt/tableStyles.xml"):
-        for style in xpath(pkg.xml("ppt/tableStyles.xml"), "a:tblStyle"):
+    for styles in pkg.related(pkg.main, "tableStyles"):
+        for style in xpath(pkg.xml(styles), "a:tblStyle"):
             if style.get("styleId") == wanted:
                 return style
     for style in parse(_BUILTIN):
