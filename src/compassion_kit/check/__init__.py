@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compassion_kit.check.findings import RULES, Finding, Findings
-from compassion_kit.check.ooxml import NotOffice
+from compassion_kit.check.ooxml import RESAVE, NotANumber, NotOffice
 from compassion_kit.check.opening import open_package
 from compassion_kit.check.palette import Identity, identity_of
 
@@ -90,6 +90,7 @@ def check_file(path: Path, who: Identity | None = None, profile: str = "screen")
     if suffix not in SUFFIXES:
         found.add("file", "KIT000", "E", "not a .pptx or .docx file", "check .pptx or .docx")
         return found.result()
+    pkg = None
     try:
         pkg = open_package(path)
         if suffix == ".pptx":
@@ -98,6 +99,9 @@ def check_file(path: Path, who: Identity | None = None, profile: str = "screen")
             docx_rules.check_docx(pkg, found, who, profile)
     except NotOffice as exc:
         found.add("file", "KIT000", "E", f"the file {exc.message}", exc.hint)
+    except NotANumber as exc:
+        part = pkg.part_of(exc.element) if pkg is not None else None
+        found.add("file", "KIT000", "E", f"the file is damaged: {exc.describe(part)}", RESAVE)
     except (ValueError, KeyError, IndexError, ZeroDivisionError) as exc:
         # A file that breaks the schema in a way Office tolerates: report, do not crash.
         found.add(

@@ -170,6 +170,12 @@ class Package:
                 return None if title is None else "".join(title.itertext())
         return None
 
+    def part_of(self, element: El) -> str | None:
+        """The name of the part `element` belongs to, or None for a synthetic element."""
+        root = element.getroottree().getroot()
+        found = (n for n, p in self._parts.items() if getattr(p, "_element", None) is root)
+        return next(found, None) or next((n for n, r in self._xml.items() if r is root), None)
+
     def _refuse_doctypes(self) -> None:
         """A DOCTYPE has no place in Office XML; the libraries leave its entities unresolved,
         but a file declaring one was made to attack XML readers, so it is refused whole."""
@@ -192,6 +198,39 @@ def _refuse_doctype(name: str, element: El) -> None:
             f"is refused: the part {name} declares a DOCTYPE, which Office files never do "
             f"(it can be used to attack XML readers)"
         )
+
+
+class NotANumber(ValueError):
+    """An attribute that must be a whole number is not (`<p:sldSz cx="wide">`)."""
+
+    def __init__(self, element: El, name: str, value: str) -> None:
+        super().__init__(f"{name}={value!r} is not a whole number")
+        self.element, self.name, self.value = element, name, value
+
+    def describe(self, part: str | None) -> str:
+        """'ppt/presentation.xml has <p:sldSz cx="wide">, which is not a whole number'."""
+        tag = (
+            f"{self.element.prefix}:{local(self.element)}"
+            if self.element.prefix
+            else local(self.element)
+        )
+        where = f"{part} has " if part else "it has "
+        return f'{where}<{tag} {self.name}="{self.value}">, which is not a whole number'
+
+
+def whole(element: El | None, name: str, default: int = 0, base: int = 10) -> int:
+    """An attribute ("w:val" style or plain name) as a whole number; `default` when it, or the
+    element, is absent or empty. Raises NotANumber when it is something else, so the message
+    can name the part."""
+    if element is None:
+        return default
+    value = element.get(q(name) if ":" in name else name)
+    if not value:
+        return default
+    try:
+        return int(value, base)
+    except ValueError:
+        raise NotANumber(element, name, str(value)) from None
 
 
 def new_element(tag: str, **attributes: str) -> El:

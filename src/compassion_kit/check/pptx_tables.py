@@ -21,6 +21,7 @@ from compassion_kit.check.ooxml import (
     sub_element,
     table_regions,
     text_of,
+    whole,
     xpath,
 )
 from compassion_kit.check.pptx_fills import GRADIENT, PICTURE
@@ -73,8 +74,8 @@ def check_table(found: Findings, where: str, tbl: El) -> None:
     merged = [
         c
         for c in cells
-        if int(c.get("gridSpan", "1")) > 1
-        or int(c.get("rowSpan", "1")) > 1
+        if whole(c, "gridSpan", 1) > 1
+        or whole(c, "rowSpan", 1) > 1
         or c.get("hMerge") in _ON
         or c.get("vMerge") in _ON
     ]
