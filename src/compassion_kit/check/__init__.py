@@ -81,7 +81,11 @@ def files_to_check(paths: Iterable[Path]) -> list[Path]:
 
 
 def check_file(path: Path, who: Identity | None = None, profile: str = "screen") -> list[Finding]:
-    """Every finding for one file; a file that is not a readable .pptx/.docx gives one KIT000."""
+    """Every finding for one file.
+
+    A file that cannot be checked (not a regular file, too large, damaged, hostile, or another
+    kind of file than its name says) gives one KIT000 error saying why, and nothing else.
+    """
     from compassion_kit.check import docx_rules, pptx_rules
 
     who = who or identity_of(None)
@@ -98,19 +102,21 @@ def check_file(path: Path, who: Identity | None = None, profile: str = "screen")
         else:
             docx_rules.check_docx(pkg, found, who, profile)
     except NotOffice as exc:
-        found.add("file", "KIT000", "E", f"the file {exc.message}", exc.hint)
+        return _unreadable(path, f"the file {exc.message}", exc.hint)
     except NotANumber as exc:
         part = pkg.part_of(exc.element) if pkg is not None else None
-        found.add("file", "KIT000", "E", f"the file is damaged: {exc.describe(part)}", RESAVE)
+        return _unreadable(path, f"the file is damaged: {exc.describe(part)}", RESAVE)
     except (ValueError, KeyError, IndexError, ZeroDivisionError) as exc:
         # A file that breaks the schema in a way Office tolerates: report, do not crash.
-        found.add(
-            "file",
-            "KIT000",
-            "E",
-            f"cannot be checked: {type(exc).__name__}: {exc}",
-            "save it again from Office, then check it again",
-        )
+        message = f"cannot be checked: {type(exc).__name__}: {exc}"
+        return _unreadable(path, message, "save it again from Office, then check it again")
+    return found.result()
+
+
+def _unreadable(path: Path, message: str, hint: str) -> list[Finding]:
+    """The one KIT000 finding of a file that could not be checked to the end."""
+    found = Findings(str(path))
+    found.add("file", "KIT000", "E", message, hint)
     return found.result()
 
 
