@@ -59,25 +59,7 @@ def open_package(path: Path) -> Package:
     suffix = path.suffix.lower()
     _vet_file(path)
     _vet_zip(path)
-    try:
-        if suffix == ".pptx":
-            from pptx.package import Package as PptxPackage
-
-            opened: Any = PptxPackage.open(str(path))
-        else:
-            from docx.package import Package as DocxPackage
-
-            opened = DocxPackage.open(str(path))
-        # Presentation()/Document() only say "not a PowerPoint file"; the main part says what
-        # the file is, so a Word file renamed .pptx can be named as one.
-        main = opened.main_document_part
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise NotOffice(f"is damaged: its zip data cannot be unpacked ({exc})") from None
-    except etree.XMLSyntaxError as exc:
-        raise NotOffice(f"is damaged: a part is not well-formed XML ({exc})") from None
-    except KeyError as exc:
-        missing = exc.args[0] if exc.args else exc
-        raise NotOffice(f"is damaged: a part it needs is missing ({missing})") from None
+    main = _main_part(path, suffix)
     content_type = str(main.content_type)
     if content_type != _MAIN_TYPES[suffix]:
         app, what = _office_kind(content_type)
@@ -88,6 +70,43 @@ def open_package(path: Path) -> Package:
         )
     document = main.presentation if suffix == ".pptx" else main.document
     return Package(path, document, main)
+
+
+def _main_part(path: Path, suffix: str) -> Any:
+    """The library's main document part of the file, whatever kind of Office file it is.
+
+    Not Presentation()/Document(): they only say "not a PowerPoint file", while the main part
+    says what the file is, so a Word file renamed .pptx can be named as one.
+    """
+    library_errors: tuple[type[Exception], ...]
+    if suffix == ".pptx":
+        from pptx.exc import PythonPptxError
+        from pptx.package import Package as PptxPackage
+
+        opener: Any = PptxPackage
+        library_errors = (PythonPptxError,)
+    else:
+        from docx.exceptions import PythonDocxError
+        from docx.opc.exceptions import OpcError
+        from docx.package import Package as DocxPackage
+
+        opener = DocxPackage
+        library_errors = (PythonDocxError, OpcError)
+    try:
+        return opener.open(str(path)).main_document_part
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise NotOffice(f"is damaged: its zip data cannot be unpacked ({exc})") from None
+    except etree.XMLSyntaxError as exc:
+        raise NotOffice(f"is damaged: a part is not well-formed XML ({exc})") from None
+    except KeyError as exc:
+        missing = exc.args[0] if exc.args else exc
+        raise NotOffice(f"is damaged: a part it needs is missing ({missing})") from None
+    except (AttributeError, TypeError, ValueError, *library_errors) as exc:
+        # The libraries assume a well-formed [Content_Types].xml and relationships; a file
+        # that breaks them fails inside the library's loader, before any rule runs.
+        raise NotOffice(
+            f"is damaged: its list of parts or relationships is malformed ({exc})"
+        ) from None
 
 
 def what_it_is(mode: int) -> str | None:

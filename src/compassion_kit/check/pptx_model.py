@@ -7,6 +7,7 @@ from the XML of a .pptx; the rules that judge the result are `pptx_rules` and `p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,6 @@ from compassion_kit.check.ooxml import El, NotOffice, Package, first, local, new
 if TYPE_CHECKING:
     from pptx.opc.package import Part
     from pptx.presentation import Presentation
-    from pptx.slide import Slide as PptxSlide
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom in EMU
 TITLE_TYPES = ("title", "ctrTitle")
@@ -67,12 +67,12 @@ def load_slides(pkg: Package) -> tuple[El, list[Slide]]:
     prs: Presentation = pkg.document
     slides = []
     masters: dict[str, tuple[Layer, dict[str, str], dict[str, str], dict[str, str], El]] = {}
-    for number, slide in enumerate(_listed(prs), 1):
-        try:
+    with _damage(f"{pkg.main}'s slide list names a slide that is missing or malformed"):
+        listed = list(prs.slides)
+    for number, slide in enumerate(listed, 1):
+        with _damage(f"slide {number} has no slide layout or master"):
             layout_obj = slide.slide_layout
             master_obj = layout_obj.slide_master
-        except (KeyError, AttributeError):
-            raise NotOffice(f"is damaged: slide {number} has no slide layout or master") from None
         master_part = _name(master_obj.part)
         if master_part not in masters:
             masters[master_part] = _master(pkg, master_obj.part)
@@ -89,17 +89,22 @@ def load_slides(pkg: Package) -> tuple[El, list[Slide]]:
     return prs.element, slides
 
 
-def _listed(prs: Presentation) -> list[PptxSlide]:
+@contextmanager
+def _damage(what: str) -> Iterator[None]:
+    """Turn python-pptx's errors on a malformed slide list or relationship into NotOffice."""
+    from pptx.exc import InvalidXmlError
+
     try:
-        return list(prs.slides)
-    except (KeyError, AttributeError):
-        raise NotOffice("is damaged: its slide list names a slide that is missing") from None
+        yield
+    except (KeyError, AttributeError, InvalidXmlError) as exc:
+        raise NotOffice(f"is damaged: {what} ({exc})") from None
 
 
 def master_fonts(pkg: Package) -> dict[str, str]:
     """The theme fonts of the presentation's first master ("+mj-lt"/"+mn-lt" -> typeface)."""
     prs: Presentation = pkg.document
-    masters = list(prs.slide_masters)
+    with _damage(f"{pkg.main}'s list of slide masters is malformed"):
+        masters = list(prs.slide_masters)
     return _master(pkg, masters[0].part)[3] if masters else {}
 
 
