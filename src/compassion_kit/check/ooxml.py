@@ -101,9 +101,6 @@ class Package:
         self._xml: dict[str, El] = {}
         self._refuse_doctypes()
 
-    def close(self) -> None:
-        """Nothing to close: the libraries read every part when they open a file."""
-
     def has(self, name: str) -> bool:
         """True when the package holds a part called `name` (reachable from its relationships)."""
         return name in self._parts

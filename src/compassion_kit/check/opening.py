@@ -98,6 +98,8 @@ def _main_part(path: Path, suffix: str) -> Any:
         raise NotOffice(f"is damaged: its zip data cannot be unpacked ({exc})") from None
     except etree.XMLSyntaxError as exc:
         raise NotOffice(f"is damaged: a part is not well-formed XML ({exc})") from None
+    except OSError as exc:  # the file went away or changed under us since it was vetted
+        raise NotOffice(f"cannot be read ({exc.strerror or exc})", "check the path") from None
     except KeyError as exc:
         missing = exc.args[0] if exc.args else exc
         raise NotOffice(f"is damaged: a part it needs is missing ({missing})") from None
