@@ -4,6 +4,7 @@ finding naming what the file really is (or what is damaged) and a fix, exit 1, n
 from __future__ import annotations
 
 import os
+import socket
 import time
 import warnings
 import zipfile
@@ -267,6 +268,15 @@ def test_fifo_is_named_at_once_and_never_opened(tmp_path: Path) -> None:
     assert f"{fifo}:file: KIT000 error: the file is a named pipe (FIFO), not a file" in (
         result.stderr
     )
+
+
+def test_socket_is_named(tmp_path: Path) -> None:
+    if not hasattr(socket, "AF_UNIX"):
+        pytest.skip("no Unix sockets")
+    path = tmp_path / "s.pptx"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        assert only_problem(path).message == "the file is a socket, not a file"
 
 
 def test_link_to_a_device_is_named(tmp_path: Path) -> None:
