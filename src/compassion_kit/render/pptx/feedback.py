@@ -1,0 +1,272 @@
+"""The feedback summary deck (`kit feedback` summary.pptx) through python-pptx: headline
+figures, native editable charts, key comments and presenter notes that read out the numbers.
+
+Owns the slides; the figures come from `feedback.figures`, the charts' data from
+`feedback.plan`. The few edits python-pptx has no API for are the `_xml` helpers at the end.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from compassion_kit.feedback.plan import Chart, short
+from compassion_kit.paths import templates_dir
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as Deck
+    from pptx.slide import Slide
+
+    from compassion_kit.feedback.results import Comments, Results
+    from compassion_kit.logo import Logo
+    from compassion_kit.model import Organisation
+
+TEMPLATE = "deck.pptx"
+# Layouts and placeholders this writer needs from the template.
+TITLE_LAYOUT, BULLETS_LAYOUT, CHART_LAYOUT = "Kit Title", "Kit Bullets", "Kit Chart"
+TITLE_IDX, SUBTITLE_IDX, DETAILS_IDX, BODY_IDX, CONTENT_IDX, LOGO_IDX = 0, 1, 13, 1, 12, 10
+CHART_TEXT = Pt(16)
+COMMENT_TEXT = Pt(20)
+KEY_COMMENTS = 3  # per question on the slides; the report has every comment
+THEME_SLOTS = {"accent1": "primary", "accent2": "secondary", "accent3": "accent", "hlink": "primary"}
+
+
+def summary_pptx(
+    results: Results, charts: list[Chart], org: Organisation, logo: Logo | None
+) -> bytes:
+    """The summary deck as saved by python-pptx (pass it through finish_ooxml)."""
+    deck = Presentation(str(templates_dir() / TEMPLATE))
+    _brand_theme(deck, org)
+    deck.core_properties.title = f"{results.title}: feedback summary"
+    deck.core_properties.author = org.name
+    deck.core_properties.language = "en-GB"
+    _title_slide(deck, results, org, logo)
+    if results.scales:
+        _headline_slide(deck, results, logo)
+    for chart in charts:
+        _chart_slide(deck, chart, logo)
+    titles: set[str] = set()
+    for group in results.comments:
+        if group.comments:
+            _comments_slide(deck, group, titles, logo)
+    _about_slide(deck, results, logo)
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def _slide(deck: Deck, layout: str, title: str, logo: Logo | None) -> Slide:
+    slide = deck.slides.add_slide(deck.slide_layouts.get_by_name(layout))
+    slide.shapes.title.text = title
+    _place_logo(slide, logo)
+    return slide
+
+
+def _title_slide(deck: Deck, results: Results, org: Organisation, logo: Logo | None) -> None:
+    slide = _slide(deck, TITLE_LAYOUT, results.title, logo)
+    slide.placeholders[SUBTITLE_IDX].text = "Feedback summary"
+    slide.placeholders[DETAILS_IDX].text = f"{org.name}\n{_responses_line(results)}"
+    slide.notes_slide.notes_text_frame.text = (
+        f"This summary covers {_responses_line(results)}. Names, email addresses, respondent "
+        "ids and times were removed before anything was written."
+    )
+
+
+def _responses_line(results: Results) -> str:
+    dates = ""
+    if results.first_date:
+        dates = f", {results.first_date}"
+        if results.last_date != results.first_date:
+            dates += f" to {results.last_date}"
+    sessions = f" in {len(results.sessions)} sessions" if results.sessions else ""
+    return f"{results.responses} responses{sessions}{dates}"
+
+
+def _headline_slide(deck: Deck, results: Results, logo: Logo | None) -> None:
+    slide = _slide(deck, BULLETS_LAYOUT, "Headline figures", logo)
+    frame = slide.placeholders[BODY_IDX].text_frame
+    lines = [
+        f"{r.percent_positive}% positive ({r.positive} of {r.n}): {short(r.text, 70)}"
+        for r in results.scales[:6]
+    ]
+    for index, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.text = line
+        paragraph.font.size = COMMENT_TEXT
+    slide.notes_slide.notes_text_frame.text = " ".join(
+        f"{r.text}: {r.positive} of {r.n} answers were {' or '.join(r.positive_labels)}, "
+        f"{r.percent_positive}% positive." for r in results.scales
+    )
+
+
+def _chart_slide(deck: Deck, chart: Chart, logo: Logo | None) -> None:
+    slide = _slide(deck, CHART_LAYOUT, chart.title, logo)
+    box = slide.placeholders[CONTENT_IDX]
+    data = CategoryChartData(number_format="0%" if chart.percent else "0")
+    data.categories = chart.categories
+    for series in chart.series:
+        data.add_series(series.name, series.values)
+    kind = {
+        "diverging": XL_CHART_TYPE.BAR_STACKED,
+        "bars": XL_CHART_TYPE.BAR_CLUSTERED,
+        "run": XL_CHART_TYPE.LINE_MARKERS,
+    }[chart.kind]
+    frame = slide.shapes.add_chart(kind, box.left, box.top, box.width, box.height, data)
+    _remove(box)
+    _describe(frame, chart.alt)
+    _style_chart(frame.chart, chart)
+    slide.notes_slide.notes_text_frame.text = chart.alt
+
+
+def _style_chart(native: Any, chart: Chart) -> None:
+    native.font.size = CHART_TEXT
+    native.has_title = False
+    value_axis = native.value_axis
+    value_axis.tick_labels.number_format = "0%;0%" if chart.percent else "0"
+    value_axis.tick_labels.number_format_is_linked = False
+    value_axis.has_major_gridlines = chart.kind != "diverging"
+    if chart.kind != "run":
+        native.category_axis.reverse_order = True  # first category at the top, as in the table
+    plot = native.plots[0]
+    if chart.kind == "diverging":
+        plot.overlap = 100
+        plot.gap_width = 60
+        value_axis.minimum_scale, value_axis.maximum_scale = -1.0, 1.0
+    for native_series, series in zip(plot.series, chart.series, strict=True):
+        fill = native_series.format.fill if chart.kind != "run" else None
+        if fill is not None:
+            fill.solid()
+            fill.fore_color.rgb = RGBColor.from_string(series.colour.lstrip("#"))
+        else:
+            native_series.format.line.color.rgb = RGBColor.from_string(series.colour.lstrip("#"))
+            native_series.smooth = False
+    if chart.kind == "bars":
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.number_format = "0%" if chart.percent else "0"
+        labels.number_format_is_linked = False
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        if chart.percent:
+            value_axis.minimum_scale, value_axis.maximum_scale = 0.0, 1.0
+    native.has_legend = len(chart.series) > 1
+    if native.has_legend:
+        native.legend.position = XL_LEGEND_POSITION.BOTTOM
+        native.legend.include_in_layout = False
+        hidden = [i for i, s in enumerate(chart.series) if not s.in_legend]
+        _hide_legend_entries(native, hidden)
+
+
+def _comments_slide(deck: Deck, group: Comments, titles: set[str], logo: Logo | None) -> None:
+    title = "Comments: " + short(group.text, 50)
+    number = 2
+    while title.casefold() in titles:
+        title = f"Comments: {short(group.text, 44)} ({number})"
+        number += 1
+    titles.add(title.casefold())
+    slide = _slide(deck, BULLETS_LAYOUT, title, logo)
+    chosen = key_comments(group.comments)
+    frame = slide.placeholders[BODY_IDX].text_frame
+    for index, comment in enumerate(chosen):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.text = f"\u201c{comment}\u201d"
+        paragraph.font.size = COMMENT_TEXT
+    slide.notes_slide.notes_text_frame.text = (
+        f"{len(group.comments)} comments on '{group.text}'. "
+        f"{len(chosen)} are shown here; the report lists every one."
+    )
+
+
+def key_comments(comments: tuple[str, ...]) -> list[str]:
+    """Up to KEY_COMMENTS comments for a slide: the fullest under 160 characters, in the
+    order they were given (long ones are in the report)."""
+    fitting = [c for c in comments if len(c) <= 160] or [short(c, 160) for c in comments]
+    ranked = sorted(range(len(fitting)), key=lambda i: (-len(fitting[i]), i))[:KEY_COMMENTS]
+    return [fitting[i] for i in sorted(ranked)]
+
+
+def _about_slide(deck: Deck, results: Results, logo: Logo | None) -> None:
+    slide = _slide(deck, BULLETS_LAYOUT, "About these results", logo)
+    sources = "; ".join(f"{p}: {n} responses" for _f, p, n in results.sources)
+    lines = [
+        f"{_responses_line(results)} ({sources}).",
+        "Percentage positive counts the top two answers; n is everyone who answered, "
+        "'Don't know' included.",
+        "Names, email addresses, respondent ids and times were removed; "
+        f"emails and phone numbers in {results.masked} comments were masked.",
+    ]
+    if results.suppressed:
+        lines.append(f"{len(results.suppressed)} groups with fewer than 5 responses are not shown.")
+    frame = slide.placeholders[BODY_IDX].text_frame
+    for index, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.text = line
+        paragraph.font.size = COMMENT_TEXT
+    slide.notes_slide.notes_text_frame.text = " ".join(lines)
+
+
+def _place_logo(slide: Slide, logo: Logo | None) -> None:
+    """The logo fitted inside the layout's logo box, never stretched; the box removed."""
+    box = next((p for p in slide.placeholders if p.placeholder_format.idx == LOGO_IDX), None)
+    if box is None:
+        return
+    if logo is not None:
+        scale = min(box.width / logo.width_px, box.height / logo.height_px)
+        width, height = round(logo.width_px * scale), round(logo.height_px * scale)
+        left = box.left + box.width - width  # right-aligned: the logo goes top right
+        picture = slide.shapes.add_picture(io.BytesIO(logo.png), left, box.top, width, height)
+        _describe(picture, logo.alt)
+    _remove(box)
+
+
+# --- What python-pptx 1.0.2 has no API for ---------------------------------------------
+
+
+def _describe(shape: Any, alt: str) -> None:
+    # No alt-text API (scanny/python-pptx#512): set cNvPr/@descr.
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", alt)
+
+
+def _remove(shape: Any) -> None:
+    # No API to delete a shape: an unused placeholder would show "Click to add text".
+    element = shape._element
+    element.getparent().remove(element)
+
+
+def _hide_legend_entries(chart: Any, indexes: list[int]) -> None:
+    # No API for c:legendEntry: the second half of a split middle answer stays out of the legend.
+    legend = chart.legend._element
+    anchor = legend.find(qn("c:legendPos"))
+    for index in reversed(indexes):
+        entry = legend.makeelement(qn("c:legendEntry"), {})
+        entry.append(legend.makeelement(qn("c:idx"), {"val": str(index)}))
+        entry.append(legend.makeelement(qn("c:delete"), {"val": "1"}))
+        if anchor is not None:
+            anchor.addnext(entry)
+        else:
+            legend.insert(0, entry)
+
+
+def _brand_theme(deck: Deck, org: Organisation) -> None:
+    # No theme API (the theme is an opaque part): the organisation's colours and font set in it.
+    from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
+
+    part = deck.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    scheme = root.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}")
+    for slot, name in THEME_SLOTS.items():
+        element = scheme.find(qn(f"a:{slot}"))
+        for old in list(element):
+            element.remove(old)
+        etree.SubElement(element, qn("a:srgbClr"), val=getattr(org.colours, name).lstrip("#"))
+    for latin in root.iter(qn("a:latin")):
+        if latin.getparent().tag in (qn("a:majorFont"), qn("a:minorFont")):
+            latin.set("typeface", org.font)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
