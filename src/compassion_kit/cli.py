@@ -424,3 +424,46 @@ def check(
     report = _run(lambda: build.check_files(paths, org, profile))
     console.check_report(report, as_json)
     raise typer.Exit(ExitCode.PROBLEMS if report.failed else ExitCode.OK)
+
+
+# Below: `kit feedback` and `kit feedback-template` (survey exports to a results report).
+
+
+@app.command("feedback")
+def feedback_report(
+    exports: Annotated[list[Path], typer.Argument(metavar="EXPORT...", help=".xlsx/.csv exports.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the report to.")],
+    org: OrgOpt = None,
+    by: Annotated[str | None, typer.Option("--by", help="Split by a choice column.")] = None,
+    keep_identifiers: Annotated[
+        bool, typer.Option("--keep-identifiers", help="Keep names and emails in comments.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print every figure as JSON.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output folder.")] = False,
+) -> None:
+    """Turn survey exports into a branded summary deck, report and results.json.
+
+    Example: kit feedback examples/feedback/responses.csv --org org.yaml -o feedback-report
+    """
+    from compassion_kit import console, feedback
+
+    options = feedback.FeedbackOptions(org, by, keep_identifiers, force)
+    result = _run(lambda: feedback.build_feedback(exports, output, options))
+    console.feedback_report(result, as_json)
+
+
+@app.command("feedback-template")
+def feedback_template(
+    form_id: Annotated[str, typer.Argument(metavar="FORM_ID", help="Form id, e.g. feedback-form.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="CSV file to write.")] = Path(
+        "entry.csv"
+    ),
+) -> None:
+    """Write a CSV for typing in paper feedback forms, ready for `kit feedback`.
+
+    Example: kit feedback-template feedback-form -o entry.csv
+    """
+    from compassion_kit import console, feedback
+
+    written = _run(lambda: feedback.write_entry_template(form_id, output))
+    console.success(f"wrote {written}; type one form per row, then: kit feedback {written} -o DIR")

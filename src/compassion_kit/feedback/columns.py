@@ -71,7 +71,9 @@ def match_form(
     best: list[FormQuestion] = []
     best_hits = 0
     for form_id in sorted(known):
-        hits = sum(1 for q in known[form_id] if q.explains is None and normalised(q.text) in headers)
+        hits = sum(
+            1 for q in known[form_id] if q.explains is None and normalised(q.text) in headers
+        )
         if hits > best_hits:
             best, best_hits = known[form_id], hits
     return best
@@ -112,11 +114,19 @@ def _different_forms(
     only_other = [theirs[k] for k in theirs if k not in asked]
     parts = []
     if only_first:
-        parts.append(f"only in {first.export.path.name}: " + "; ".join(f"'{q}'" for q in only_first))
+        parts.append(
+            f"only in {first.export.path.name}: " + "; ".join(f"'{q}'" for q in only_first)
+        )
     if only_other:
-        parts.append(f"only in {other.export.path.name}: " + "; ".join(f"'{q}'" for q in only_other))
+        parts.append(
+            f"only in {other.export.path.name}: " + "; ".join(f"'{q}'" for q in only_other)
+        )
     return Problem(
-        "this export is of a different form from " + first.export.path.name + " (" + ", ".join(parts) + ")",
+        "this export is of a different form from "
+        + first.export.path.name
+        + " ("
+        + ", ".join(parts)
+        + ")",
         Location(other.export.path, 1),
         hint="give exports of the same questions together; run kit feedback once per form",
     )
@@ -218,9 +228,9 @@ def _classified(
         return Column(key, text, "scale", scale, form_id=form_id)
     if question is not None or explains is not None:
         return Column(key, text, "text", explains=explains, form_id=form_id)
-    scale = numeric_scale(cells) or best_scale(cells)[0]
-    if scale is not None:
-        return Column(key, text, "scale", scale)
+    found_scale = numeric_scale(cells) or best_scale(cells)[0]
+    if found_scale is not None:
+        return Column(key, text, "scale", found_scale)
     if _is_multi(key, found):
         return Column(key, text, "multi")
     distinct = Counter(cells)
@@ -268,7 +278,8 @@ def _off_scale(found: Sequence[Layout], column: Column) -> list[Problem]:
                 f"'{cell}' is not an answer on this question's scale",
                 Location(layout.export.path, layout.export.line_of(row), index + 1),
                 field=layout.export.headers[index],
-                hint="answers must be one of: " + ", ".join(column.scale.labels)
+                hint="answers must be one of: "
+                + ", ".join(column.scale.labels)
                 + " (or Don't know / N/A); correct the cell or leave it blank",
             )
         )

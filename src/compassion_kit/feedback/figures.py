@@ -179,7 +179,11 @@ def by_groups(
     """
     wanted = normalised(by)
     column = next(
-        (c for c in columns.values() if c.role == "choice" and wanted in (c.key, normalised(c.text))),
+        (
+            c
+            for c in columns.values()
+            if c.role == "choice" and wanted in (c.key, normalised(c.text))
+        ),
         None,
     )
     if column is None:
@@ -218,9 +222,7 @@ def results(
     everyone = responses(found, columns, keep_identifiers)
     scales = [c for c in columns.values() if c.role == "scale"]
     per_session = sessions(everyone, scales)
-    by_name, groups, hidden = (
-        by_groups(everyone, columns, by, scales) if by else (None, [], [])
-    )
+    by_name, groups, hidden = by_groups(everyone, columns, by, scales) if by else (None, [], [])
     days = sorted(r.day for r in everyone if r.day is not None)
     return Results(
         title=title,
@@ -235,7 +237,9 @@ def results(
         choices=tuple(
             choice_result(c, everyone) for c in columns.values() if c.role in ("choice", "multi")
         ),
-        comments=tuple(_comments(c, columns, everyone) for c in columns.values() if c.role == "text"),
+        comments=tuple(
+            _comments(c, columns, everyone) for c in columns.values() if c.role == "text"
+        ),
         dropped=tuple((c.text, c.dropped or "") for c in columns.values() if c.role == "metadata"),
         masked=sum(r.masked for r in everyone),
         sessions=tuple(per_session),

@@ -40,9 +40,7 @@ def form_questions(worksheet: Worksheet) -> list[FormQuestion]:
                     )
         elif block.kind == "scale":
             points = tuple(str(n) for n in range(block.high, block.low - 1, -1))
-            questions.append(
-                FormQuestion(worksheet.id, _next(questions), block.prompt, points)
-            )
+            questions.append(FormQuestion(worksheet.id, _next(questions), block.prompt, points))
         elif block.kind == "writing":
             questions.append(FormQuestion(worksheet.id, _next(questions), block.prompt))
     if not any(q.options for q in questions):

@@ -39,7 +39,7 @@ def chart_png(chart: Chart, org: Organisation) -> bytes:
         }
     ):
         rows = max(len(chart.categories), 1)
-        height = 1.2 + 0.45 * rows if chart.kind != "run" else 3.6
+        height = {"run": 3.6, "diverging": 2.4 + 0.6 * rows}.get(chart.kind, 1.2 + 0.45 * rows)
         figure, axes = pyplot.subplots(figsize=(WIDTH_IN, height), dpi=DPI)
         try:
             _draw(axes, chart)
@@ -54,12 +54,12 @@ def chart_png(chart: Chart, org: Organisation) -> bytes:
 def _draw(axes: Any, chart: Chart) -> None:
     labels = [textwrap.fill(c, 34) for c in chart.categories]
     if chart.kind == "run":
-        positions = range(len(labels))
+        points = list(range(len(labels)))
         for series in chart.series:
             values = [v * 100 for v in series.values]
             style = "-o" if series.name != "Median" else "--"
-            axes.plot(positions, values, style, color=series.colour, label=series.name)
-        axes.set_xticks(list(positions), labels)
+            axes.plot(points, values, style, color=series.colour, label=series.name)
+        axes.set_xticks(points, labels)
         axes.set_ylim(0, 100)
         axes.set_ylabel("% positive")
         axes.legend(loc="lower right", frameon=False)
@@ -78,47 +78,31 @@ def _draw(axes: Any, chart: Chart) -> None:
 
 
 def _diverging(axes: Any, chart: Chart, positions: list[int]) -> None:
+    """Stacked from 0 to 2 with the centre line at 1 (see plan.diverging); the unfilled
+    lead and tail series are skipped."""
     left = [0.0] * len(positions)
-    right = [0.0] * len(positions)
     for series in chart.series:
-        values = [v * 100 for v in series.values]
-        starts = [
-            (lo - abs(v)) if v < 0 else hi for v, lo, hi in zip(values, left, right, strict=True)
-        ]
-        axes.barh(
-            positions,
-            [abs(v) for v in values],
-            left=starts,
-            color=series.colour,
-            label=series.name if series.in_legend else None,
-            edgecolor="white",
-            linewidth=0.5,
-        )
-        for i, v in enumerate(values):
-            if v < 0:
-                left[i] -= abs(v)
-            else:
-                right[i] += v
-    axes.axvline(0, color="black", linewidth=0.8)
-    axes.set_xlim(-100, 100)
-    axes.set_xticks([-100, -50, 0, 50, 100], ["100%", "50%", "0", "50%", "100%"])
-    handles, names = axes.get_legend_handles_labels()
-    order = sorted(range(len(names)), key=lambda i: _legend_rank(chart, names[i]))
+        if series.in_legend:
+            axes.barh(
+                positions,
+                list(series.values),
+                left=left,
+                color=series.colour,
+                label=series.name,
+                edgecolor="white",
+                linewidth=0.5,
+            )
+        left = [a + b for a, b in zip(left, series.values, strict=True)]
+    axes.axvline(1, color="black", linewidth=0.8)
+    axes.set_xlim(0, 2)
+    axes.set_xticks([0, 0.5, 1, 1.5, 2], ["100%", "50%", "0", "50%", "100%"])
     axes.legend(
-        [handles[i] for i in order],
-        [names[i] for i in order],
         loc="upper center",
-        bbox_to_anchor=(0.5, -0.12),
+        bbox_to_anchor=(0.5, -0.18),
         ncol=3,
         frameon=False,
         fontsize=TEXT - 1,
     )
-
-
-def _legend_rank(chart: Chart, name: str) -> int:
-    """Worst answer first, as the bars read from left to right."""
-    header = chart.table[0]
-    return -header.index(name) if name in header else 0
 
 
 def _value(value: float, as_percent: bool) -> str:

@@ -20,6 +20,7 @@ from compassion_kit.feedback.results import (
 )
 from compassion_kit.model import Organisation
 
+LEAD, TAIL = "(space before)", "(space after)"  # unfilled series that centre diverging bars
 SHORT = 60  # characters of a question's wording on a chart axis; the full text is in the table
 
 
@@ -86,29 +87,39 @@ def _n_label(text: str, n: int) -> str:
 
 def diverging(org: Organisation, index: int, results: list[ScaleResult]) -> Chart:
     """Questions sharing one word scale as diverging stacked bars: negative answers to the
-    left of the line, positive to the right, the middle answer split across it."""
+    left of the centre line, positive to the right, the middle answer across it.
+
+    Every value is a share of n (so a bar is shorter than 100% by its "Don't know"s). The
+    bars are stacked from 0 to 2 with the centre line at 1: an unfilled lead series before
+    them and an unfilled tail after them place each bar (first and last series, so that
+    hiding them from the legend works the same in PowerPoint and LibreOffice).
+    """
     first = results[0]
     fills = scale_colours(org, first)
+    worst_first = list(reversed(first.labels))
     neutral = first.neutral
-    negatives = [
-        label for label in first.labels if label not in first.positive_labels and label != neutral
-    ]
-    positives = [label for label in first.labels if label in first.positive_labels]
 
-    def shares(label: str, sign: float, part: float = 1.0) -> tuple[float, ...]:
-        return tuple(
-            sign * part * r.counts[r.labels.index(label)] / r.n if r.n else 0.0 for r in results
-        )
+    def share(result: ScaleResult, label: str) -> float:
+        return result.counts[result.labels.index(label)] / result.n if result.n else 0.0
 
-    series: list[Series] = []
-    if neutral:
-        series.append(Series(neutral, shares(neutral, -1, 0.5), fills[neutral]))
-    series += [Series(label, shares(label, -1), fills[label]) for label in negatives]
-    if neutral:
-        series.append(Series(neutral, shares(neutral, 1, 0.5), fills[neutral], in_legend=False))
-    series += [Series(label, shares(label, 1), fills[label]) for label in reversed(positives)]
-    header = ("Question", "n", *first.labels, *(o for o, _c in first.other), "% positive")
-    rows = [_scale_row(r) for r in results]
+    def left_of_centre(result: ScaleResult) -> float:
+        negative = [lab for lab in first.labels if lab not in first.positive_labels]
+        total = sum(share(result, lab) for lab in negative if lab != neutral)
+        return total + (share(result, neutral) / 2 if neutral else 0.0)
+
+    lead = tuple(1.0 - left_of_centre(r) for r in results)
+    body = [Series(lab, tuple(share(r, lab) for r in results), fills[lab]) for lab in worst_first]
+    used = [sum(v) for v in zip(lead, *(s.values for s in body), strict=True)]
+    series = (
+        Series(LEAD, lead, "", in_legend=False),
+        *body,
+        Series(TAIL, tuple(2.0 - u for u in used), "", in_legend=False),
+    )
+    labels = (*first.labels, *(o for r in results for o, _c in r.other))
+    labels = tuple(dict.fromkeys(labels))
+    header = ("Answer", *(f"{short(r.text, 40)} (n={r.n})" for r in results))
+    rows = [(label, *(_count_cell(r, label) for r in results)) for label in labels]
+    rows.append(("% positive", *(f"{r.percent_positive}%" for r in results)))
     alt = f"Diverging bar chart of answers on the {first.scale} scale. " + " ".join(
         f"{short(r.text)}: {_positive_words(r)}." for r in results
     )
@@ -117,21 +128,17 @@ def diverging(org: Organisation, index: int, results: list[ScaleResult]) -> Char
         "diverging",
         f"Answers on the {first.scale} scale",
         tuple(_n_label(r.text, r.n) for r in results),
-        tuple(series),
+        series,
         True,
         alt,
         (header, *rows),
     )
 
 
-def _scale_row(result: ScaleResult) -> tuple[str, ...]:
-    counts = [*result.counts, *(c for _o, c in result.other)]
-    return (
-        result.text,
-        str(result.n),
-        *(f"{c} ({percent(c, result.n)}%)" for c in counts),
-        f"{result.percent_positive}%",
-    )
+def _count_cell(result: ScaleResult, label: str) -> str:
+    counts = dict(zip(result.labels, result.counts, strict=True)) | dict(result.other)
+    count = counts.get(label, 0)
+    return f"{count} ({percent(count, result.n)}%)"
 
 
 def _positive_words(result: ScaleResult) -> str:
@@ -142,9 +149,12 @@ def numeric(org: Organisation, index: int, result: ScaleResult) -> Chart:
     """A 0-10 or 1-5 question as counts per point, lowest first."""
     points = tuple(reversed(result.labels))
     counts = tuple(float(result.counts[result.labels.index(p)]) for p in points)
-    alt = f"Bar chart of answers from {points[0]} to {points[-1]}: " + ", ".join(
-        f"{p}: {int(c)}" for p, c in zip(points, counts, strict=True)
-    ) + f". {_positive_words(result)}, counting {' and '.join(result.positive_labels)} as positive."
+    alt = (
+        f"Bar chart of answers from {points[0]} to {points[-1]}: "
+        + ", ".join(f"{p}: {int(c)}" for p, c in zip(points, counts, strict=True))
+        + f". {_positive_words(result)}, "
+        + f"counting {' and '.join(result.positive_labels)} as positive."
+    )
     return Chart(
         f"scale-{index}",
         "bars",
@@ -171,8 +181,10 @@ def positive_chart(org: Organisation, results: tuple[ScaleResult, ...]) -> Chart
         + " ".join(f"{short(r.text)}: {_positive_words(r)}." for r in results),
         (
             ("Question", "Positive answers", "n", "% positive"),
-            *((r.text, " + ".join(r.positive_labels), str(r.n), f"{r.percent_positive}%")
-              for r in results),
+            *(
+                (r.text, " + ".join(r.positive_labels), str(r.n), f"{r.percent_positive}%")
+                for r in results
+            ),
         ),
     )
 
@@ -192,8 +204,10 @@ def choice_chart(org: Organisation, index: int, result: ChoiceResult) -> Chart:
         + f"; {result.n} answered.",
         (
             ("Choice", "Responses", "% of those who answered"),
-            *((o, str(c), f"{percent(c, result.n)}%")
-              for o, c in zip(result.options, result.counts, strict=True)),
+            *(
+                (o, str(c), f"{percent(c, result.n)}%")
+                for o, c in zip(result.options, result.counts, strict=True)
+            ),
         ),
     )
 
@@ -217,8 +231,10 @@ def run_chart(org: Organisation, index: int, chart: RunChart) -> Chart:
         + f"; median {chart.median}%.",
         (
             ("Session", "% positive", "Median"),
-            *((s, f"{v}%", f"{chart.median}%")
-              for s, v in zip(chart.sessions, chart.values, strict=True)),
+            *(
+                (s, f"{v}%", f"{chart.median}%")
+                for s, v in zip(chart.sessions, chart.values, strict=True)
+            ),
         ),
     )
 
@@ -231,8 +247,13 @@ def group_chart(org: Organisation, by: str, groups: tuple[GroupResult, ...]) -> 
         "bars",
         f"% positive by {short(by, 40)}: " + short(first[0].text, 50),
         tuple(f"{g.name} (n={s.n})" for g, s in zip(groups, first, strict=True)),
-        (Series("% positive", tuple(s.positive / s.n if s.n else 0.0 for s in first),
-                org.colours.primary),),
+        (
+            Series(
+                "% positive",
+                tuple(s.positive / s.n if s.n else 0.0 for s in first),
+                org.colours.primary,
+            ),
+        ),
         True,
         f"Bar chart of percentage positive by {by}: "
         + ", ".join(f"{g.name}: {_positive_words(s)}" for g, s in zip(groups, first, strict=True)),

@@ -27,20 +27,61 @@ from compassion_kit.feedback.scales import normalised
 # anything is written, whatever the platform: names, emails and ids identify people, and
 # per-response times can.
 METADATA: dict[str, str] = {
-    **dict.fromkeys(("id", "response id", "respondent id", "userno", "user no", "unique id",
-                     "visitor id", "response number", "respondent", "ref"), "respondent id"),
-    **dict.fromkeys(("name", "full name", "first name", "last name", "surname", "your name",
-                     "respondent name"), "name"),
-    **dict.fromkeys(("email", "email address", "e-mail", "e-mail address", "your email",
-                     "respondent email"), "email address"),
-    **dict.fromkeys(("start time", "completion time", "last modified time", "timestamp",
-                     "started", "ended", "date submitted", "submitted", "completed",
-                     "timestamp (started)", "timestamp (completed)", "start date",
-                     "end date"), "timestamp"),
+    **dict.fromkeys(
+        (
+            "id",
+            "response id",
+            "respondent id",
+            "userno",
+            "user no",
+            "unique id",
+            "visitor id",
+            "response number",
+            "respondent",
+            "ref",
+        ),
+        "respondent id",
+    ),
+    **dict.fromkeys(
+        ("name", "full name", "first name", "last name", "surname", "your name", "respondent name"),
+        "name",
+    ),
+    **dict.fromkeys(
+        ("email", "email address", "e-mail", "e-mail address", "your email", "respondent email"),
+        "email address",
+    ),
+    **dict.fromkeys(
+        (
+            "start time",
+            "completion time",
+            "last modified time",
+            "timestamp",
+            "started",
+            "ended",
+            "date submitted",
+            "submitted",
+            "completed",
+            "timestamp (started)",
+            "timestamp (completed)",
+            "start date",
+            "end date",
+        ),
+        "timestamp",
+    ),
     **dict.fromkeys(("ip address", "ip"), "IP address"),
     **dict.fromkeys(("phone", "telephone", "phone number", "mobile"), "phone number"),
-    **dict.fromkeys(("status", "response status", "score", "total points", "quiz feedback",
-                     "time taken", "language"), "platform detail"),
+    **dict.fromkeys(
+        (
+            "status",
+            "response status",
+            "score",
+            "total points",
+            "quiz feedback",
+            "time taken",
+            "language",
+        ),
+        "platform detail",
+    ),
 }
 SESSION_HEADERS = ("session", "session name", "session date", "workshop", "event", "cohort")
 _TIME_KEYS = {k for k, v in METADATA.items() if v == "timestamp"}

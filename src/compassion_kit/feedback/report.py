@@ -57,8 +57,15 @@ def analyse(exports: Sequence[Path], options: FeedbackOptions) -> Results:
     from compassion_kit.library import load_library
 
     if not exports:
-        raise ContentError([Problem("no export given", Location(None),
-                                    hint="kit feedback responses.xlsx --org org.yaml -o report")])
+        raise ContentError(
+            [
+                Problem(
+                    "no export given",
+                    Location(None),
+                    hint="kit feedback responses.xlsx --org org.yaml -o report",
+                )
+            ]
+        )
     log = ProblemLog()
     read: list[Export] = []
     for path in exports:
@@ -102,8 +109,9 @@ def build_feedback(
     org = brand.organisation
     charts = plan_charts(org, results)
     deck = finish_ooxml(summary_pptx(results, charts, org, logo))
-    report = finish_ooxml(report_docx(results, charts, [chart_png(c, org) for c in charts],
-                                      org, logo))
+    report = finish_ooxml(
+        report_docx(results, charts, [chart_png(c, org) for c in charts], org, logo)
+    )
     with staged_folder(output) as stage:
         (stage / FILES[0]).write_bytes(deck)
         (stage / FILES[1]).write_bytes(report)
@@ -120,14 +128,30 @@ def results_json(results: Results) -> str:
 def _manifest() -> str:
     # `generator` lets a later run (with --force) replace the folder, as `kit build` does.
     files = [{"path": name} for name in FILES]
-    return json.dumps({"generator": "compassion-kit", "kind": "feedback", "files": files},
-                      indent=2) + "\n"
+    return (
+        json.dumps({"generator": "compassion-kit", "kind": "feedback", "files": files}, indent=2)
+        + "\n"
+    )
 
 
 def _check_output(output: Path, force: bool) -> None:
     if output.exists() and not output.is_dir():
-        raise OutputError([Problem("the output path is a file", Location(output),
-                                   hint="-o takes a folder, e.g. -o feedback-report")])
+        raise OutputError(
+            [
+                Problem(
+                    "the output path is a file",
+                    Location(output),
+                    hint="-o takes a folder, e.g. -o feedback-report",
+                )
+            ]
+        )
     if output.is_dir() and any(output.iterdir()) and not force:
-        raise OutputError([Problem("the output folder already exists", Location(output),
-                                   hint="add --force to replace it, or choose a new folder")])
+        raise OutputError(
+            [
+                Problem(
+                    "the output folder already exists",
+                    Location(output),
+                    hint="add --force to replace it, or choose a new folder",
+                )
+            ]
+        )

@@ -12,6 +12,14 @@ from typing import Any
 MIN_GROUP = 5  # groups (and sessions in --by splits) smaller than this are not shown
 
 
+def long_date(iso: str) -> str:
+    """2026-03-12 as "12 March 2026" (en-GB)."""
+    from datetime import date
+
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
 def percent(part: int, whole: int) -> float | None:
     """`part` of `whole` as a percentage rounded to one decimal place; None when `whole` is 0."""
     return None if whole == 0 else round(100 * part / whole, 1)
@@ -37,8 +45,11 @@ class ScaleResult:
 
     @property
     def positive(self) -> int:
-        return sum(c for label, c in zip(self.labels, self.counts, strict=True)
-                   if label in self.positive_labels)
+        return sum(
+            c
+            for label, c in zip(self.labels, self.counts, strict=True)
+            if label in self.positive_labels
+        )
 
     @property
     def percent_positive(self) -> float | None:
@@ -94,8 +105,12 @@ class Comments:
     explains: str | None = None  # the rated question a 'why' box belongs to
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "explains": self.explains,
-                "comments": list(self.comments)}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "explains": self.explains,
+            "comments": list(self.comments),
+        }
 
 
 @dataclass(frozen=True)
@@ -133,8 +148,10 @@ class RunChart:
         return {
             "question_id": self.question_id,
             "question": self.question,
-            "points": [{"session": s, "percent_positive": v}
-                       for s, v in zip(self.sessions, self.values, strict=True)],
+            "points": [
+                {"session": s, "percent_positive": v}
+                for s, v in zip(self.sessions, self.values, strict=True)
+            ],
             "median": self.median,
         }
 
@@ -161,6 +178,22 @@ class Results:
     suppressed: tuple[str, ...] = ()  # groups of fewer than MIN_GROUP responses
     identifiers_kept: bool = False
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def scope(self) -> str:
+        """ "30 responses in 4 sessions, 12 March 2026 to 18 June 2026" for titles and notes."""
+        text = f"{self.responses} response{'s' if self.responses != 1 else ''}"
+        if self.sessions:
+            text += f" in {len(self.sessions)} sessions"
+        return text + (f", {self.dates}" if self.dates else "")
+
+    @property
+    def dates(self) -> str:
+        """The days the responses were given, in words ("" when the export has no times)."""
+        if not self.first_date or not self.last_date:
+            return ""
+        first, last = long_date(self.first_date), long_date(self.last_date)
+        return first if first == last else f"{first} to {last}"
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -38,15 +38,23 @@ def write_entry_template(form_id: str, output: Path, content: tuple[Path, ...] =
     known = forms(load_library(content))
     if form_id not in known:
         close = difflib.get_close_matches(form_id, sorted(known), n=1)
-        hint = (f"did you mean '{close[0]}'? " if close else "") + "forms: " + ", ".join(
-            sorted(known)
+        hint = (
+            (f"did you mean '{close[0]}'? " if close else "") + "forms: " + ", ".join(sorted(known))
         )
-        raise ContentError([Problem(f"there is no feedback form '{form_id}'", Location(None),
-                                    hint=hint)])
+        raise ContentError(
+            [Problem(f"there is no feedback form '{form_id}'", Location(None), hint=hint)]
+        )
     output = Path(output)
     if output.exists():
-        raise OutputError([Problem("the file already exists", Location(output),
-                                   hint="choose another name with -o, or delete it first")])
+        raise OutputError(
+            [
+                Problem(
+                    "the file already exists",
+                    Location(output),
+                    hint="choose another name with -o, or delete it first",
+                )
+            ]
+        )
     headers = [SESSION, *(q.text for q in known[form_id])]
     write_atomic(output, entry_csv(headers))
     return output

@@ -54,7 +54,7 @@ def report_docx(
     if logo is not None:
         _header_logo(report, logo)
     report.add_paragraph(f"{results.title}: feedback report", HEADINGS[0])
-    report.add_paragraph(f"{org.name}. {_scope(results)}", SUBTITLE)
+    report.add_paragraph(f"{org.name}. {results.scope}.", SUBTITLE)
     _headlines(report, results)
     for chart, picture in zip(charts, pictures, strict=True):
         report.add_paragraph(chart.title, HEADINGS[1])
@@ -66,17 +66,6 @@ def report_docx(
     out = io.BytesIO()
     report.save(out)
     return out.getvalue()
-
-
-def _scope(results: Results) -> str:
-    text = f"{results.responses} responses"
-    if results.sessions:
-        text += f" in {len(results.sessions)} sessions"
-    if results.first_date:
-        text += f", {results.first_date}"
-        if results.last_date != results.first_date:
-            text += f" to {results.last_date}"
-    return text + "."
 
 
 def _headlines(report: Report, results: Results) -> None:
@@ -99,7 +88,9 @@ def _table(report: Report, rows: tuple[tuple[str, ...], ...]) -> None:
     for row_index, row in enumerate(rows):
         for cell, text in zip(table.rows[row_index].cells, row, strict=True):
             cell.text = text
-            cell.paragraphs[0].style = report.styles[TABLE_HEADING if row_index == 0 else TABLE_TEXT]
+            cell.paragraphs[0].style = report.styles[
+                TABLE_HEADING if row_index == 0 else TABLE_TEXT
+            ]
     _repeat_header(table.rows[0])
     report.add_paragraph("", BODY)
 
@@ -121,7 +112,7 @@ def _methods(report: Report, results: Results) -> None:
     sources = "; ".join(f"{f} ({p}, {n} responses)" for f, p, n in results.sources)
     lines = [
         f"Responses: {results.responses}, from {sources}.",
-        "Dates: " + (_scope(results).split(", ", 1)[1] if results.first_date else "not recorded."),
+        f"Dates: {results.dates or 'not recorded in the export'}.",
         "Percentage positive is the number of people who gave one of the top two answers "
         "(for example very good or good, strongly agree or agree) divided by everyone who "
         "answered the question, 'Don't know' included; n is that number of people.",
@@ -142,8 +133,10 @@ def _methods(report: Report, results: Results) -> None:
             + ". The run charts show percentage positive by session with the median line."
         )
     if results.by:
-        lines.append(f"Results by {results.by}: groups with fewer than 5 responses are not shown"
-                     + (f" ({len(results.suppressed)} left out)." if results.suppressed else "."))
+        lines.append(
+            f"Results by {results.by}: groups with fewer than 5 responses are not shown"
+            + (f" ({len(results.suppressed)} left out)." if results.suppressed else ".")
+        )
     for line in lines:
         report.add_paragraph(line, BODY)
 

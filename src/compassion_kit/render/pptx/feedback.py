@@ -13,11 +13,17 @@ from typing import TYPE_CHECKING, Any
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_TICK_LABEL_POSITION,
+)
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from compassion_kit.branding import readable_text_on
 from compassion_kit.feedback.plan import Chart, short
 from compassion_kit.paths import templates_dir
 
@@ -34,9 +40,15 @@ TEMPLATE = "deck.pptx"
 TITLE_LAYOUT, BULLETS_LAYOUT, CHART_LAYOUT = "Kit Title", "Kit Bullets", "Kit Chart"
 TITLE_IDX, SUBTITLE_IDX, DETAILS_IDX, BODY_IDX, CONTENT_IDX, LOGO_IDX = 0, 1, 13, 1, 12, 10
 CHART_TEXT = Pt(16)
+TITLE_CHARACTERS = 48  # two lines of the template's 36 pt title
 COMMENT_TEXT = Pt(20)
 KEY_COMMENTS = 3  # per question on the slides; the report has every comment
-THEME_SLOTS = {"accent1": "primary", "accent2": "secondary", "accent3": "accent", "hlink": "primary"}
+THEME_SLOTS = {
+    "accent1": "primary",
+    "accent2": "secondary",
+    "accent3": "accent",
+    "hlink": "primary",
+}
 
 
 def summary_pptx(
@@ -64,8 +76,10 @@ def summary_pptx(
 
 
 def _slide(deck: Deck, layout: str, title: str, logo: Logo | None) -> Slide:
-    slide = deck.slides.add_slide(deck.slide_layouts.get_by_name(layout))
-    slide.shapes.title.text = title
+    slide: Slide = deck.slides.add_slide(deck.slide_layouts.get_by_name(layout))
+    heading = slide.shapes.title
+    assert heading is not None, f"the template's {layout} layout has a title placeholder"
+    heading.text = short(title, TITLE_CHARACTERS)
     _place_logo(slide, logo)
     return slide
 
@@ -73,21 +87,11 @@ def _slide(deck: Deck, layout: str, title: str, logo: Logo | None) -> Slide:
 def _title_slide(deck: Deck, results: Results, org: Organisation, logo: Logo | None) -> None:
     slide = _slide(deck, TITLE_LAYOUT, results.title, logo)
     slide.placeholders[SUBTITLE_IDX].text = "Feedback summary"
-    slide.placeholders[DETAILS_IDX].text = f"{org.name}\n{_responses_line(results)}"
-    slide.notes_slide.notes_text_frame.text = (
-        f"This summary covers {_responses_line(results)}. Names, email addresses, respondent "
+    slide.placeholders[DETAILS_IDX].text = f"{org.name}\n{results.scope}"
+    _notes(slide).text = (
+        f"This summary covers {results.scope}. Names, email addresses, respondent "
         "ids and times were removed before anything was written."
     )
-
-
-def _responses_line(results: Results) -> str:
-    dates = ""
-    if results.first_date:
-        dates = f", {results.first_date}"
-        if results.last_date != results.first_date:
-            dates += f" to {results.last_date}"
-    sessions = f" in {len(results.sessions)} sessions" if results.sessions else ""
-    return f"{results.responses} responses{sessions}{dates}"
 
 
 def _headline_slide(deck: Deck, results: Results, logo: Logo | None) -> None:
@@ -101,16 +105,17 @@ def _headline_slide(deck: Deck, results: Results, logo: Logo | None) -> None:
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.text = line
         paragraph.font.size = COMMENT_TEXT
-    slide.notes_slide.notes_text_frame.text = " ".join(
+    _notes(slide).text = " ".join(
         f"{r.text}: {r.positive} of {r.n} answers were {' or '.join(r.positive_labels)}, "
-        f"{r.percent_positive}% positive." for r in results.scales
+        f"{r.percent_positive}% positive."
+        for r in results.scales
     )
 
 
 def _chart_slide(deck: Deck, chart: Chart, logo: Logo | None) -> None:
     slide = _slide(deck, CHART_LAYOUT, chart.title, logo)
     box = slide.placeholders[CONTENT_IDX]
-    data = CategoryChartData(number_format="0%" if chart.percent else "0")
+    data: Any = CategoryChartData(number_format="0%" if chart.percent else "0")  # type: ignore[no-untyped-call]
     data.categories = chart.categories
     for series in chart.series:
         data.add_series(series.name, series.values)
@@ -119,11 +124,11 @@ def _chart_slide(deck: Deck, chart: Chart, logo: Logo | None) -> None:
         "bars": XL_CHART_TYPE.BAR_CLUSTERED,
         "run": XL_CHART_TYPE.LINE_MARKERS,
     }[chart.kind]
-    frame = slide.shapes.add_chart(kind, box.left, box.top, box.width, box.height, data)
+    frame: Any = slide.shapes.add_chart(kind, box.left, box.top, box.width, box.height, data)
     _remove(box)
     _describe(frame, chart.alt)
     _style_chart(frame.chart, chart)
-    slide.notes_slide.notes_text_frame.text = chart.alt
+    _notes(slide).text = chart.alt
 
 
 def _style_chart(native: Any, chart: Chart) -> None:
@@ -137,17 +142,21 @@ def _style_chart(native: Any, chart: Chart) -> None:
         native.category_axis.reverse_order = True  # first category at the top, as in the table
     plot = native.plots[0]
     if chart.kind == "diverging":
-        plot.overlap = 100
-        plot.gap_width = 60
-        value_axis.minimum_scale, value_axis.maximum_scale = -1.0, 1.0
+        _centre(native, plot)
     for native_series, series in zip(plot.series, chart.series, strict=True):
         fill = native_series.format.fill if chart.kind != "run" else None
-        if fill is not None:
+        if fill is not None and not series.colour:
+            fill.background()  # the unfilled lead and tail that centre diverging bars
+        elif fill is not None:
             fill.solid()
-            fill.fore_color.rgb = RGBColor.from_string(series.colour.lstrip("#"))
+            fill.fore_color.rgb = _rgb(series.colour)
+            if chart.kind == "diverging":
+                _segment_labels(native_series, series.colour)
         else:
-            native_series.format.line.color.rgb = RGBColor.from_string(series.colour.lstrip("#"))
+            native_series.format.line.color.rgb = _rgb(series.colour)
             native_series.smooth = False
+    if chart.kind == "run":
+        value_axis.minimum_scale, value_axis.maximum_scale = 0.0, 1.0
     if chart.kind == "bars":
         plot.has_data_labels = True
         labels = plot.data_labels
@@ -164,6 +173,29 @@ def _style_chart(native: Any, chart: Chart) -> None:
         _hide_legend_entries(native, hidden)
 
 
+def _centre(native: Any, plot: Any) -> None:
+    """Bars stacked 0 to 2, the category axis drawn at 1 as the centre line, names at the left;
+    each segment carries its own percentage, so the value axis has no labels."""
+    plot.overlap = 100
+    plot.gap_width = 60
+    value_axis = native.value_axis
+    value_axis.minimum_scale, value_axis.maximum_scale = 0.0, 2.0
+    value_axis.crosses_at = 1.0
+    value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
+    value_axis.has_major_gridlines = False
+    native.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+
+
+def _segment_labels(native_series: Any, colour: str) -> None:
+    labels = native_series.data_labels
+    labels.show_value = True
+    labels.number_format = "0%"
+    labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.CENTER
+    labels.font.size = Pt(14)
+    labels.font.color.rgb = _rgb(readable_text_on(colour))
+
+
 def _comments_slide(deck: Deck, group: Comments, titles: set[str], logo: Logo | None) -> None:
     title = "Comments: " + short(group.text, 50)
     number = 2
@@ -178,7 +210,7 @@ def _comments_slide(deck: Deck, group: Comments, titles: set[str], logo: Logo | 
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.text = f"\u201c{comment}\u201d"
         paragraph.font.size = COMMENT_TEXT
-    slide.notes_slide.notes_text_frame.text = (
+    _notes(slide).text = (
         f"{len(group.comments)} comments on '{group.text}'. "
         f"{len(chosen)} are shown here; the report lists every one."
     )
@@ -187,7 +219,8 @@ def _comments_slide(deck: Deck, group: Comments, titles: set[str], logo: Logo | 
 def key_comments(comments: tuple[str, ...]) -> list[str]:
     """Up to KEY_COMMENTS comments for a slide: the fullest under 160 characters, in the
     order they were given (long ones are in the report)."""
-    fitting = [c for c in comments if len(c) <= 160] or [short(c, 160) for c in comments]
+    distinct = list(dict.fromkeys(comments))
+    fitting = [c for c in distinct if len(c) <= 160] or [short(c, 160) for c in distinct]
     ranked = sorted(range(len(fitting)), key=lambda i: (-len(fitting[i]), i))[:KEY_COMMENTS]
     return [fitting[i] for i in sorted(ranked)]
 
@@ -196,20 +229,36 @@ def _about_slide(deck: Deck, results: Results, logo: Logo | None) -> None:
     slide = _slide(deck, BULLETS_LAYOUT, "About these results", logo)
     sources = "; ".join(f"{p}: {n} responses" for _f, p, n in results.sources)
     lines = [
-        f"{_responses_line(results)} ({sources}).",
+        f"{results.scope} ({sources}).",
         "Percentage positive counts the top two answers; n is everyone who answered, "
         "'Don't know' included.",
         "Names, email addresses, respondent ids and times were removed; "
         f"emails and phone numbers in {results.masked} comments were masked.",
     ]
     if results.suppressed:
-        lines.append(f"{len(results.suppressed)} groups with fewer than 5 responses are not shown.")
+        count = len(results.suppressed)
+        lines.append(
+            f"{count} group{'s' if count != 1 else ''} with fewer than 5 responses "
+            f"{'are' if count != 1 else 'is'} not shown."
+        )
     frame = slide.placeholders[BODY_IDX].text_frame
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.text = line
         paragraph.font.size = COMMENT_TEXT
-    slide.notes_slide.notes_text_frame.text = " ".join(lines)
+    _notes(slide).text = " ".join(lines)
+
+
+def _notes(slide: Slide) -> Any:
+    """The slide's notes text frame (python-pptx makes the notes slide on first use)."""
+    frame = slide.notes_slide.notes_text_frame
+    assert frame is not None, "a new notes slide always has a body placeholder"
+    return frame
+
+
+def _rgb(colour: str) -> RGBColor:
+    red, green, blue = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return RGBColor(red, green, blue)  # type: ignore[no-untyped-call]
 
 
 def _place_logo(slide: Slide, logo: Logo | None) -> None:
