@@ -226,7 +226,7 @@ def _classified(
     if question is not None and question.options:
         scale = scale_from_options(f"{form_id} options", question.options)
         return Column(key, text, "scale", scale, form_id=form_id)
-    if question is not None or explains is not None:
+    if question is not None or explains is not None or not cells:
         return Column(key, text, "text", explains=explains, form_id=form_id)
     found_scale = numeric_scale(cells) or best_scale(cells)[0]
     if found_scale is not None:

@@ -7,6 +7,7 @@ LibreOffice) and making its PNG bytes identical for identical charts.
 from __future__ import annotations
 
 import io
+import math
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +44,15 @@ def chart_png(chart: Chart, org: Organisation) -> bytes:
         figure, axes = pyplot.subplots(figsize=(WIDTH_IN, height), dpi=DPI)
         try:
             _draw(axes, chart)
-            figure.tight_layout()
             out = io.BytesIO()
-            figure.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
+            figure.savefig(
+                out,
+                format="png",
+                dpi=DPI,
+                metadata={"Software": None},
+                bbox_inches="tight",
+                pad_inches=0.1,
+            )
         finally:
             pyplot.close(figure)
     return out.getvalue()
@@ -56,7 +63,7 @@ def _draw(axes: Any, chart: Chart) -> None:
     if chart.kind == "run":
         points = list(range(len(labels)))
         for series in chart.series:
-            values = [v * 100 for v in series.values]
+            values = [math.nan if v is None else v * 100 for v in series.values]
             style = "-o" if series.name != "Median" else "--"
             axes.plot(points, values, style, color=series.colour, label=series.name)
         axes.set_xticks(points, labels)
@@ -69,7 +76,7 @@ def _draw(axes: Any, chart: Chart) -> None:
         _diverging(axes, chart, positions)
     else:
         series = chart.series[0]
-        values = [v * 100 if chart.percent else v for v in series.values]
+        values = [(v or 0.0) * (100 if chart.percent else 1) for v in series.values]
         bars = axes.barh(positions, values, color=series.colour)
         axes.bar_label(bars, labels=[_value(v, chart.percent) for v in values], padding=3)
         if chart.percent:
@@ -92,7 +99,7 @@ def _diverging(axes: Any, chart: Chart, positions: list[int]) -> None:
                 edgecolor="white",
                 linewidth=0.5,
             )
-        left = [a + b for a, b in zip(left, series.values, strict=True)]
+        left = [a + (b or 0.0) for a, b in zip(left, series.values, strict=True)]
     axes.axvline(1, color="black", linewidth=0.8)
     axes.set_xlim(0, 2)
     axes.set_xticks([0, 0.5, 1, 1.5, 2], ["100%", "50%", "0", "50%", "100%"])

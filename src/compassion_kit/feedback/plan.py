@@ -29,7 +29,7 @@ class Series:
     """One series: its name, values (fractions of 1 for percentages, or counts), fill colour."""
 
     name: str
-    values: tuple[float, ...]
+    values: tuple[float | None, ...]  # None: no answers in that session (a gap in the line)
     colour: str
     in_legend: bool = True
 
@@ -214,8 +214,8 @@ def choice_chart(org: Organisation, index: int, result: ChoiceResult) -> Chart:
 
 def run_chart(org: Organisation, index: int, chart: RunChart) -> Chart:
     """Percentage positive by session as a line, with the median as a second line."""
-    values = tuple((v or 0.0) / 100 for v in chart.values)
-    median = (chart.median or 0.0) / 100
+    values = tuple(None if v is None else v / 100 for v in chart.values)
+    median = None if chart.median is None else chart.median / 100
     return Chart(
         f"run-{index}",
         "run",
@@ -267,10 +267,11 @@ def group_chart(org: Organisation, by: str, groups: tuple[GroupResult, ...]) -> 
 def charts(org: Organisation, results: Results) -> list[Chart]:
     """Every chart of the report in reading order."""
     found: list[Chart] = []
-    if results.scales:
-        found.append(positive_chart(org, results.scales))
+    answered = tuple(s for s in results.scales if s.n)  # a question nobody answered has no chart
+    if answered:
+        found.append(positive_chart(org, answered))
     worded: dict[str, list[ScaleResult]] = {}
-    for result in results.scales:
+    for result in answered:
         if result.labels[0].isdigit():
             found.append(numeric(org, len(found), result))
         else:
@@ -279,5 +280,5 @@ def charts(org: Organisation, results: Results) -> list[Chart]:
     found += [run_chart(org, i, c) for i, c in enumerate(results.run_charts)]
     if results.groups and results.by:
         found.append(group_chart(org, results.by, results.groups))
-    found += [choice_chart(org, i, c) for i, c in enumerate(results.choices)]
+    found += [choice_chart(org, i, c) for i, c in enumerate(results.choices) if c.n]
     return found

@@ -19,13 +19,17 @@ from pptx.enum.chart import (
     XL_LEGEND_POSITION,
     XL_TICK_LABEL_POSITION,
 )
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from compassion_kit.branding import readable_text_on
-from compassion_kit.feedback.plan import Chart, short
+from compassion_kit.feedback.plan import Chart, Series, short
 from compassion_kit.paths import templates_dir
+from compassion_kit.render.pptx.feedback_xml import (
+    brand_theme,
+    describe,
+    hide_legend_entries,
+    remove,
+)
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as Deck
@@ -43,12 +47,6 @@ CHART_TEXT = Pt(16)
 TITLE_CHARACTERS = 48  # two lines of the template's 36 pt title
 COMMENT_TEXT = Pt(20)
 KEY_COMMENTS = 3  # per question on the slides; the report has every comment
-THEME_SLOTS = {
-    "accent1": "primary",
-    "accent2": "secondary",
-    "accent3": "accent",
-    "hlink": "primary",
-}
 
 
 def summary_pptx(
@@ -56,7 +54,7 @@ def summary_pptx(
 ) -> bytes:
     """The summary deck as saved by python-pptx (pass it through finish_ooxml)."""
     deck = Presentation(str(templates_dir() / TEMPLATE))
-    _brand_theme(deck, org)
+    brand_theme(deck, org)
     deck.core_properties.title = f"{results.title}: feedback summary"
     deck.core_properties.author = org.name
     deck.core_properties.language = "en-GB"
@@ -125,8 +123,8 @@ def _chart_slide(deck: Deck, chart: Chart, logo: Logo | None) -> None:
         "run": XL_CHART_TYPE.LINE_MARKERS,
     }[chart.kind]
     frame: Any = slide.shapes.add_chart(kind, box.left, box.top, box.width, box.height, data)
-    _remove(box)
-    _describe(frame, chart.alt)
+    remove(box)
+    describe(frame, chart.alt)
     _style_chart(frame.chart, chart)
     _notes(slide).text = chart.alt
 
@@ -151,7 +149,7 @@ def _style_chart(native: Any, chart: Chart) -> None:
             fill.solid()
             fill.fore_color.rgb = _rgb(series.colour)
             if chart.kind == "diverging":
-                _segment_labels(native_series, series.colour)
+                _segment_labels(native_series, series)
         else:
             native_series.format.line.color.rgb = _rgb(series.colour)
             native_series.smooth = False
@@ -170,7 +168,7 @@ def _style_chart(native: Any, chart: Chart) -> None:
         native.legend.position = XL_LEGEND_POSITION.BOTTOM
         native.legend.include_in_layout = False
         hidden = [i for i, s in enumerate(chart.series) if not s.in_legend]
-        _hide_legend_entries(native, hidden)
+        hide_legend_entries(native, hidden)
 
 
 def _centre(native: Any, plot: Any) -> None:
@@ -181,12 +179,15 @@ def _centre(native: Any, plot: Any) -> None:
     value_axis = native.value_axis
     value_axis.minimum_scale, value_axis.maximum_scale = 0.0, 2.0
     value_axis.crosses_at = 1.0
-    value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
+    value_axis.visible = False
     value_axis.has_major_gridlines = False
     native.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
 
 
-def _segment_labels(native_series: Any, colour: str) -> None:
+def _segment_labels(native_series: Any, series: Series) -> None:
+    """Each segment's percentage in a colour readable on its fill; none on slivers under 6%,
+    where the number would cover its neighbours (the table and notes have every figure)."""
+    colour = series.colour
     labels = native_series.data_labels
     labels.show_value = True
     labels.number_format = "0%"
@@ -194,6 +195,11 @@ def _segment_labels(native_series: Any, colour: str) -> None:
     labels.position = XL_LABEL_POSITION.CENTER
     labels.font.size = Pt(14)
     labels.font.color.rgb = _rgb(readable_text_on(colour))
+    for index, value in enumerate(series.values):
+        if (value or 0.0) < 0.06:
+            label = native_series.points[index].data_label
+            label.has_text_frame = True
+            label.text_frame.text = ""
 
 
 def _comments_slide(deck: Deck, group: Comments, titles: set[str], logo: Logo | None) -> None:
@@ -271,51 +277,5 @@ def _place_logo(slide: Slide, logo: Logo | None) -> None:
         width, height = round(logo.width_px * scale), round(logo.height_px * scale)
         left = box.left + box.width - width  # right-aligned: the logo goes top right
         picture = slide.shapes.add_picture(io.BytesIO(logo.png), left, box.top, width, height)
-        _describe(picture, logo.alt)
-    _remove(box)
-
-
-# --- What python-pptx 1.0.2 has no API for ---------------------------------------------
-
-
-def _describe(shape: Any, alt: str) -> None:
-    # No alt-text API (scanny/python-pptx#512): set cNvPr/@descr.
-    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", alt)
-
-
-def _remove(shape: Any) -> None:
-    # No API to delete a shape: an unused placeholder would show "Click to add text".
-    element = shape._element
-    element.getparent().remove(element)
-
-
-def _hide_legend_entries(chart: Any, indexes: list[int]) -> None:
-    # No API for c:legendEntry: the second half of a split middle answer stays out of the legend.
-    legend = chart.legend._element
-    anchor = legend.find(qn("c:legendPos"))
-    for index in reversed(indexes):
-        entry = legend.makeelement(qn("c:legendEntry"), {})
-        entry.append(legend.makeelement(qn("c:idx"), {"val": str(index)}))
-        entry.append(legend.makeelement(qn("c:delete"), {"val": "1"}))
-        if anchor is not None:
-            anchor.addnext(entry)
-        else:
-            legend.insert(0, entry)
-
-
-def _brand_theme(deck: Deck, org: Organisation) -> None:
-    # No theme API (the theme is an opaque part): the organisation's colours and font set in it.
-    from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
-
-    part = deck.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(part.blob)
-    scheme = root.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}")
-    for slot, name in THEME_SLOTS.items():
-        element = scheme.find(qn(f"a:{slot}"))
-        for old in list(element):
-            element.remove(old)
-        etree.SubElement(element, qn("a:srgbClr"), val=getattr(org.colours, name).lstrip("#"))
-    for latin in root.iter(qn("a:latin")):
-        if latin.getparent().tag in (qn("a:majorFont"), qn("a:minorFont")):
-            latin.set("typeface", org.font)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        describe(picture, logo.alt)
+    remove(box)
