@@ -29,6 +29,7 @@ from compassion_kit.render.pptx.feedback_xml import (
     describe,
     hide_legend_entries,
     remove,
+    unsigned_axis_ids,
 )
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ def _chart_slide(deck: Deck, chart: Chart, logo: Logo | None) -> None:
     remove(box)
     describe(frame, chart.alt)
     _style_chart(frame.chart, chart)
+    unsigned_axis_ids(frame.chart)
     _notes(slide).text = chart.alt
 
 

@@ -65,3 +65,10 @@ def brand_theme(deck: Deck, org: Organisation) -> None:
         if latin.getparent().tag in (qn("a:majorFont"), qn("a:minorFont")):
             latin.set("typeface", org.font)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def unsigned_axis_ids(chart: Any) -> None:
+    # No API for axis ids: python-pptx 1.0.2 writes negative c:axId/c:crossAx values, which
+    # the schema (xsd:unsignedInt) refuses; each is mapped to the same unsigned value.
+    for element in chart._chartSpace.xpath(".//c:axId | .//c:crossAx"):
+        element.set("val", str(int(element.get("val")) & 0x7FFFFFFF))
