@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compassion_kit.branding import NHS_BLACK, WHITE
+from compassion_kit.check.palette import NHS_PALETTE
 from compassion_kit.feedback.results import (
     ChoiceResult,
     GroupResult,
@@ -21,6 +21,8 @@ from compassion_kit.feedback.results import (
 from compassion_kit.model import Organisation
 
 LEAD, TAIL = "(space before)", "(space after)"  # unfilled series that centre diverging bars
+ALT_LIMIT = 150  # characters: longer alt text is tiring to hear (the checker's KIT002)
+NEGATIVES = ("NHS Pink", "NHS Dark Pink", "NHS Dark Red", "NHS Purple")
 SHORT = 60  # characters of a question's wording on a chart axis; the full text is in the table
 
 
@@ -44,8 +46,9 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     percent: bool  # values are fractions shown as percentages
-    alt: str  # alt text giving the numbers
+    alt: str  # alt text giving the main numbers, at most ALT_LIMIT characters
     table: tuple[tuple[str, ...], ...]  # header row first: the chart's data as a table
+    notes: str = ""  # every number in words, for presenter notes
 
 
 def short(text: str, limit: int = SHORT) -> str:
@@ -55,30 +58,40 @@ def short(text: str, limit: int = SHORT) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
-def mix(first: str, second: str, share: float) -> str:
-    """The colour `share` of the way from `first` to `second` (#RRGGBB)."""
-    a = [int(first.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
-    b = [int(second.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(a, b, strict=True))
+def nhs(name: str) -> str:
+    """The hex value of an NHS identity colour by its name ("NHS Pink")."""
+    return next(hexa for hexa, known in NHS_PALETTE.items() if known == name)
 
 
 def scale_colours(org: Organisation, result: ScaleResult) -> dict[str, str]:
-    """A fill per label: the brand's dark colours for positive answers, a grey for the middle,
-    its accent, darkened, for negative ones (never colour alone: every chart has a table)."""
-    colours = org.colours
+    """A fill per label: the brand's text colours (4.5:1 on white) for positive answers, NHS
+    Mid Grey for the middle one, NHS pinks and reds for negative ones, all at least 3:1 on
+    white (WCAG 1.4.11); colour is never alone: segments carry numbers and every chart a table."""
     positives = [label for label in result.labels if label in result.positive_labels]
     negatives = [
         label for label in result.labels if label not in positives and label != result.neutral
     ]
     fills = {}
     for index, label in enumerate(positives):
-        fills[label] = mix(colours.secondary, colours.primary, index / max(len(positives) - 1, 1))
+        fills[label] = (org.colours.secondary, org.colours.primary)[min(index, 1)]
     if result.neutral:
-        fills[result.neutral] = mix(NHS_BLACK, WHITE, 0.6)
+        fills[result.neutral] = nhs("NHS Mid Grey")
+    # Mildest first: the answer next to the middle is the lightest.
     for index, label in enumerate(negatives):
-        share = 0.5 * index / max(len(negatives) - 1, 1)
-        fills[label] = mix(colours.accent, NHS_BLACK, 0.5 - share)
+        fills[label] = nhs(NEGATIVES[min(index, len(NEGATIVES) - 1)])
     return fills
+
+
+def summary(opening: str, parts: list[str], limit: int = ALT_LIMIT) -> str:
+    """Alt text of at most `limit` characters: the opening, then as many parts as fit; the
+    rest is in the chart's table (and the slide's notes)."""
+    text = opening
+    for index, part in enumerate(parts):
+        rest = "; more in the table." if index < len(parts) - 1 else "."
+        if len(text) + len(part) + len(rest) + 2 > limit:
+            return text.rstrip(":;,. ") + "; all figures are in the table."
+        text += (" " if text.endswith(":") else "; ") + part
+    return text.rstrip(";") + "."
 
 
 def _n_label(text: str, n: int) -> str:
@@ -120,8 +133,15 @@ def diverging(org: Organisation, index: int, results: list[ScaleResult]) -> Char
     header = ("Answer", *(f"{short(r.text, 40)} (n={r.n})" for r in results))
     rows = [(label, *(_count_cell(r, label) for r in results)) for label in labels]
     rows.append(("% positive", *(f"{r.percent_positive}%" for r in results)))
-    alt = f"Diverging bar chart of answers on the {first.scale} scale. " + " ".join(
-        f"{short(r.text)}: {_positive_words(r)}." for r in results
+    notes = f"Answers on the {first.scale} scale. " + " ".join(
+        f"{r.text}: {_positive_words(r)}; "
+        + ", ".join(f"{lab} {c}" for lab, c in zip(r.labels, r.counts, strict=True))
+        + "."
+        for r in results
+    )
+    alt = summary(
+        "Diverging bars, % positive:",
+        [f"{short(r.text, 28)} {r.percent_positive}% (n={r.n})" for r in results],
     )
     return Chart(
         f"scale-{index}",
@@ -132,6 +152,7 @@ def diverging(org: Organisation, index: int, results: list[ScaleResult]) -> Char
         True,
         alt,
         (header, *rows),
+        notes,
     )
 
 
@@ -149,11 +170,15 @@ def numeric(org: Organisation, index: int, result: ScaleResult) -> Chart:
     """A 0-10 or 1-5 question as counts per point, lowest first."""
     points = tuple(reversed(result.labels))
     counts = tuple(float(result.counts[result.labels.index(p)]) for p in points)
-    alt = (
-        f"Bar chart of answers from {points[0]} to {points[-1]}: "
+    notes = (
+        f"{result.text} Answers from {points[0]} to {points[-1]}: "
         + ", ".join(f"{p}: {int(c)}" for p, c in zip(points, counts, strict=True))
         + f". {_positive_words(result)}, "
         + f"counting {' and '.join(result.positive_labels)} as positive."
+    )
+    alt = summary(
+        f"Bar chart, answers {points[0]} to {points[-1]} (n={result.n}):",
+        [f"{p}: {int(c)}" for p, c in zip(points, counts, strict=True)],
     )
     return Chart(
         f"scale-{index}",
@@ -164,6 +189,7 @@ def numeric(org: Organisation, index: int, result: ScaleResult) -> Chart:
         False,
         alt,
         (("Answer", "Responses"), *((p, str(int(c))) for p, c in zip(points, counts, strict=True))),
+        notes,
     )
 
 
@@ -177,8 +203,10 @@ def positive_chart(org: Organisation, results: tuple[ScaleResult, ...]) -> Chart
         tuple(_n_label(r.text, r.n) for r in results),
         (Series("% positive", values, org.colours.primary),),
         True,
-        "Bar chart of percentage positive. "
-        + " ".join(f"{short(r.text)}: {_positive_words(r)}." for r in results),
+        summary(
+            "Bar chart, % positive:",
+            [f"{short(r.text, 28)} {r.percent_positive}% (n={r.n})" for r in results],
+        ),
         (
             ("Question", "Positive answers", "n", "% positive"),
             *(
@@ -186,6 +214,7 @@ def positive_chart(org: Organisation, results: tuple[ScaleResult, ...]) -> Chart
                 for r in results
             ),
         ),
+        " ".join(f"{r.text}: {_positive_words(r)}." for r in results),
     )
 
 
@@ -199,9 +228,11 @@ def choice_chart(org: Organisation, index: int, result: ChoiceResult) -> Chart:
         result.options,
         (Series("Responses", tuple(float(c) for c in result.counts), org.colours.secondary),),
         False,
-        f"Bar chart, {kind}: "
-        + ", ".join(f"{o}: {c}" for o, c in zip(result.options, result.counts, strict=True))
-        + f"; {result.n} answered.",
+        summary(
+            f"Bar chart, {'several choices each' if result.multiple else 'one choice each'}, "
+            f"n={result.n}:",
+            [f"{short(o, 28)} {c}" for o, c in zip(result.options, result.counts, strict=True)],
+        ),
         (
             ("Choice", "Responses", "% of those who answered"),
             *(
@@ -209,6 +240,9 @@ def choice_chart(org: Organisation, index: int, result: ChoiceResult) -> Chart:
                 for o, c in zip(result.options, result.counts, strict=True)
             ),
         ),
+        f"{result.text} ({kind}): "
+        + ", ".join(f"{o}: {c}" for o, c in zip(result.options, result.counts, strict=True))
+        + f"; {result.n} answered.",
     )
 
 
@@ -223,12 +257,13 @@ def run_chart(org: Organisation, index: int, chart: RunChart) -> Chart:
         chart.sessions,
         (
             Series("% positive", values, org.colours.primary),
-            Series("Median", tuple(median for _v in values), mix(NHS_BLACK, WHITE, 0.35)),
+            Series("Median", tuple(median for _v in values), nhs("NHS Dark Grey")),
         ),
         True,
-        f"Run chart of percentage positive by session for '{short(chart.question)}': "
-        + ", ".join(f"{s}: {v}%" for s, v in zip(chart.sessions, chart.values, strict=True))
-        + f"; median {chart.median}%.",
+        summary(
+            f"Run chart, % positive by session, median {chart.median}%:",
+            [f"{short(s, 24)} {v}%" for s, v in zip(chart.sessions, chart.values, strict=True)],
+        ),
         (
             ("Session", "% positive", "Median"),
             *(
@@ -236,6 +271,9 @@ def run_chart(org: Organisation, index: int, chart: RunChart) -> Chart:
                 for s, v in zip(chart.sessions, chart.values, strict=True)
             ),
         ),
+        f"Percentage positive by session for '{chart.question}': "
+        + ", ".join(f"{s}: {v}%" for s, v in zip(chart.sessions, chart.values, strict=True))
+        + f"; the median is {chart.median}%.",
     )
 
 
@@ -255,12 +293,20 @@ def group_chart(org: Organisation, by: str, groups: tuple[GroupResult, ...]) -> 
             ),
         ),
         True,
-        f"Bar chart of percentage positive by {by}: "
-        + ", ".join(f"{g.name}: {_positive_words(s)}" for g, s in zip(groups, first, strict=True)),
+        summary(
+            f"Bar chart, % positive by {short(by, 30)}:",
+            [
+                f"{short(g.name, 24)} {s.percent_positive}% (n={s.n})"
+                for g, s in zip(groups, first, strict=True)
+            ],
+        ),
         (
             (by, *(short(s.text) for s in groups[0].scales)),
             *((g.name, *(f"{s.percent_positive}% (n={s.n})" for s in g.scales)) for g in groups),
         ),
+        f"{first[0].text}, by {by}: "
+        + ", ".join(f"{g.name}: {_positive_words(s)}" for g, s in zip(groups, first, strict=True))
+        + ". Groups with fewer than 5 responses are not shown.",
     )
 
 

@@ -28,6 +28,7 @@ from compassion_kit.render.pptx.feedback_xml import (
     brand_theme,
     describe,
     hide_legend_entries,
+    read_after,
     remove,
     unsigned_axis_ids,
 )
@@ -44,9 +45,9 @@ TEMPLATE = "deck.pptx"
 # Layouts and placeholders this writer needs from the template.
 TITLE_LAYOUT, BULLETS_LAYOUT, CHART_LAYOUT = "Kit Title", "Kit Bullets", "Kit Chart"
 TITLE_IDX, SUBTITLE_IDX, DETAILS_IDX, BODY_IDX, CONTENT_IDX, LOGO_IDX = 0, 1, 13, 1, 12, 10
-CHART_TEXT = Pt(16)
+CHART_TEXT = Pt(18)  # the slide floor (the checker's KIT009)
 TITLE_CHARACTERS = 48  # two lines of the template's 36 pt title
-COMMENT_TEXT = Pt(20)
+COMMENT_TEXT = Pt(24)  # prints at about 12 pt in 2-up handouts
 KEY_COMMENTS = 3  # per question on the slides; the report has every comment
 
 
@@ -79,7 +80,9 @@ def _slide(deck: Deck, layout: str, title: str, logo: Logo | None) -> Slide:
     heading = slide.shapes.title
     assert heading is not None, f"the template's {layout} layout has a title placeholder"
     heading.text = short(title, TITLE_CHARACTERS)
-    _place_logo(slide, logo)
+    picture = _place_logo(slide, logo)
+    if picture is not None:
+        read_after(picture, heading)
     return slide
 
 
@@ -98,7 +101,7 @@ def _headline_slide(deck: Deck, results: Results, logo: Logo | None) -> None:
     frame = slide.placeholders[BODY_IDX].text_frame
     lines = [
         f"{r.percent_positive}% positive ({r.positive} of {r.n}): {short(r.text, 70)}"
-        for r in results.scales[:6]
+        for r in results.scales[:5]
     ]
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
@@ -128,7 +131,7 @@ def _chart_slide(deck: Deck, chart: Chart, logo: Logo | None) -> None:
     describe(frame, chart.alt)
     _style_chart(frame.chart, chart)
     unsigned_axis_ids(frame.chart)
-    _notes(slide).text = chart.alt
+    _notes(slide).text = chart.notes or chart.alt
 
 
 def _style_chart(native: Any, chart: Chart) -> None:
@@ -195,7 +198,7 @@ def _segment_labels(native_series: Any, series: Series) -> None:
     labels.number_format = "0%"
     labels.number_format_is_linked = False
     labels.position = XL_LABEL_POSITION.CENTER
-    labels.font.size = Pt(14)
+    labels.font.size = CHART_TEXT
     labels.font.color.rgb = _rgb(readable_text_on(colour))
     for index, value in enumerate(series.values):
         if (value or 0.0) < 0.06:
@@ -269,11 +272,12 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor(red, green, blue)  # type: ignore[no-untyped-call]
 
 
-def _place_logo(slide: Slide, logo: Logo | None) -> None:
+def _place_logo(slide: Slide, logo: Logo | None) -> Any:
     """The logo fitted inside the layout's logo box, never stretched; the box removed."""
     box = next((p for p in slide.placeholders if p.placeholder_format.idx == LOGO_IDX), None)
     if box is None:
-        return
+        return None
+    picture = None
     if logo is not None:
         scale = min(box.width / logo.width_px, box.height / logo.height_px)
         width, height = round(logo.width_px * scale), round(logo.height_px * scale)
@@ -281,3 +285,4 @@ def _place_logo(slide: Slide, logo: Logo | None) -> None:
         picture = slide.shapes.add_picture(io.BytesIO(logo.png), left, box.top, width, height)
         describe(picture, logo.alt)
     remove(box)
+    return picture

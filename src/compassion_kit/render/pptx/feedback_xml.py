@@ -72,3 +72,9 @@ def unsigned_axis_ids(chart: Any) -> None:
     # the schema (xsd:unsignedInt) refuses; each is mapped to the same unsigned value.
     for element in chart._chartSpace.xpath(".//c:axId | .//c:crossAx"):
         element.set("val", str(int(element.get("val")) & 0x7FFFFFFF))
+
+
+def read_after(shape: Any, anchor: Any) -> None:
+    # No z-order API: screen readers follow spTree order, so the logo (top right) is moved
+    # to be read straight after the title (top left) instead of last.
+    anchor._element.addnext(shape._element)
