@@ -212,7 +212,8 @@ def test_pictures_and_charts_have_alt_text_with_the_numbers(small: Path):
         )
     ]
     assert descriptions and all(descriptions)
-    assert any("66.7% positive (4 of 6)" in d for d in descriptions)
+    assert any("66.7% (n=6)" in d for d in descriptions)
+    assert all(len(d) <= 150 for d in descriptions)
     deck = Presentation(str(small / "summary.pptx"))
     for slide in deck.slides:
         for shape in slide.shapes:

@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.shared import Cm, RGBColor
 
+from compassion_kit.feedback.images import DPI as PICTURE_DPI
 from compassion_kit.paths import templates_dir
 
 if TYPE_CHECKING:
@@ -48,17 +49,17 @@ def report_docx(
     the PNG of `charts[i]`."""
     report = Document(str(templates_dir() / TEMPLATE))
     _brand(report, org)
-    report.core_properties.title = f"{results.title}: feedback report"
+    report.core_properties.title = f"{results.title}: results"
     report.core_properties.author = org.name
     report.core_properties.language = "en-GB"
     if logo is not None:
         _header_logo(report, logo)
-    report.add_paragraph(f"{results.title}: feedback report", HEADINGS[0])
+    report.add_paragraph(f"{results.title}: results", HEADINGS[0])
     report.add_paragraph(f"{org.name}. {results.scope}.", SUBTITLE)
     _headlines(report, results)
     for chart, picture in zip(charts, pictures, strict=True):
         report.add_paragraph(chart.title, HEADINGS[1])
-        shape = report.add_paragraph().add_run().add_picture(io.BytesIO(picture), PICTURE_WIDTH)
+        shape = report.add_paragraph().add_run().add_picture(io.BytesIO(picture), _width(picture))
         _describe(shape, chart.alt)
         _table(report, chart.table)
     _comments(report, results)
@@ -66,6 +67,13 @@ def report_docx(
     out = io.BytesIO()
     report.save(out)
     return out.getvalue()
+
+
+def _width(png: bytes) -> int:
+    """The picture's own width at the resolution it was drawn (so its text prints at the size
+    it was set), or the text width when it is wider."""
+    pixels = int.from_bytes(png[16:20], "big")  # the PNG header's width field
+    return min(PICTURE_WIDTH, round(Cm(2.54) * pixels / PICTURE_DPI))
 
 
 def _headlines(report: Report, results: Results) -> None:
@@ -92,7 +100,22 @@ def _table(report: Report, rows: tuple[tuple[str, ...], ...]) -> None:
                 TABLE_HEADING if row_index == 0 else TABLE_TEXT
             ]
     _repeat_header(table.rows[0])
+    _widths(table, len(rows[0]))
     report.add_paragraph("", BODY)
+
+
+def _widths(table: Any, columns: int) -> None:
+    """The first column (question or answer wording) gets half the width when there are
+    three columns or more, the rest share the other half."""
+    total = PICTURE_WIDTH
+    first = total // 2 if columns >= 3 else total // columns
+    other = (total - first) // max(columns - 1, 1)
+    table.autofit = False
+    for index, column in enumerate(table.columns):
+        width = first if index == 0 else other
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _comments(report: Report, results: Results) -> None:
@@ -100,11 +123,16 @@ def _comments(report: Report, results: Results) -> None:
     if not any(group.comments for group in results.comments):
         report.add_paragraph("No comments were given.", BODY)
     for group in results.comments:
+        if not group.comments:
+            continue
         report.add_paragraph(group.text, HEADINGS[2])
         count = len(group.comments)
         report.add_paragraph(f"{count} comment{'s' if count != 1 else ''}.", BODY)
         for comment in group.comments:
             report.add_paragraph(comment, BULLET)
+    silent = [group.text for group in results.comments if not group.comments]
+    if silent:
+        report.add_paragraph("No one commented on: " + "; ".join(silent) + ".", BODY)
 
 
 def _methods(report: Report, results: Results) -> None:

@@ -48,6 +48,7 @@ TITLE_IDX, SUBTITLE_IDX, DETAILS_IDX, BODY_IDX, CONTENT_IDX, LOGO_IDX = 0, 1, 13
 CHART_TEXT = Pt(18)  # the slide floor (the checker's KIT009)
 TITLE_CHARACTERS = 48  # two lines of the template's 36 pt title
 COMMENT_TEXT = Pt(24)  # prints at about 12 pt in 2-up handouts
+SMALLEST_LABELLED = 0.2  # share of n: a narrower segment has no room for an 18 pt number
 KEY_COMMENTS = 3  # per question on the slides; the report has every comment
 
 
@@ -63,7 +64,7 @@ def summary_pptx(
     _title_slide(deck, results, org, logo)
     if results.scales:
         _headline_slide(deck, results, logo)
-    for chart in charts:
+    for chart in slide_charts(charts):
         _chart_slide(deck, chart, logo)
     titles: set[str] = set()
     for group in results.comments:
@@ -75,11 +76,20 @@ def summary_pptx(
     return out.getvalue()
 
 
-def _slide(deck: Deck, layout: str, title: str, logo: Logo | None) -> Slide:
+def slide_charts(charts: list[Chart]) -> list[Chart]:
+    """The charts worth a slide: all but the run charts after the first (the headline
+    question's); the report shows every one."""
+    runs = [c for c in charts if c.kind == "run"]
+    return [c for c in charts if c.kind != "run" or c is runs[0]]
+
+
+def _slide(
+    deck: Deck, layout: str, title: str, logo: Logo | None, limit: int = TITLE_CHARACTERS
+) -> Slide:
     slide: Slide = deck.slides.add_slide(deck.slide_layouts.get_by_name(layout))
     heading = slide.shapes.title
     assert heading is not None, f"the template's {layout} layout has a title placeholder"
-    heading.text = short(title, TITLE_CHARACTERS)
+    heading.text = short(title, limit)
     picture = _place_logo(slide, logo)
     if picture is not None:
         read_after(picture, heading)
@@ -87,7 +97,7 @@ def _slide(deck: Deck, layout: str, title: str, logo: Logo | None) -> Slide:
 
 
 def _title_slide(deck: Deck, results: Results, org: Organisation, logo: Logo | None) -> None:
-    slide = _slide(deck, TITLE_LAYOUT, results.title, logo)
+    slide = _slide(deck, TITLE_LAYOUT, results.title, logo, limit=90)
     slide.placeholders[SUBTITLE_IDX].text = "Feedback summary"
     slide.placeholders[DETAILS_IDX].text = f"{org.name}\n{results.scope}"
     _notes(slide).text = (
@@ -190,7 +200,7 @@ def _centre(native: Any, plot: Any) -> None:
 
 
 def _segment_labels(native_series: Any, series: Series) -> None:
-    """Each segment's percentage in a colour readable on its fill; none on slivers under 6%,
+    """Each segment's percentage in a colour readable on its fill; none on segments under 20%,
     where the number would cover its neighbours (the table and notes have every figure)."""
     colour = series.colour
     labels = native_series.data_labels
@@ -201,7 +211,7 @@ def _segment_labels(native_series: Any, series: Series) -> None:
     labels.font.size = CHART_TEXT
     labels.font.color.rgb = _rgb(readable_text_on(colour))
     for index, value in enumerate(series.values):
-        if (value or 0.0) < 0.06:
+        if (value or 0.0) < SMALLEST_LABELLED:
             label = native_series.points[index].data_label
             label.has_text_frame = True
             label.text_frame.text = ""
