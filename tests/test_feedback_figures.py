@@ -179,3 +179,29 @@ def test_a_kit_form_column_is_tied_to_its_question_id(tmp_path: Path):
     assert first.counts[0] == 1
     why = next(c for c in results.comments if c.id == "q1-why")
     assert why.explains == "q1" and why.comments == ("Saw the link with patients",)
+
+
+def test_typed_in_paper_forms_give_sessions_from_the_session_column():
+    results = analyse([FIXTURES / "paper-feedback-form.csv"], FeedbackOptions())
+    assert results.form_id == "feedback-form"
+    assert [(s.name, s.responses) for s in results.sessions] == [("Ward 7", 3), ("Outpatients", 3)]
+    useful = results.scales[0]
+    # Very useful x2, useful x2, moderately useful x1, not useful x1.
+    assert list(useful.counts) == [2, 2, 1, 0, 1] and useful.percent_positive == 66.7
+    assert results.run_charts[0].values == (66.7, 66.7)
+    why = next(c for c in results.comments if c.id == "q1-why")
+    assert len(why.comments) == 4
+
+
+def test_a_question_asking_for_a_name_or_email_is_dropped_like_metadata(tmp_path: Path):
+    export = tmp_path / "own-form.csv"
+    export.write_text(
+        "Your name (optional);Overall, how was today's workshop?;Any other comments?\n"
+        "Ann Lee;Good;Ann here, thanks\n"
+        "Raj Paul;Very good;Lovely day\n",
+        encoding="utf-8",
+    )
+    results = analyse([export], FeedbackOptions())
+    assert [held for _c, held in results.dropped] == ["name"]
+    assert results.comments[0].comments == ("[name removed] here, thanks", "Lovely day")
+    assert results.scales[0].positive == 2

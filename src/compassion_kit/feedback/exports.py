@@ -92,8 +92,11 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
         text = data.decode("cp1252", errors="replace")
     if "\x00" in text:
         raise _problem(path, "this is not a text CSV file", "save it as CSV UTF-8")
+    first_line = text.split("\n", 1)[0]
+    # Excel in much of Europe saves "CSV" with semicolons between cells.
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise _problem(path, f"the CSV cannot be read ({exc})", "save it as CSV UTF-8") from None
     if not rows:

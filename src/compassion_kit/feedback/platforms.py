@@ -121,9 +121,32 @@ def detect(headers: tuple[str, ...]) -> Platform:
     return OTHER
 
 
+# Questions a form's owner added to collect who answered, whatever the platform calls them:
+# "Your name (optional)", "Please enter your email", "Contact phone number".
+_ASKED = (
+    (
+        re.compile(
+            r"^(please (enter|give|tell us) |what is )?(your )?(full |first |last |sur)?name"
+            r"( \(optional\)?)?$"
+        ),
+        "name",
+    ),
+    (re.compile(r"\be-?mail\b"), "email address"),
+    (re.compile(r"\b(phone|telephone|mobile)( number)?\b"), "phone number"),
+    (re.compile(r"\b(employee|staff|payroll|nhs) (number|id)\b"), "respondent id"),
+)
+
+
 def metadata_kind(header: str) -> str | None:
-    """What a metadata column holds ("name", "email address", ...), or None for a question."""
-    return METADATA.get(normalised(header))
+    """What a metadata column holds ("name", "email address", ...), or None for a question.
+
+    Besides each platform's own columns, a question asking for a name, email address, phone
+    or staff number counts as one: it identifies people, so it is dropped too.
+    """
+    key = normalised(header)
+    if key in METADATA:
+        return METADATA[key]
+    return next((kind for pattern, kind in _ASKED if pattern.search(key)), None)
 
 
 def is_session(header: str) -> bool:
