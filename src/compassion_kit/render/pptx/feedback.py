@@ -253,8 +253,8 @@ def _about_slide(deck: Deck, results: Results, logo: Logo | None) -> None:
         f"{results.scope} ({sources}).",
         "Percentage positive counts the top two answers; n is everyone who answered, "
         "'Don't know' included.",
-        "Names, email addresses, respondent ids and times were removed; "
-        f"emails and phone numbers in {results.masked} comments were masked.",
+        "Names, email addresses, respondent ids and times were removed; emails, phone "
+        f"numbers and names were masked in the comments of {results.masked} responses.",
     ]
     if results.suppressed:
         count = len(results.suppressed)
