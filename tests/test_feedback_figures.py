@@ -205,3 +205,17 @@ def test_a_question_asking_for_a_name_or_email_is_dropped_like_metadata(tmp_path
     assert [held for _c, held in results.dropped] == ["name"]
     assert results.comments[0].comments == ("[name removed] here, thanks", "Lovely day")
     assert results.scales[0].positive == 2
+
+
+def test_short_comments_that_look_like_labels_stay_comments(tmp_path: Path):
+    export = tmp_path / "comments.csv"
+    export.write_text(
+        "Timestamp,The session was relevant to my role,Any other comments?\n"
+        "2026/05/14 10:00:00,Agree,Good\n"
+        "2026/05/14 10:01:00,Strongly agree,Very good\n"
+        "2026/05/14 10:02:00,Agree,Nothing to add\n",
+        encoding="utf-8",
+    )
+    results = analyse([export], FeedbackOptions())
+    assert [s.text for s in results.scales] == ["The session was relevant to my role"]
+    assert results.comments[0].comments == ("Good", "Very good", "Nothing to add")

@@ -440,14 +440,15 @@ def feedback_report(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print every figure as JSON.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace the output folder.")] = False,
+    content: ContentOpt = None,
 ) -> None:
     """Turn survey exports into a branded summary deck, report and results.json.
 
-    Example: kit feedback examples/feedback/responses.csv --org org.yaml -o feedback-report
+    Example: kit feedback march.xlsx april.csv --org org.yaml --by "Staff group" -o results
     """
     from compassion_kit import console, feedback
 
-    options = feedback.FeedbackOptions(org, by, keep_identifiers, force)
+    options = feedback.FeedbackOptions(org, by, keep_identifiers, force, tuple(content or ()))
     result = _run(lambda: feedback.build_feedback(exports, output, options))
     console.feedback_report(result, as_json)
 
@@ -458,6 +459,7 @@ def feedback_template(
     output: Annotated[Path, typer.Option("-o", "--output", help="CSV file to write.")] = Path(
         "entry.csv"
     ),
+    content: ContentOpt = None,
 ) -> None:
     """Write a CSV for typing in paper feedback forms, ready for `kit feedback`.
 
@@ -465,5 +467,5 @@ def feedback_template(
     """
     from compassion_kit import console, feedback
 
-    written = _run(lambda: feedback.write_entry_template(form_id, output))
+    written = _run(lambda: feedback.write_entry_template(form_id, output, tuple(content or ())))
     console.success(f"wrote {written}; type one form per row, then: kit feedback {written} -o DIR")

@@ -36,7 +36,7 @@ MAX_CHOICES = 12
 # Wording of an open question: with answers of three words or more, the column is comments
 # even when a few answers repeat ("What is your staff group?" with one-word answers is not).
 _OPEN_QUESTION = re.compile(
-    r"^(what|why|how could|how can|how would|any other|anything else|comments?|suggest|"
+    r"^(what|why|how could|how can|any other|anything else|comments?|suggest|"
     r"describe|tell us|please (explain|describe|tell|say|give))\b"
 )
 
@@ -228,15 +228,16 @@ def _classified(
         return Column(key, text, "scale", scale, form_id=form_id)
     if question is not None or explains is not None or not cells:
         return Column(key, text, "text", explains=explains, form_id=form_id)
-    found_scale = numeric_scale(cells) or best_scale(cells)[0]
+    sentences = any(len(c.split()) >= 3 for c in cells)
+    open_question = _OPEN_QUESTION.match(normalised(header)) is not None
+    # Comments such as "Good" and "Very good" under "Any other comments?" are not a scale.
+    found_scale = numeric_scale(cells) or (None if open_question else best_scale(cells)[0])
     if found_scale is not None:
         return Column(key, text, "scale", found_scale)
     if _is_multi(key, found):
         return Column(key, text, "multi")
     distinct = Counter(cells)
     average = sum(len(c) for c in cells) / max(len(cells), 1)
-    sentences = any(len(c.split()) >= 3 for c in cells)
-    open_question = _OPEN_QUESTION.match(normalised(header)) is not None
     if (
         len(distinct) <= MAX_CHOICES
         and len(distinct) * 2 <= len(cells)
