@@ -103,9 +103,12 @@ def build_feedback(
 
     output = Path(output)
     _check_output(output, options.force)
-    brand = load_brand(options.org)
-    logo = load_logo(brand)
-    results = analyse(exports, options)
+    log = ProblemLog()  # the profile's and the exports' problems are reported together
+    brand = log.attempt(lambda: load_brand(options.org))
+    logo = log.attempt(lambda: load_logo(brand)) if brand is not None else None
+    results = log.attempt(lambda: analyse(exports, options))
+    log.raise_if_any()
+    assert brand is not None and results is not None  # raise_if_any raised otherwise
     org = brand.organisation
     charts = plan_charts(org, results)
     deck = finish_ooxml(summary_pptx(results, charts, org, logo))
