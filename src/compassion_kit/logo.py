@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.inputs import KINDS, InputError, note_input, read_input
+from compassion_kit.logo_limits import (
+    HINT,
+    MAX_ASPECT,
+    MAX_PIXELS,
+    LogoProblem,
+    looks_like_svg,
+)
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -22,13 +29,10 @@ if TYPE_CHECKING:
     from compassion_kit.profile import Brand
 
 MAX_BYTES = KINDS["logo"].limit  # 10 MB: a print-quality logo is well under 1 MB
-MAX_PIXELS = 40_000_000  # checked from the header, before the pixels are decoded
-MAX_ASPECT = 20.0  # wider or taller than 20:1 is not a logo (an SVG could exhaust memory)
 MAX_SIDE = 1000  # long side of the normalised PNG; plenty for a 3 cm logo at 300 dpi
 # zlib level for the normalised PNG: 6 is ~10% larger than 9 for a typical logo (a few KB)
 # but ~5x faster to write (10 ms instead of 50-60 ms for 720 x 240), once per process.
 PNG_LEVEL = 6
-_HINT = "use a PNG, JPEG or SVG logo under 10 MB, exported from the supplied artwork"
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
 _OTHER_FORMATS = {
@@ -51,15 +55,6 @@ class Logo:
     width_px: int
     height_px: int
     alt: str  # from Organisation.alt_text, never a file name
-
-
-class LogoProblem(Exception):
-    """Internal: one thing wrong with the logo file, turned into a located Problem."""
-
-    def __init__(self, message: str, hint: str = _HINT) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 def load_logo(brand: Brand) -> Logo | None:
@@ -90,7 +85,7 @@ def load_logo(brand: Brand) -> Logo | None:
             ),
         ) from None
     except InputError as exc:
-        raise _problem(brand, LogoProblem(exc.message, exc.hint or _HINT)) from None
+        raise _problem(brand, LogoProblem(exc.message, exc.hint or HINT)) from None
     except LogoProblem as exc:
         raise _problem(brand, exc) from None
     except OSError as exc:
@@ -194,11 +189,6 @@ def _decode_raster(data: bytes) -> PILImage:
                 "export the logo again from the original artwork",
             ) from None
     return image
-
-
-def looks_like_svg(data: bytes) -> bool:
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg")) and b"<svg" in head
 
 
 def _tidy(image: PILImage) -> PILImage:
