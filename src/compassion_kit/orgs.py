@@ -17,7 +17,7 @@ from pathlib import Path
 from compassion_kit.errors import ContentError, KitError, Location, Problem
 from compassion_kit.loading import MAX_FILE_BYTES, YamlDocument
 from compassion_kit.model import Organisation
-from compassion_kit.model.validate import validate_document
+from compassion_kit.model.validate import validate_parts
 from compassion_kit.profile import Brand, load_brand, profile_problems
 
 # CSV column -> where the value goes in the profile (colours are nested there).
@@ -117,23 +117,37 @@ def _read_csv(path: Path) -> list[OrgSource]:
     # Excel in many European locales saves "CSV" with semicolons between the columns.
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first and "," not in first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
-    if header is None:
-        return []
-    columns = [c.strip() for c in header]
-    _check_header(columns, path)
-    sources = []
+    # strict: a quote that is never closed is an error, not a cell running to the end.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     lines = text.splitlines()
-    first_line = reader.line_num + 1
-    for row in reader:
-        line = first_line
+    first_line = 1
+    try:
+        header = next(reader, None)
+        if header is None:
+            return []
+        columns = [c.strip() for c in header]
+        _check_header(columns, path)
+        sources = []
         first_line = reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue  # blank lines between groups of rows are fine
-        raw = lines[line - 1] if line - 1 < len(lines) else ""
-        sources.append(_row_source(path, line, _cell_columns(raw, delimiter), columns, row))
+        for row in reader:
+            line = first_line
+            first_line = reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines between groups of rows are fine
+            raw = lines[line - 1] if line - 1 < len(lines) else ""
+            sources.append(_row_source(path, line, _cell_columns(raw, delimiter), columns, row))
+    except csv.Error as exc:
+        raise ContentError([_unreadable_row(path, first_line, exc)]) from None
     return sources
+
+
+def _unreadable_row(path: Path, line: int, exc: csv.Error) -> Problem:
+    return Problem(
+        f"this row cannot be read as CSV ({exc})",
+        Location(path, line),
+        hint="a cell that starts with a double quote must end with one; write a quote inside "
+        'such a cell twice (""), e.g. "The ""Heron"" Trust"',
+    )
 
 
 def _csv_text(path: Path) -> str:
@@ -227,25 +241,25 @@ def _row_source(
     doc.data = data
     name = str(data.get("name") or f"row {line}")
     fallback = slug(str(data.get("short_name") or name))
-    extra = (
-        [
+    extra = []
+    if len(row) > len(columns):
+        extra.append(
             Problem(
                 f"row has {len(row)} cells but there are {len(columns)} columns",
                 Location(path, line),
+                hint="put double quotes around a cell that holds the separator, e.g. "
+                '"Hull, East Riding"',
             )
-        ]
-        if len(row) > len(columns)
-        else []
-    )
-    organisation, problems = validate_document(doc, Organisation)
-    if organisation is None or extra:
-        return OrgSource(where, fallback, name, None, tuple(_as_columns(problems + extra)))
-    brand = Brand(organisation, path, doc)
-    problems = profile_problems(brand)
-    if problems:
-        return OrgSource(
-            where, organisation_slug(organisation), name, None, tuple(_as_columns(problems))
         )
+    # Every problem of the row at once: a wrong field is left out so the rest (colours, alt
+    # text) is still checked; the logo is checked later, with the others of its pack.
+    organisation, problems = validate_parts(doc, Organisation)
+    if organisation is not None:
+        problems = problems + profile_problems(Brand(organisation, path, doc))
+    if organisation is None or problems or extra:
+        found = sorted(problems, key=lambda p: p.location.column or 0) + extra
+        return OrgSource(where, fallback, name, None, tuple(_as_columns(found)))
+    brand = Brand(organisation, path, doc)
     return OrgSource(where, organisation_slug(organisation), organisation.name, brand)
 
 
