@@ -255,3 +255,51 @@ def test_whole_object_checks_also_run_when_built_in_python():
                 "chart": {"categories": ["a", "b"], "series": [{"name": "S", "values": [1]}]},
             },
         )
+
+
+def test_mistakes_deep_in_nested_lists_are_located_at_their_line_and_column():
+    text = DECK_HEAD + (
+        "slides:\n"
+        "  - {id: s1, kind: quote, title: T, notes: N, quote: {text: Q, attribution: A}}\n"
+        "  - id: s2\n"
+        "    kind: bullets\n"
+        "    title: T\n"
+        "    notes: N\n"
+        "    bullets:\n"
+        "      - First\n"
+        "      - {text: Second, level: 5}\n"
+        "      - text: Third\n"
+        "        levle: 1\n"
+        "  - id: s3\n"
+        "    kind: chart\n"
+        "    title: T\n"
+        "    notes: N\n"
+        "    chart:\n"
+        "      categories: [A, B]\n"
+        "      series:\n"
+        "        - {name: S, vales: [1, 2]}\n"
+        "        - {name: R, values: [1, [2]]}\n"
+    )
+    assert problems(text, DeckModule) == [
+        "t.yaml:15:31: error: slides.1.bullets.1.level: should be 2 or less (got 5)",
+        "t.yaml:17:9: error: slides.1.bullets.2.levle: is not a field the kit knows "
+        "(hint: did you mean 'level'?)",
+        "t.yaml:25:21: error: slides.2.chart.series.0.vales: is not a field the kit knows "
+        "(hint: did you mean 'values'?)",
+        "t.yaml:26:33: error: slides.2.chart.series.1.values.1: should be a number (got [2])",
+    ]
+
+
+def test_a_table_cell_in_a_list_of_lists_is_located():
+    text = SHEET_HEAD + (
+        "blocks:\n"
+        "  - kind: table\n"
+        "    columns: [A, B]\n"
+        "    rows:\n"
+        "      - [one, two]\n"
+        "      - [three, 4]\n"
+    )
+    assert problems(text, Worksheet) == [
+        "t.yaml:12:17: error: blocks.0.rows.1.1: should be text; put it in quotes if it looks "
+        "like a number (got 4)"
+    ]

@@ -187,10 +187,10 @@ class BlockOrText:
 _KIND_WORDS = {"none": "needs a 'kind' field", "other": "unknown kind"}
 
 
-def _kind_of(value: Any) -> Any:
-    if isinstance(value, dict):
-        return value.get("kind") if "kind" in value else "none"
-    return getattr(value, "kind", "other")
+def _kind_of(value: Any) -> str:
+    """The kind a block says it is, as text; "" when it says none."""
+    kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", None)
+    return "" if kind is None else str(kind)
 
 
 def _told_apart(
@@ -210,7 +210,7 @@ def _told_apart(
             raise refused(f"{_KEY_VALUE} (got {show(value)})")
         elif tag(value) not in choices:
             listed = ", ".join(repr(kind) for kind in choices)
-            if tag(value) == "none":
+            if tag(value) == "":
                 raise refused(words["none"], f"one of {listed}")
             got = f"{words['other']} {show(str(tag(value)))}; use one of {listed}"
             raise refused(got, at="kind")
