@@ -226,3 +226,12 @@ def test_missing_logo_and_unknown_ids_are_reported_together(tmp_path):
     assert "there is no worksheet with the id 'smart-action-plan'" in result.stderr
     assert "2 problems found" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_wrong_title_does_not_hide_unknown_ids(tmp_path: Path):
+    spec = tmp_path / "workshop.yaml"
+    spec.write_text("title: 5\norganisation: {name: Trust}\nhandouts: [feedback-frm]\n")
+    found = problems_of(spec)
+    assert len(found) == 2
+    assert "workshop.yaml:1:8: error: title: should be text" in found[0]
+    assert "workshop.yaml:3:12: error: handouts.0: there is no handout" in found[1]

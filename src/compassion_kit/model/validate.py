@@ -78,14 +78,17 @@ def validate_document(doc: YamlDocument, model: type[M]) -> tuple[M | None, list
     return found, [_problem(doc, mistake) for mistake in listed]
 
 
-def validate_parts(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Problem]]:
+def validate_parts(
+    doc: YamlDocument, model: type[M], stand_ins: dict[str, Any] | None = None
+) -> tuple[M | None, list[Problem]]:
     """Like `validate_document`, but a document with mistakes still gives what is fine in it.
 
     Every field with a mistake is left out (its default, when it has one) so the rest can be
     checked further in the same run (references, colours, logos); a required field left out
     takes its block with it. Lists keep their positions: a mistake in an entry that is not a
-    block leaves out the whole list. Returns None when even that leaves nothing valid (a
-    required top-level field is wrong).
+    block leaves out the whole list. A required top-level field named in `stand_ins` takes
+    that value instead, so the object is only for checking the rest, never for output.
+    Returns None when even that leaves nothing valid (another required top-level field).
     """
     found, problems = validate_document(doc, model)
     if found is not None or not isinstance(doc.data, dict):
@@ -95,12 +98,17 @@ def validate_parts(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Pr
         found, listed = read(model, data)
         if found is not None:
             return found, problems
-        if not all(_leave_out(data, _in_file(data, m.path)) for m in listed):
+        if not all(_leave_out(data, _in_file(data, m.path), stand_ins or {}) for m in listed):
             return None, problems
 
 
-def _leave_out(data: dict[str, Any], path: tuple[str | int, ...]) -> bool:
+def _leave_out(
+    data: dict[str, Any], path: tuple[str | int, ...], stand_ins: dict[str, Any]
+) -> bool:
     """Remove the deepest field on `path` that is written in a block; False at the top."""
+    if path and path[0] in stand_ins and data.get(str(path[0])) != stand_ins[str(path[0])]:
+        data[str(path[0])] = stand_ins[str(path[0])]
+        return True
     keys = [depth for depth, part in enumerate(path) if isinstance(part, str)]
     while keys:
         depth = keys.pop()
