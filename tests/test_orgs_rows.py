@@ -56,3 +56,14 @@ def test_quoted_cells_with_commas_and_doubled_quotes_are_read(tmp_path: Path):
     (source,) = read_orgs(path)
     assert source.brand is not None
     assert source.brand.organisation.name == 'The "Heron", Fenmoor'
+
+
+def test_a_row_without_a_name_still_has_its_colours_checked(tmp_path: Path):
+    path = _rows(tmp_path, "name,primary,logo_alt\n,#FFFF00,Some logo\n")
+    (source,) = read_orgs(path)
+    assert [str(p) for p in source.problems] == [
+        f"{path}:2:1: error: name: is required but missing (hint: fill in this row's 'name' cell)",
+        f"{path}:2:2: error: primary: #FFFF00 on white has a contrast of 1.07:1; text needs at "
+        "least 4.5:1 (hint: choose a darker shade (NHS Blue #005EB8 is 6.38:1, Dark Blue "
+        "#003087 11.85:1); light colours belong in 'accent', used only as fills)",
+    ]

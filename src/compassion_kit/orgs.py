@@ -17,8 +17,7 @@ from pathlib import Path
 from compassion_kit.errors import ContentError, KitError, Location, Problem
 from compassion_kit.loading import MAX_FILE_BYTES, YamlDocument
 from compassion_kit.model import Organisation
-from compassion_kit.model.validate import validate_parts
-from compassion_kit.profile import Brand, load_brand, profile_problems
+from compassion_kit.profile import Brand, check_profile, load_brand
 
 # CSV column -> where the value goes in the profile (colours are nested there).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -253,19 +252,24 @@ def _row_source(
         )
     # Every problem of the row at once: a wrong field is left out so the rest (colours, alt
     # text) is still checked; the logo is checked later, with the others of its pack.
-    organisation, problems = validate_parts(doc, Organisation)
-    if organisation is not None:
-        problems = problems + profile_problems(Brand(organisation, path, doc))
-    if organisation is None or problems or extra:
+    brand, problems = check_profile(doc, path)
+    if brand is None or problems or extra:
         found = sorted(problems, key=lambda p: p.location.column or 0) + extra
         return OrgSource(where, fallback, name, None, tuple(_as_columns(found)))
-    brand = Brand(organisation, path, doc)
-    return OrgSource(where, organisation_slug(organisation), organisation.name, brand)
+    return OrgSource(where, organisation_slug(brand.organisation), brand.organisation.name, brand)
 
 
 def _as_columns(problems: list[Problem]) -> list[Problem]:
     """Name CSV columns ('primary'), not profile fields ('colours.primary'), in messages."""
-    return [replace(p, field=_FIELD_TO_COLUMN.get(p.field or "", p.field)) for p in problems]
+    named = []
+    for problem in problems:
+        column = _FIELD_TO_COLUMN.get(problem.field or "", problem.field)
+        hint = f"fill in this row's '{column}' cell" if problem.hint == _ADD_FIELD else problem.hint
+        named.append(replace(problem, field=column, hint=hint))
+    return named
+
+
+_ADD_FIELD = "add it to this block"  # the model's hint for a missing field, said for YAML
 
 
 def _unique_slugs(sources: list[OrgSource]) -> list[OrgSource]:
