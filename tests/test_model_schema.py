@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -303,3 +305,18 @@ def test_a_table_cell_in_a_list_of_lists_is_located():
         "t.yaml:12:17: error: blocks.0.rows.1.1: should be text; put it in quotes if it looks "
         "like a number (got 4)"
     ]
+
+
+def test_the_model_types_and_kit_help_do_not_import_pydantic():
+    code = (
+        "import sys\n"
+        "import compassion_kit.model\n"
+        "from compassion_kit.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('pydantic:', sorted(m for m in sys.modules if m.startswith('pydantic')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "pydantic: []"
