@@ -167,7 +167,7 @@ class ByKind:
             for model in typing.get_args(source)
             for kind in typing.get_args(typing.get_type_hints(model)["kind"])
         }
-        return _told_apart(choices, _kind_of, _KIND_WORDS)
+        return _told_apart(choices, _kind_of, _refuse_unknown_kind)
 
 
 @dataclass(frozen=True)
@@ -181,10 +181,7 @@ class BlockOrText:
         model = next(option for option in options if hasattr(option, "__dataclass_fields__"))
         text = next(option for option in options if option is not model)
         choices = {"block": handler.generate_schema(model), "text": handler.generate_schema(text)}
-        return _told_apart(choices, lambda v: "text" if isinstance(v, str) else "block", {})
-
-
-_KIND_WORDS = {"none": "needs a 'kind' field", "other": "unknown kind"}
+        return _told_apart(choices, lambda v: "text" if isinstance(v, str) else "block")
 
 
 def _kind_of(value: Any) -> str:
@@ -193,27 +190,34 @@ def _kind_of(value: Any) -> str:
     return "" if kind is None else str(kind)
 
 
+def _refuse_unknown_kind(value: Any, kinds: list[str]) -> None:
+    """Refuse a value that is not a block, or names no kind or one that is not in `kinds`."""
+    listed = ", ".join(repr(kind) for kind in kinds)
+    if not (isinstance(value, dict) or hasattr(value, "__dataclass_fields__")):
+        raise refused(f"{_KEY_VALUE} (got {show(value)})")
+    kind = _kind_of(value)
+    if kind == "":
+        raise refused("needs a 'kind' field", f"one of {listed}")
+    if kind not in kinds:
+        raise refused(f"unknown kind {show(kind)}; use one of {listed}", at="kind")
+
+
 def _told_apart(
-    choices: dict[Any, CoreSchema], tag: Callable[[Any], Any], words: dict[str, str]
+    choices: dict[str, CoreSchema],
+    tag: Callable[[Any], str],
+    refuse: Callable[[Any, list[str]], None] | None = None,
 ) -> CoreSchema:
     """A tagged union whose errors are located as written in the file.
 
-    pydantic adds the tag to each error's location (`blocks.0.writing.prompt`); the file has
-    no such level, so it is taken out again here.
+    `refuse` words the mistake of a value no choice fits. pydantic adds the tag to each
+    error's location (`blocks.0.writing.prompt`); the file has no such level, so it is taken
+    out again here.
     """
     from pydantic_core import ValidationError, core_schema
 
     def choose(value: Any, validate: Callable[[Any], Any]) -> Any:
-        if not words:
-            pass
-        elif not (isinstance(value, dict) or hasattr(value, "__dataclass_fields__")):
-            raise refused(f"{_KEY_VALUE} (got {show(value)})")
-        elif tag(value) not in choices:
-            listed = ", ".join(repr(kind) for kind in choices)
-            if tag(value) == "":
-                raise refused(words["none"], f"one of {listed}")
-            got = f"{words['other']} {show(str(tag(value)))}; use one of {listed}"
-            raise refused(got, at="kind")
+        if refuse is not None:
+            refuse(value, list(choices))
         try:
             return validate(value)
         except ValidationError as exc:
