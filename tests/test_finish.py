@@ -1,0 +1,107 @@
+"""The post-save finishing step: python-pptx/python-docx output made reproducible and valid."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+from docx import Document
+from docx.shared import Mm
+from lxml import etree
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.util import Inches
+
+from compassion_kit.render.finish import finish_ooxml
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a5e1b3b60000000049454e44ae426082"
+)
+
+
+def _deck() -> bytes:
+    prs = Presentation()  # python-pptx's default template has no notes master
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = "Results"
+    data = CategoryChartData()
+    data.categories = ["Agree", "Disagree"]
+    data.add_series("Responses", (12, 3))
+    slide.shapes.add_chart(
+        XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(2), Inches(6), Inches(4), data
+    )
+    slide.notes_slide.notes_text_frame.text = "Read the numbers out."
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def _document() -> bytes:
+    doc = Document()
+    doc.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(PNG), width=Mm(10))
+    doc.add_paragraph().add_run().add_picture(io.BytesIO(PNG), width=Mm(10))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {info.filename: package.read(info) for info in package.infolist()}
+
+
+@pytest.mark.parametrize("make", [_deck, _document])
+def test_saves_a_moment_apart_finish_to_the_same_bytes(make) -> None:  # type: ignore[no-untyped-def]
+    first = make()
+    time.sleep(2.1)  # zip times have 2-second steps; the libraries stamp the wall clock
+    second = make()
+    assert first != second
+    assert finish_ooxml(first) == finish_ooxml(second)
+
+
+def test_source_date_epoch_changes_only_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = _deck()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    early = _parts(finish_ooxml(saved))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    late = _parts(finish_ooxml(saved))
+    changed = sorted(name for name in early if early[name] != late[name])
+    workbook = next(name for name in changed if name.endswith(".xlsx"))
+    assert changed == sorted(["docProps/core.xml", workbook])
+    assert b"2023-11-14T22:13:20Z" in early["docProps/core.xml"]
+    assert b"2027-01-15T08:00:00Z" in late["docProps/core.xml"]
+    inner = _parts(early[workbook])
+    assert b"2023-11-14T22:13:20Z" in inner["docProps/core.xml"]
+
+
+def test_content_types_first_and_notes_master_listed() -> None:
+    finished = finish_ooxml(_deck())
+    with zipfile.ZipFile(io.BytesIO(finished)) as package:
+        assert package.namelist()[0] == "[Content_Types].xml"
+        presentation = etree.fromstring(package.read("ppt/presentation.xml"))
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    children = [child.tag.removeprefix(p) for child in presentation]
+    assert "notesMasterIdLst" in children
+    assert children.index("notesMasterIdLst") == children.index("sldMasterIdLst") + 1
+    reopened = Presentation(io.BytesIO(finished))
+    assert reopened.slides[0].notes_slide.notes_text_frame.text == "Read the numbers out."
+
+
+def test_word_drawing_ids_unique_across_body_and_header() -> None:
+    saved = _parts(_document())
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+    def ids(parts: dict[str, bytes]) -> list[str]:
+        return [
+            doc_pr.get("id")
+            for name, blob in sorted(parts.items())
+            if name.startswith("word/") and name.endswith(".xml") and b"docPr" in blob
+            for doc_pr in etree.fromstring(blob).iter(wp)
+        ]
+
+    assert len(set(ids(saved))) < len(ids(saved))  # the defect this step exists for
+    finished = ids(_parts(finish_ooxml(_document())))
+    assert len(finished) == 2 and len(set(finished)) == 2
