@@ -207,7 +207,7 @@ def _import_renderers() -> None:
     import compassion_kit.render.deck
     import compassion_kit.render.docx
     import compassion_kit.render.handout
-    import compassion_kit.render.pptx
+    import compassion_kit.render.pptx.deck
     import compassion_kit.render.worksheet  # noqa: F401
 
 

@@ -1,7 +1,7 @@
 """What each kind of slide says: titles, paragraphs and boxes before anything is measured.
 
 Owns the wording and structure of every slide kind and of the generated slides (title,
-agenda, section, closing). Pure; sizes and continuation are decided in `_pptx_plan.py`.
+agenda, section, closing). Pure; sizes and continuation are decided in `deck.py` here.
 """
 
 from __future__ import annotations
@@ -18,25 +18,28 @@ from compassion_kit.model.deck import (
     QuoteSlide,
     VideoSlide,
 )
-from compassion_kit.render._pptx_spec import ChartSpec, Para, PictureSpec, Run, para
+from compassion_kit.render.plan.deck_figures import chart_spec
+from compassion_kit.render.plan.deck_spec import (
+    BODY_FLOOR_PT,
+    BODY_PT,
+    SMALL_PT,
+    ChartSpec,
+    Para,
+    PictureSpec,
+    Run,
+    para,
+)
 from compassion_kit.timing import clock
 
 if TYPE_CHECKING:
     from compassion_kit.model import DeckModule, Organisation
-    from compassion_kit.model.deck import Chart, Slide
-    from compassion_kit.render._pptx_template import Layout
+    from compassion_kit.model.deck import Slide
+    from compassion_kit.render.plan.deck_spec import Layout
     from compassion_kit.timing import Schedule
 
-# Target and floor sizes in points (ACCESSIBILITY.md: body >= 24 target, 18 floor).
-BODY_PT, BODY_FLOOR_PT = 28.0, 18.0
-SMALL_PT = 24.0  # details, attributions, panels, captions
 SUBTITLE_PT = 28.0  # the organisation's name on the title slide
 QUOTE_PT = 32.0
-CHART_PT = 18.0
 ALT_MAX = 150  # characters; longer alt text is tiring to hear (KIT002)
-# Extra chart series colours after primary and secondary: NHS Dark Green, Purple, Dark Grey,
-# Dark Pink, all at least 3:1 against white (WCAG 1.4.11).
-CHART_EXTRA_COLOURS = ("#006747", "#330072", "#425563", "#7C2855")
 KIND_LAYOUT = {
     "bullets": "Kit Bullets",
     "quote": "Kit Quote",
@@ -285,36 +288,6 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
         keep=keep,
     )
     return replace(base, boxes=(BoxDraft("Body", steps), panel_box))
-
-
-def chart_spec(
-    chart: Chart, title: str, box: tuple[int, int, int, int], colours: dict[str, str]
-) -> ChartSpec:
-    """A native chart spec; alt text is the caption, or a summary of the data."""
-    unit = chart.unit or ""
-    whole = all(float(v).is_integer() for s in chart.series for v in s.values)
-    base = "0" if whole else "0.0"
-    number_format = base + (f'"{unit}"' if unit == "%" else f'" {unit}"' if unit else "")
-    alt = chart.caption or _chart_summary(chart, title, unit)
-    palette = (colours["primary"], colours["secondary"], *CHART_EXTRA_COLOURS)
-    return ChartSpec(
-        chart.type,
-        tuple(chart.categories),
-        tuple((s.name, tuple(s.values)) for s in chart.series),
-        number_format,
-        box,
-        alt,
-        palette,
-        CHART_PT,
-    )
-
-
-def _chart_summary(chart: Chart, title: str, unit: str) -> str:
-    first = chart.series[0]
-    pairs = ", ".join(
-        f"{c} {v:g}{unit}" for c, v in zip(chart.categories, first.values, strict=True)
-    )
-    return f"{chart.type.capitalize()} chart, {title}: {pairs}"
 
 
 def shorten(text: str, limit: int = ALT_MAX) -> str:

@@ -1,7 +1,8 @@
 """Measure slide text with Arial-compatible font metrics and make it fit its box.
 
-Owns line wrapping, heights, size choice and splitting text across continuation slides.
-Pure: no pptx import; boxes arrive as plain sizes in points.
+Owns line wrapping, heights, size choice, splitting text across continuation slides and
+cutting long links into wrappable runs. Pure: no pptx import; boxes arrive as plain sizes in
+points.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from compassion_kit.paths import templates_dir
-from compassion_kit.render._pptx_spec import Para, indent_pt
+from compassion_kit.render.plan.deck_spec import Para, Run, indent_pt
 
 METRICS_FILE = "liberation-sans-widths.json"  # in templates/fonts, made by make_font_metrics.py
 LINE_PITCH = 1.2  # line height / font size at 100% spacing (Arial's own is ~1.15)
 WIDTH_SLACK = 1.04  # widths grow 4%: renderers differ in hinting; we also ignore kerning
 UNKNOWN_EM = 0.75  # width of a character missing from the table, in ems (wider than most)
 SIZE_STEP = 2.0  # points between the sizes tried when shrinking
+LINK_CHUNK = 0.45  # longest link run, as a share of the line: see link_chunks
 
 
 @dataclass(frozen=True)
@@ -207,3 +209,34 @@ def truncate(text: str, frame: Frame, size: float, bold: bool) -> str:
             return candidate
         words.pop()
     return "\u2026"
+
+
+def link_chunks(paragraph: Para, size: float, space: Frame, colour: str) -> Para:
+    """Split long link runs into runs of a few words with the same link, coloured `colour`.
+
+    LibreOffice (7.x, 24.x) lays a hyperlink out as one unbreakable field and cuts it
+    mid-word when it is longer than a line; shorter runs wrap between words everywhere.
+    """
+    if not any(run.link for run in paragraph.runs):
+        return paragraph
+    limit = LINK_CHUNK * (space.width - indent_pt(paragraph, size))
+    points = size * paragraph.scale
+    runs: list[Run] = []
+    for run in paragraph.runs:
+        if run.link:
+            # LibreOffice draws the second of two adjacent links in the text colour unless
+            # the run has its own colour; PowerPoint shows the theme's link colour either way.
+            run = replace(run, colour=run.colour or colour)
+        if not run.link or text_width(run.text, points, run.bold) <= limit:
+            runs.append(run)
+            continue
+        chunk = ""
+        for word in run.text.split(" "):
+            candidate = f"{chunk} {word}" if chunk else word
+            if chunk and text_width(candidate, points, run.bold) > limit:
+                runs.append(replace(run, text=chunk + " "))
+                chunk = word
+            else:
+                chunk = candidate
+        runs.append(replace(run, text=chunk))
+    return replace(paragraph, runs=tuple(runs))

@@ -1,8 +1,7 @@
-"""The deck template contract: the layouts and placeholders the deck writer needs, by name,
-and checking a template for them.
+"""The deck template contract: checking a template for the layouts and placeholders the deck
+writer needs (`LAYOUTS` in `plan/deck_spec.py`), every missing name reported at once.
 
-Owns the names (LAYOUTS) and the problems reported for a template that lacks one; reading
-the template is `_pptx_template.py`'s.
+Owns the problems reported for a template; reading it is `template.py`'s.
 """
 
 from __future__ import annotations
@@ -10,22 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from compassion_kit.errors import ContentError, Location, Problem
-from compassion_kit.render._pptx_template import LOGO, TITLE, Layout, read_template
-
-# Layout name -> placeholder names it must have. Placeholders other than the title are found
-# by the name shown in PowerPoint's Selection Pane (Home > Arrange > Selection Pane).
-LAYOUTS: dict[str, tuple[str, ...]] = {
-    "Kit Title": (TITLE, "Subtitle", "Details", LOGO),
-    "Kit Agenda": (TITLE, "Body", LOGO),
-    "Kit Section": (TITLE, "Body", LOGO),
-    "Kit Bullets": (TITLE, "Body", LOGO),
-    "Kit Quote": (TITLE, "Quote", "Attribution", LOGO),
-    "Kit Figures": (TITLE, "Content", LOGO),
-    "Kit Chart": (TITLE, "Content", LOGO),
-    "Kit Video": (TITLE, "Body", "QR", LOGO),
-    "Kit Exercise": (TITLE, "Body", "Panel", LOGO),
-    "Kit Closing": (TITLE, "Body", "QR", LOGO),
-}
+from compassion_kit.render.plan.deck_spec import LAYOUTS, TITLE, Layout
+from compassion_kit.render.pptx.template import read_template
 
 
 def check_template(path: Path) -> list[Problem]:

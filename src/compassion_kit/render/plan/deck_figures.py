@@ -1,29 +1,42 @@
-"""Lay out key figures: a centred row of filled boxes, each a big number over its caption.
+"""Key figures and charts: a centred row of filled boxes, each a big number over its
+caption, and the spec of a native chart.
 
-Owns the figures' geometry, sizes and colours; pure (no pptx import).
+Owns the figures' geometry, sizes and colours and the charts' data, format and alt text;
+pure (no pptx import).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from compassion_kit.branding import AA_LARGE, contrast_ratio, readable_text_on
-from compassion_kit.render import _pptx_fit as fit
-from compassion_kit.render._pptx_kinds import BODY_FLOOR_PT, SMALL_PT
-from compassion_kit.render._pptx_spec import (
+from compassion_kit.render.plan import deck_fit as fit
+from compassion_kit.render.plan.deck_spec import (
+    BODY_FLOOR_PT,
+    DEFAULT_INSETS,
     EMU_PER_INCH,
     EMU_PER_PT,
+    SMALL_PT,
     Box,
+    ChartSpec,
     Para,
     Run,
     TextSpec,
     para,
 )
-from compassion_kit.render._pptx_template import DEFAULT_INSETS
+
+if TYPE_CHECKING:
+    from compassion_kit.model.deck import Chart
 
 FIGURE_VALUE_PT = (60.0, 54.0, 48.0, 44.0, 40.0, 36.0, 32.0, 28.0)  # largest that fits one line
 FIGURE_FILL = "#E8EDEE"  # NHS Pale Grey behind key figures
 FIGURE_GAP = EMU_PER_INCH * 3 // 10
 CAPTION_H = EMU_PER_INCH
 FIGURE_MAX_W = EMU_PER_INCH * 5  # one or two figures do not stretch across the slide
+CHART_PT = 18.0
+# Extra chart series colours after primary and secondary: NHS Dark Green, Purple, Dark Grey,
+# Dark Pink, all at least 3:1 against white (WCAG 1.4.11).
+CHART_EXTRA_COLOURS = ("#006747", "#330072", "#425563", "#7C2855")
 
 
 def _frame(box: Box) -> fit.Frame:
@@ -94,3 +107,33 @@ def figure_texts(
         for n, ((value, words), box) in enumerate(zip(figures, boxes, strict=True), start=1)
     ]
     return boxed + texts, trouble
+
+
+def chart_spec(
+    chart: Chart, title: str, box: tuple[int, int, int, int], colours: dict[str, str]
+) -> ChartSpec:
+    """A native chart spec; alt text is the caption, or a summary of the data."""
+    unit = chart.unit or ""
+    whole = all(float(v).is_integer() for s in chart.series for v in s.values)
+    base = "0" if whole else "0.0"
+    number_format = base + (f'"{unit}"' if unit == "%" else f'" {unit}"' if unit else "")
+    alt = chart.caption or _chart_summary(chart, title, unit)
+    palette = (colours["primary"], colours["secondary"], *CHART_EXTRA_COLOURS)
+    return ChartSpec(
+        chart.type,
+        tuple(chart.categories),
+        tuple((s.name, tuple(s.values)) for s in chart.series),
+        number_format,
+        box,
+        alt,
+        palette,
+        CHART_PT,
+    )
+
+
+def _chart_summary(chart: Chart, title: str, unit: str) -> str:
+    first = chart.series[0]
+    pairs = ", ".join(
+        f"{c} {v:g}{unit}" for c, v in zip(chart.categories, first.values, strict=True)
+    )
+    return f"{chart.type.capitalize()} chart, {title}: {pairs}"

@@ -1,7 +1,7 @@
 """Plan a deck: assemble the slides, fit every text to its box, add continuation slides.
 
-Owns the order of slides, sizes, logo placement and notes stamping. Pure apart from reading
-the template's geometry (zip + XML, cached).
+Owns the order of slides, sizes, logo placement and notes stamping. Pure: the template's
+geometry arrives as a `Template` (read by `render/pptx/template.py`).
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from compassion_kit.branding import readable_text_on, substitute
-from compassion_kit.render import _pptx_fit as fit
-from compassion_kit.render._pptx_figures import figure_texts
-from compassion_kit.render._pptx_kinds import (
-    BODY_FLOOR_PT,
+from compassion_kit.render.plan import deck_fit as fit
+from compassion_kit.render.plan.deck_figures import figure_texts
+from compassion_kit.render.plan.deck_kinds import (
     KIND_LAYOUT,
     Draft,
     agenda_draft,
@@ -22,18 +21,20 @@ from compassion_kit.render._pptx_kinds import (
     slide_draft,
     title_draft,
 )
-from compassion_kit.render._pptx_spec import (
+from compassion_kit.render.plan.deck_spec import (
+    BODY_FLOOR_PT,
     EMU_PER_PT,
+    LOGO,
+    TITLE,
     Box,
+    Layout,
     Para,
     PictureSpec,
-    Run,
     SlideSpec,
+    Template,
     TextSpec,
-    indent_pt,
     para,
 )
-from compassion_kit.render._pptx_template import LOGO, TITLE, Layout, Template
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
@@ -44,7 +45,6 @@ TITLE_PT = {"Kit Title": 44.0, "Kit Section": 40.0}  # other layouts use TITLE_D
 TITLE_DEFAULT_PT, TITLE_FLOOR_PT = 36.0, 24.0
 ORG_NAME_PT = 20.0  # the organisation's name in the logo box when there is no logo
 CONT = " (cont.)"
-LINK_CHUNK = 0.45  # longest link run, as a share of the line: see _link_chunks
 
 
 class Context:
@@ -134,7 +134,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             if leader.size < fitted.size and len(fitted.pages) == 1:
                 fitted = replace(fitted, size=leader.size)
         chunked = tuple(
-            tuple(_link_chunks(p, fitted.size, space, ctx.colours["primary"]) for p in page)
+            tuple(fit.link_chunks(p, fitted.size, space, ctx.colours["primary"]) for p in page)
             for page in fitted.pages
         )
         fits.append(replace(fitted, pages=chunked))
@@ -191,37 +191,6 @@ def _spill(draft: Draft, layout: Layout) -> Draft:
         boxes[index] = replace(box, paras=box.paras[: box.keep])
         boxes[target] = replace(boxes[target], paras=boxes[target].paras + moved)
     return replace(draft, boxes=tuple(boxes))
-
-
-def _link_chunks(paragraph: Para, size: float, space: fit.Frame, colour: str) -> Para:
-    """Split long link runs into runs of a few words with the same link, coloured `colour`.
-
-    LibreOffice (7.x, 24.x) lays a hyperlink out as one unbreakable field and cuts it
-    mid-word when it is longer than a line; shorter runs wrap between words everywhere.
-    """
-    if not any(run.link for run in paragraph.runs):
-        return paragraph
-    limit = LINK_CHUNK * (space.width - indent_pt(paragraph, size))
-    points = size * paragraph.scale
-    runs: list[Run] = []
-    for run in paragraph.runs:
-        if run.link:
-            # LibreOffice draws the second of two adjacent links in the text colour unless
-            # the run has its own colour; PowerPoint shows the theme's link colour either way.
-            run = replace(run, colour=run.colour or colour)
-        if not run.link or fit.text_width(run.text, points, run.bold) <= limit:
-            runs.append(run)
-            continue
-        chunk = ""
-        for word in run.text.split(" "):
-            candidate = f"{chunk} {word}" if chunk else word
-            if chunk and fit.text_width(candidate, points, run.bold) > limit:
-                runs.append(replace(run, text=chunk + " "))
-                chunk = word
-            else:
-                chunk = candidate
-        runs.append(replace(run, text=chunk))
-    return replace(paragraph, runs=tuple(runs))
 
 
 def _page(

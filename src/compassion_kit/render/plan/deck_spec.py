@@ -1,12 +1,15 @@
-"""The deck plan's vocabulary: simple, frozen specs of slides, text, pictures and charts.
+"""The deck plan's vocabulary: frozen specs of slides, text, pictures and charts, the
+template geometry planning measures against, and the names the plan needs from a template.
 
-Owns the data passed from planning to writing; no logic beyond small derived values.
+Owns the data passed from planning to writing; no logic beyond small derived values. Reading
+a template into `Template` is `render/pptx/template.py`'s job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 EMU_PER_PT = 12700
@@ -15,6 +18,27 @@ EMU_PER_INCH = 914400
 BULLET_INDENT_EM = 1.1
 NUMBER_INDENT_EM = 1.6
 LEVEL_INDENT_EM = 1.4
+
+# Target and floor sizes in points (ACCESSIBILITY.md: body >= 24 target, 18 floor).
+BODY_PT, BODY_FLOOR_PT = 28.0, 18.0
+SMALL_PT = 24.0  # details, attributions, panels, captions
+TITLE = "Title"  # the slide title: any placeholder of type title or ctrTitle
+LOGO = "Logo"
+DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # OOXML defaults: 0.1 in sides, 0.05 in top/bottom
+# Layout name -> placeholder names it must have. Placeholders other than the title are found
+# by the name shown in PowerPoint's Selection Pane (Home > Arrange > Selection Pane).
+LAYOUTS: dict[str, tuple[str, ...]] = {
+    "Kit Title": (TITLE, "Subtitle", "Details", LOGO),
+    "Kit Agenda": (TITLE, "Body", LOGO),
+    "Kit Section": (TITLE, "Body", LOGO),
+    "Kit Bullets": (TITLE, "Body", LOGO),
+    "Kit Quote": (TITLE, "Quote", "Attribution", LOGO),
+    "Kit Figures": (TITLE, "Content", LOGO),
+    "Kit Chart": (TITLE, "Content", LOGO),
+    "Kit Video": (TITLE, "Body", "QR", LOGO),
+    "Kit Exercise": (TITLE, "Body", "Panel", LOGO),
+    "Kit Closing": (TITLE, "Body", "QR", LOGO),
+}
 
 Box = tuple[int, int, int, int]  # x, y, width, height in EMU
 
@@ -153,3 +177,32 @@ class DeckPlan:
     author: str
     template: str  # path of the template the geometry was read from
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A layout placeholder: its name, type, index, box and text insets (EMU)."""
+
+    name: str
+    kind: str  # OOXML ph type; "obj" when the placeholder has none
+    idx: int
+    box: Box
+    insets: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A slide layout by name, with its placeholders keyed by role name (TITLE for the title,
+    else the placeholder's name)."""
+
+    name: str
+    placeholders: dict[str, Placeholder]
+
+
+@dataclass(frozen=True)
+class Template:
+    """What planning needs from a template: slide size and the layouts' boxes."""
+
+    path: Path
+    slide_size: tuple[int, int]
+    layouts: dict[str, Layout]
