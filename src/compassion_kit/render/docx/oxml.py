@@ -17,7 +17,6 @@ from docx.text.paragraph import Paragraph
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.section import Section
     from docx.shape import InlineShape
     from docx.styles.style import ParagraphStyle
     from docx.table import _Cell, _Row
@@ -119,17 +118,12 @@ def end_section_on(paragraph: Paragraph, new_page: bool, columns: int, gap: int)
     for reference in sentinel.xpath("w:headerReference|w:footerReference"):
         sentinel.remove(reference)
     _child(sentinel, "type", val="nextPage" if new_page else "continuous")
-    set_columns(sentinel, columns, gap)
+    _columns(sentinel, columns, gap)
 
 
-def set_columns(sect_pr: Any, count: int, gap: int) -> None:
+def _columns(sect_pr: Any, count: int, gap: int) -> None:
     """No API for newspaper columns (w:cols) of a section."""
     _child(sect_pr, "cols", num=str(count), space=str(gap))
-
-
-def page_columns(section: Section, count: int, gap: int) -> None:
-    """No API for newspaper columns (w:cols): on a Section."""
-    set_columns(section._sectPr, count, gap)
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
