@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.shape import InlineShape
-    from docx.styles.style import ParagraphStyle
+    from docx.styles.style import BaseStyle, ParagraphStyle
     from docx.table import _Cell, _Row
 
 ON = ("1", "true", "on")  # how an on/off attribute (ST_OnOff) says "on", in lower case
@@ -270,10 +270,10 @@ def remove_paragraph(paragraph: Paragraph) -> None:
     paragraph._p.getparent().remove(paragraph._p)
 
 
-def copy_style(document: Document, style: Any, style_id: str) -> str:
-    """No API for copying a style between documents: a copy of style element `style` under
-    id `style_id` (returned)."""
-    copied = copy.deepcopy(style)
+def copy_style(document: Document, style: BaseStyle, style_id: str) -> str:
+    """No API for copying a style between documents: a copy of `style` under id `style_id`
+    (returned)."""
+    copied = copy.deepcopy(style.element)
     copied.set(qn("w:styleId"), style_id)
     document.styles.element.append(copied)
     return style_id

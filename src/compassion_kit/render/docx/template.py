@@ -96,11 +96,12 @@ def open_document(template: Path | None = None) -> Document:
 def style_ids(document: Document) -> dict[str, str | None]:
     """Each style's id by the name Word shows; None for the default paragraph style (Normal),
     which a paragraph gets by naming no style. The first style of a name wins."""
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     ids: dict[str, str | None] = {}
     for style in document.styles:
         if style.name is not None:
-            default = style.type == WD_STYLE_TYPE.PARAGRAPH and style.element.default
-            ids.setdefault(style.name, None if default else style.style_id)
+            is_default = default is not None and style.style_id == default.style_id
+            ids.setdefault(style.name, None if is_default else style.style_id)
     return ids
 
 
@@ -116,32 +117,29 @@ def add_missing_styles(document: Document) -> list[str]:
     copied: list[str] = []
     for name in missing:
         *bases, wanted = _with_bases(bundled, name)
-        for element in bases:  # a base already there by id is taken as it is
-            if element.get(_W_STYLE_ID) not in ids:
-                ids.add(oxml.copy_style(document, element, element.get(_W_STYLE_ID)))
-        style_id, number = wanted.get(_W_STYLE_ID), 1
+        for base in bases:  # a base already there by id is taken as it is
+            if base.style_id not in ids:
+                ids.add(oxml.copy_style(document, base, base.style_id))
+        style_id, number = wanted.style_id, 1
         while style_id in ids:  # the id is another style's, under another name
-            style_id, number = f"{wanted.get(_W_STYLE_ID)}{number}", number + 1
+            style_id, number = f"{wanted.style_id}{number}", number + 1
         ids.add(oxml.copy_style(document, wanted, style_id))
         copied.append(name)
     return copied
 
 
-_W_STYLE_ID = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}styleId"
-
-
 @cache
 def _bundled_styles() -> dict[str, Any]:
-    """The bundled template's style elements by the name Word shows, read once per process."""
+    """The bundled template's styles by the name Word shows, read once per process."""
     document = docx.Document(io.BytesIO(_bundled_bytes()))
     return {style.name: style for style in document.styles}
 
 
 def _with_bases(bundled: dict[str, Any], name: str) -> list[Any]:
-    """Style `name`'s element, after the elements of the styles it is based on."""
+    """Style `name`, after the styles it is based on."""
     chain = []
     style = bundled[name]
     while style is not None:
-        chain.append(style.element)
+        chain.append(style)
         style = style.base_style
     return chain[::-1]
