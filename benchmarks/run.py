@@ -1,221 +1,223 @@
-"""The one benchmark command: whole-process timings of `kit`, as medians of several runs.
+"""The benchmark: whole-process timings of `kit` against its targets, medians of alternating runs.
 
-Run from the repository root: python benchmarks/run.py [--runs N] [--quick]. Each case starts
-`kit` as a new process (subprocess + time.perf_counter), so start-up, imports and loading the
-library are all counted, as a user would feel them. The package is byte-compiled first, as an
-installed one is. Takes about five minutes on 2 cores;
---quick uses 40 organisations instead of 200 and fewer runs.
+Run from the repository root: python benchmarks/run.py [--runs N] [--quick] [--only NAME ...].
+Every run starts a new process, so start-up, imports and loading the library are all counted,
+as a user feels them; peak memory is the largest resident set of any process of the run (from
+wait4). The cases take turns, one run each per round, and the pairs (kit and pandoc, kit and the
+plain library loop) run back to back in alternating order, so a busy spell on the machine slows
+both sides alike. The package is byte-compiled first, as an installed one is.
 
-Cases:
-  pack       one full pack for one organisation: a ~60-slide deck, both agendas, 15 worksheets
-             and handouts (`kit build`)
-  batch      the README example for 200 organisations from a generated CSV, --jobs 2
-  deck       a 60-slide deck with `kit build-deck` against pandoc building an equivalent deck
-             from Markdown with a reference .pptx, as a ratio
-  help       `kit --help` against `python -c pass`
+Figures (issue 12 item 7):
+  help    `kit --help`                                              target <= 0.12 s
+  pack    one full pack: ~60-slide deck, both agendas, 15 worksheets
+          and handouts (`kit build`)                                target <= 1.2 s
+  deck    every bundled deck module in one deck (`kit build-deck`,
+          no organisation, so no logo, as pandoc places none)
+          against pandoc making the same slides and notes from
+          Markdown with templates/deck.pptx as reference            target kit/pandoc <= 1.5
+  batch   200 organisation packs (the README example), --jobs 2,
+          against a plain python-pptx/python-docx loop with two
+          processes making the same files (benchmarks/plain_loop.py) target <= 25 s,
+                                                                    kit/plain <= 1, <= 150 MiB
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import datetime
+import json
 import os
+import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+import inputs
+from figures import table
+from measure import PYTHON, Series, fresh, measure, progress
+
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-KIT = [PYTHON, "-m", "compassion_kit"]
-EXAMPLE = ROOT / "examples" / "wye-valley"
-DECK_MODULES = ["intro", "culture-values", "actions-activities", "leadership-management"]
-# Every worksheet and seven handouts: 15 printed items, as a long day might use.
-WORKSHEETS = [
-    "compassion-audit",
-    "six-word-stories",
-    "smarter-action-plan",
-    "tackling-giants",
-    "taking-stock",
-    "feedback-form",
-    "acts-of-compassion",
-    "lab-readiness-check",
-]
-HANDOUTS = [
-    "why-compassion-matters",
-    "business-case-infographic",
-    "case-hull-pathology-values",
-    "case-leicester-thank-you",
-    "case-norfolk-staff-platform",
-    "workshop-case-studies",
-    "staff-support-approaches",
-]
+_SCRIPT = Path(PYTHON).with_name("kit.exe" if os.name == "nt" else "kit")
+# The installed console script, as a user starts it; `python -m` from a bare checkout.
+KIT = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "compassion_kit"]
+FIGURES = ("help", "pack", "deck", "batch")
+# One timed command: series key, label, command, output folder to empty before each run.
+Step = tuple[str, str, list[str], Path | None]
 
 
-def timed(command: list[str], runs: int, before: Callable[[], None] | None = None) -> list[float]:
-    """Wall-clock seconds of each run of `command`; a failing run stops the benchmark."""
-    times = []
-    for _ in range(runs):
-        if before is not None:
-            before()
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            sys.exit(
-                f"benchmark command failed ({done.returncode}): {' '.join(command)}\n"
-                f"{done.stderr[-2000:]}"
+class Bench:
+    """The selected cases, their inputs in a scratch folder, and their runs so far."""
+
+    def __init__(self, work: Path, only: set[str], orgs: int) -> None:
+        self.work, self.only, self.orgs = work, only, orgs
+        self.series: dict[str, Series] = {}
+        self.pandoc = shutil.which("pandoc")
+        self.notes: list[str] = []
+        self.deck_ids: list[str] = []
+        self.slides: dict[str, int] = {}
+        self._prepare()
+
+    def _prepare(self) -> None:
+        work = self.work
+        if "pack" in self.only:
+            self.pack_spec = inputs.full_pack_spec(work)
+        if "deck" in self.only:
+            listed = subprocess.run(
+                [*KIT, "list", "--kind", "deck", "--json"], capture_output=True, check=True
             )
-    return times
+            self.deck_ids = [item["id"] for item in json.loads(listed.stdout)]
+            self.markdown, self.slides["pandoc"] = inputs.deck_markdown(work, self.deck_ids)
+            if self.pandoc is None:
+                print("pandoc not found: the deck comparison is skipped", file=sys.stderr)
+                self.notes.append(
+                    "pandoc is not installed, so the deck comparison was skipped: install it "
+                    "(apt-get install pandoc, brew install pandoc or pandoc.org) and run again"
+                )
+        if "batch" in self.only:
+            self.orgs_csv = inputs.orgs_csv(work, self.orgs)
+            sample = work / "sample-pack"
+            measure([*KIT, "build", str(inputs.EXAMPLE / "workshop.yaml"), "-o", str(sample)])
+            self.pack_text = inputs.write_pack_text(work, sample)
+
+    def _add(self, key: str, label: str, command: list[str], before: Callable[[], None]) -> None:
+        series = self.series.setdefault(key, Series(label))
+        series.runs.append(measure(command, before))
+        progress(series)
+
+    def round(self, number: int) -> None:
+        """One run of every selected case; pairs swap their order every other round."""
+        work = self.work
+        if "help" in self.only:
+            self._add("python", "python -c pass", [PYTHON, "-c", "pass"], lambda: None)
+            self._add("help", "kit --help", [*KIT, "--help"], lambda: None)
+        if "pack" in self.only:
+            pack = work / "pack"
+            self._add(
+                "pack",
+                "one full pack",
+                [*KIT, "build", str(self.pack_spec), "-o", str(pack)],
+                fresh(pack),
+            )
+            self.slides.setdefault("pack", _slides(pack))
+        for pair in self._pairs():
+            for key, label, command, out in pair if number % 2 == 0 else reversed(pair):
+                self._add(key, label, command, fresh(out) if out else lambda: None)
+        if "deck" in self.only:
+            self.slides.setdefault("kit", _slides_of(work / "kit.pptx"))
+
+    def _pairs(self) -> list[list[Step]]:
+        """The compared commands: kit and pandoc for the deck, kit and the plain loop."""
+        work = self.work
+        pairs: list[list[Step]] = []
+        if "deck" in self.only:
+            kit_deck = [*KIT, "build-deck", *self.deck_ids, "-o", str(work / "kit.pptx")]
+            pair: list[Step] = [("deck-kit", "every deck module, kit build-deck", kit_deck, None)]
+            if self.pandoc is not None:
+                pandoc = [
+                    self.pandoc,
+                    str(self.markdown),
+                    "-o",
+                    str(work / "pandoc.pptx"),
+                    f"--reference-doc={ROOT / 'templates' / 'deck.pptx'}",
+                ]
+                pair.append(("deck-pandoc", "the same deck, pandoc from Markdown", pandoc, None))
+            pairs.append(pair)
+        if "batch" in self.only:
+            kit_out, plain_out = work / "batch-kit", work / "batch-plain"
+            spec = str(inputs.EXAMPLE / "workshop.yaml")
+            kit_batch = [
+                *KIT,
+                "build",
+                spec,
+                "--orgs",
+                str(self.orgs_csv),
+                "-o",
+                str(kit_out),
+                "--jobs",
+                "2",
+            ]
+            plain = [
+                PYTHON,
+                str(ROOT / "benchmarks" / "plain_loop.py"),
+                str(self.pack_text),
+                str(self.orgs_csv),
+                str(plain_out),
+                "--jobs",
+                "2",
+            ]
+            pairs.append(
+                [
+                    ("batch-kit", f"{self.orgs} packs, kit build --jobs 2", kit_batch, kit_out),
+                    ("batch-plain", f"{self.orgs} packs, plain library loop", plain, plain_out),
+                ]
+            )
+        return pairs
 
 
-def report(name: str, times: list[float], extra: str = "") -> float:
-    median = statistics.median(times)
-    spread = f"{min(times):.3f}-{max(times):.3f}"
-    print(f"{name:<34} median {median:8.3f} s   ({len(times)} runs, {spread}){extra}", flush=True)
-    return median
+def _slides(pack: Path) -> int:
+    manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+    return sum(f.get("slides", 0) for f in manifest["files"])
 
 
-def full_pack_spec(folder: Path) -> Path:
-    spec = folder / "full-pack.yaml"
-    lines = [
-        'title: "Benchmark: a full day with everything"',
-        f"organisation: {EXAMPLE / 'org.yaml'}",
-        "date: 2027-03-09",
-        'venue: "Seminar Room 2"',
-        'start: "09:30"',
-        'facilitators: ["A. Facilitator"]',
-        "participants: 30",
-        f"deck: {{modules: [{', '.join(DECK_MODULES)}], agenda: improvement-planning}}",
-        "agendas: [improvement-planning]",
-        f"worksheets: [{', '.join(WORKSHEETS)}]",
-        f"handouts: [{', '.join(HANDOUTS)}]",
-    ]
-    spec.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return spec
+def _slides_of(deck: Path) -> int:
+    from pptx import Presentation
 
-
-def orgs_csv(folder: Path, count: int) -> Path:
-    logos = [str(EXAMPLE / "logo.svg"), str(ROOT / "examples" / "fenmoor-hospice" / "logo.png"), ""]
-    rows = ["name,short_name,logo,primary,secondary,accent"]
-    for i in range(count):
-        rows.append(f"Benchmark Trust {i},BT{i:03d},{logos[i % 3]},#00594F,#1D3557,#F4C95D")
-    path = folder / "orgs.csv"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return path
-
-
-def deck_markdown(folder: Path) -> Path:
-    """The same slides as Markdown for pandoc: a title, bullets or text, and the notes."""
-    sys.path.insert(0, str(ROOT / "src"))
-    from compassion_kit.library import load_library
-
-    library = load_library()
-    parts = ["---", "title: Benchmark deck", "---", ""]
-    for module_id in DECK_MODULES:
-        for slide in library.get(module_id).slides:  # type: ignore[union-attr]
-            parts.append(f"## {slide.title}\n")
-            bullets = getattr(slide, "bullets", None) or []
-            parts += [f"{'  ' * b.level}- {b.text}" for b in bullets]
-            quote = getattr(slide, "quote", None)
-            if quote is not None:
-                parts.append(f"> {quote.text}\n>\n> {quote.attribution}")
-            parts += ["", "::: notes", slide.notes, ":::", ""]
-    path = folder / "deck.md"
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
+    return len(Presentation(str(deck)).slides)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs of each quick case")
-    parser.add_argument("--quick", action="store_true", help="40 organisations, 3 runs")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of every case (at least 3)")
+    parser.add_argument("--quick", action="store_true", help="one run of each case")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=FIGURES,
+        metavar="NAME",
+        help=f"only this figure ({', '.join(FIGURES)}); repeat for more",
+    )
+    parser.add_argument("--orgs", type=int, default=200, help="organisations in the batch")
     args = parser.parse_args()
-    runs = 3 if args.quick else args.runs
-    count = 40 if args.quick else 200
-    env_note = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    # An installed kit runs from compiled bytecode (pip compiles it); an editable checkout
-    # under PYTHONDONTWRITEBYTECODE would recompile every module on every run instead.
+    runs = 1 if args.quick else max(3, args.runs)
+    only = set(args.only or FIGURES)
+    # An installed kit runs from compiled bytecode; an editable checkout under
+    # PYTHONDONTWRITEBYTECODE would recompile every module on every run instead.
     compileall.compile_dir(ROOT / "src" / "compassion_kit", quiet=1)
-    print(f"compassion-kit benchmarks ({env_note}); whole-process wall-clock times\n")
     work = Path(tempfile.mkdtemp(prefix="kit-bench-"))
     try:
-        bench(work, runs, count)
+        bench = Bench(work, only, args.orgs)
+        for number in range(runs):
+            print(f"round {number + 1} of {runs}", file=sys.stderr, flush=True)
+            bench.round(number)
+        report(bench, runs, sys.argv[1:])
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def bench(work: Path, runs: int, count: int) -> None:
-    python = report("python -c pass", timed([PYTHON, "-c", "pass"], runs))
-    kit_help = report("kit --help", timed([*KIT, "--help"], runs))
-    print(f"{'':<34} kit --help minus python start-up: {kit_help - python:.3f} s\n")
-
-    spec = full_pack_spec(work)
-    out = work / "pack"
-    pack = timed([*KIT, "build", str(spec), "-o", str(out)], runs)
-    slides = _slides(out)
-    report("one full pack (kit build)", pack, f"  [{slides} slides, {_files(out)} files]")
-    small = timed([*KIT, "build", str(EXAMPLE / "workshop.yaml"), "-o", str(work / "wv")], runs)
-    report("README example pack (kit build)", small)
-    print()
-
-    md = deck_markdown(work)
-    reference = ROOT / "templates" / "deck.pptx"
-    kit_deck = [*KIT, "build-deck", *DECK_MODULES, "-o", str(work / "kit.pptx")]
-    pandoc = shutil.which("pandoc")
-    if pandoc is None:
-        report("60-slide deck (kit build-deck)", timed(kit_deck, runs))
-        print("pandoc not installed: deck comparison skipped\n")
-    else:
-        command = [pandoc, str(md), "-o", str(work / "pandoc.pptx"), f"--reference-doc={reference}"]
-        # Alternate the two so that a busy spell on the machine slows both alike.
-        kit_times: list[float] = []
-        pandoc_times: list[float] = []
-        for _ in range(runs):
-            kit_times += timed(kit_deck, 1)
-            pandoc_times += timed(command, 1)
-        report("60-slide deck (kit build-deck)", kit_times)
-        report("60-slide deck (pandoc, Markdown)", pandoc_times)
-        ratios = [k / p for k, p in zip(kit_times, pandoc_times, strict=True)]
-        print(f"{'':<34} kit / pandoc = {statistics.median(ratios):.2f} (median of pairs)\n")
-
-    orgs = orgs_csv(work, count)
-    batch_out = work / "batch"
-    command = [
-        *KIT,
-        "build",
-        str(EXAMPLE / "workshop.yaml"),
-        "--orgs",
-        str(orgs),
-        "-o",
-        str(batch_out),
-        "--jobs",
-        "2",
-    ]
-    # The batch is the long case: stop after the run that takes the total past 100 s.
-    times: list[float] = []
-    while len(times) < 3 and sum(times) < 100:
-        times += timed(command, 1)
-    report(
-        f"{count} packs, --jobs 2 (kit build)",
-        times,
-        f"  [{count / statistics.median(times):.1f} packs/s]",
+def report(bench: Bench, runs: int, argv: list[str]) -> None:
+    pandoc = "no pandoc"
+    if bench.pandoc:
+        version = subprocess.run([bench.pandoc, "--version"], capture_output=True, text=True)
+        pandoc = version.stdout.splitlines()[0]
+    command = " ".join(["python benchmarks/run.py", *argv])
+    if hasattr(os, "getloadavg"):
+        load = f"load average {os.getloadavg()[1]:.1f} over the last 5 minutes, "
+        bench.notes.insert(0, load + "so the figures hold only for a machine as busy as that")
+    print(
+        f"\n`{command}`: medians of {runs} alternating run(s), whole processes; "
+        f"{os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}, "
+        f"{pandoc}, {datetime.date.today().isoformat()}.\n"
     )
-
-
-def _slides(out: Path) -> int:
-    import json
-
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    return sum(f.get("slides", 0) for f in manifest["files"])
-
-
-def _files(out: Path) -> int:
-    return sum(1 for p in out.iterdir() if p.name != "manifest.json")
+    print("\n".join(table(bench.series, bench.slides, bench.orgs)))
+    print()
+    for series in bench.series.values():
+        print(f"- {series.label}: {len(series.runs)} run(s), {series.spread()}")
+    for note in bench.notes:
+        print(f"\nNote: {note}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ python-pptx default template, thumbnail or printer settings), so every byte come
 file plus the theme format scheme and notes master shipped with python-pptx 1.0.2.
 
 The template holds the look only: NHS Blue accents, Arial, en-GB, readable sizes and the named
-layouts and placeholders the deck renderer asks for (see LAYOUTS in render/_pptx_template.py).
+layouts and placeholders the deck renderer asks for (see LAYOUTS in render/plan/deck_spec.py).
 Brand colours and fonts from an organisation profile are applied to the theme at build time.
 """
 

@@ -1,4 +1,4 @@
-"""What the kit prints: plain text without Rich when piped, Rich's colours on a terminal."""
+"""What the kit prints: Rich's colours and boxes on a terminal, plain lines when piped."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import sys
-from contextlib import redirect_stderr
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -17,8 +17,9 @@ from rich.console import Console
 from rich.text import Text
 from typer.testing import CliRunner
 
-from compassion_kit import _plain, console
+from compassion_kit import console
 from compassion_kit.cli import app
+from compassion_kit.errors import Location, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 UNKNOWN_KEY = ROOT / "tests" / "fixtures" / "content" / "bad" / "unknown-key.yaml"
@@ -34,20 +35,36 @@ def piped(*command: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_a_piped_build_does_not_import_rich(tmp_path: Path) -> None:
+def test_help_does_not_import_rich() -> None:
     code = (
         "import sys\n"
         "from compassion_kit.cli import main\n"
-        "sys.argv[0] = 'kit'\n"
+        "sys.argv = ['kit', '--help']\n"
         "try:\n"
         "    main()\n"
         "finally:\n"
         "    print('rich' in sys.modules)\n"
     )
-    done = piped("-c", code, "build", "examples/wye-valley/workshop.yaml", "-o", str(tmp_path))
+    done = piped("-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("\nFalse\n")
+
+
+def test_a_piped_build_prints_plain_lines(tmp_path: Path) -> None:
+    done = piped(
+        "-m", "compassion_kit", "build", "examples/wye-valley/workshop.yaml", "-o", str(tmp_path)
+    )
     assert done.returncode == 0, done.stderr
     assert f"✓ wrote {tmp_path}: 7 files" in done.stderr
-    assert done.stdout == "False\n"
+    assert "\x1b[" not in done.stderr and done.stdout == ""
+
+
+def test_piped_messages_are_never_wrapped() -> None:
+    long = "a" * 150 + " " + "b" * 150
+    err = io.StringIO()
+    with redirect_stderr(err):
+        console.problems([Problem(long, Location(Path("x.yaml"), 1, 2))])
+    assert err.getvalue().splitlines()[0] == f"x.yaml:1:2: error: {long}"
 
 
 def test_force_color_prints_the_same_words_in_colour() -> None:
@@ -77,7 +94,7 @@ def test_force_color_prints_the_same_words_in_colour() -> None:
         {"TTY_COMPATIBLE": "1"},
     ],
 )
-def test_terminal_or_not_is_decided_as_rich_decides(
+def test_terminal_or_not_is_rich_s_decision(
     monkeypatch: pytest.MonkeyPatch, env: dict[str, str], isatty: bool
 ) -> None:
     for name in TERMINAL_SETTINGS:
@@ -86,7 +103,11 @@ def test_terminal_or_not_is_decided_as_rich_decides(
         monkeypatch.setenv(name, value)
     stream = io.StringIO()
     stream.isatty = lambda: isatty  # type: ignore[method-assign]
-    assert _plain.is_terminal(stream) == Console(file=stream).is_terminal
+    monkeypatch.setattr(sys, "stderr", stream)
+    terminal = Console(file=stream).is_terminal
+    chosen = console._console()
+    assert chosen.is_terminal == terminal
+    assert chosen.width == (Console(file=stream).width if terminal else 100_000)
 
 
 # Tab stops count characters in plain text and cells in Rich: the same for these.
@@ -112,7 +133,6 @@ def test_plain_messages_are_what_rich_wrote_to_a_file(
 LIST = """\
 compassion-kit library
 id                   kind       element  title                                                     size
--------------------  ---------  -------  --------------------------------------------------------  ----------------
 smarter-action-plan  worksheet  2        Action plan for workplace compassion: set a SMARTER goal  18 blocks
 tackling-giants      worksheet  2        Tackling giants: what stops us making a change?           5 blocks, 40 min
 taking-stock         worksheet  2        Taking stock: what do we do now that is good?             10 blocks
@@ -123,6 +143,26 @@ def test_piped_tables_are_aligned_columns_one_row_a_line() -> None:
     result = CliRunner().invoke(app, ["list", "--kind", "worksheet", "--element", "2"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == LIST
+
+
+def test_a_table_on_a_terminal_is_drawn_with_a_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in TERMINAL_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setattr(console, "_consoles", {})
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    console.table("library", ["id", "title"], [["a-b", "two\nlines"]])
+    drawn = ANSI.sub("", out.getvalue()).splitlines()
+    assert drawn[0] == "library" and drawn[1].startswith("┏━")
+    assert drawn[4:6] == ["│ a-b │ two   │", "│     │ lines │"]
+
+
+def test_a_piped_table_keeps_each_cell_on_one_line() -> None:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        console.table("t", ["id", "note"], [["x", "first\nsecond " + "w" * 200]])
+    assert out.getvalue().splitlines()[2] == "x   first second " + "w" * 200
 
 
 def test_pack_report_counts_slides_and_pages_in_words() -> None:

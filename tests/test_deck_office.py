@@ -17,8 +17,8 @@ from pptx import Presentation
 from compassion_kit.errors import ContentError
 from compassion_kit.library import load_library
 from compassion_kit.model import DeckModule
-from compassion_kit.render._pptx_spec import DeckPlan
 from compassion_kit.render.deck import DeckRequest, plan_deck, write_deck
+from compassion_kit.render.plan.deck_spec import DeckPlan
 from support.decks import example_brand, module
 from support.office import assert_valid_ooxml, pdf_pages, pdf_text, require_tools, to_pdf, words
 

@@ -6,11 +6,6 @@ import pytest
 
 from compassion_kit.model import Agenda
 from compassion_kit.profile import DEFAULT_BRAND
-from compassion_kit.render import _pptx_fit as fit
-from compassion_kit.render._pptx_contract import LAYOUTS
-from compassion_kit.render._pptx_plan import contain
-from compassion_kit.render._pptx_spec import EMU_PER_PT, DeckPlan, SlideSpec
-from compassion_kit.render._pptx_template import read_template
 from compassion_kit.render.deck import (
     DeckRequest,
     check_template,
@@ -18,6 +13,10 @@ from compassion_kit.render.deck import (
     plan_deck,
     slide_numbers,
 )
+from compassion_kit.render.plan import deck_fit as fit
+from compassion_kit.render.plan.deck import contain
+from compassion_kit.render.plan.deck_spec import EMU_PER_PT, LAYOUTS, DeckPlan, SlideSpec
+from compassion_kit.render.pptx.template import read_template
 from compassion_kit.timing import schedule
 from support.decks import example_brand, module
 

@@ -18,7 +18,6 @@ from pptx.util import Emu
 
 from compassion_kit.errors import ContentError
 from compassion_kit.profile import DEFAULT_BRAND, load_brand
-from compassion_kit.render._pptx_template import read_template
 from compassion_kit.render.deck import (
     DeckRequest,
     check_template,
@@ -26,6 +25,7 @@ from compassion_kit.render.deck import (
     plan_deck,
     write_deck,
 )
+from compassion_kit.render.pptx.template import read_template
 from support.decks import example_brand, module
 from support.office import assert_valid_ooxml
 
@@ -216,17 +216,20 @@ def test_brand_colours_and_font_reach_the_theme(tmp_path: Path) -> None:
     assert set(theme.xpath("//a:fontScheme//a:latin/@typeface", namespaces=NS)) == {"Verdana"}
 
 
-def test_building_a_deck_never_imports_python_pptx_or_xlsxwriter(tmp_path: Path) -> None:
-    # Importing them cost a quarter of a second per process; decks are written with lxml.
+def test_python_pptx_is_imported_only_when_a_deck_is_written(tmp_path: Path) -> None:
+    # `kit --help`, `list`, `show` and `validate` import the deck API but never write a deck.
     fixtures = Path(__file__).resolve().parent / "fixtures" / "decks"
     code = (
         "import sys\n"
+        "import compassion_kit.render.deck\n"
         "from compassion_kit.cli import main\n"
+        "loaded = lambda: sorted({n.split('.')[0] for n in sys.modules} & {'pptx', 'xlsxwriter'})\n"
+        "print(loaded())\n"
         "try:\n"
         "    main()\n"
         "except SystemExit as done:\n"
         "    assert not done.code, done.code\n"
-        "print(sorted({name.split('.')[0] for name in sys.modules} & {'pptx', 'xlsxwriter'}))\n"
+        "print(loaded())\n"
     )
     out = tmp_path / "deck.pptx"
     content, org = fixtures / "fixture-deck.yaml", fixtures / "org.yaml"
@@ -237,7 +240,8 @@ def test_building_a_deck_never_imports_python_pptx_or_xlsxwriter(tmp_path: Path)
         text=True,
         check=True,
     )
-    assert done.stdout.splitlines()[-1] == "[]"
+    lines = done.stdout.splitlines()
+    assert (lines[0], lines[-1]) == ("[]", "['pptx', 'xlsxwriter']")
     charts = [n for n in zipfile.ZipFile(out).namelist() if n.startswith("ppt/charts/chart")]
     assert charts  # the chart path ran too
 
@@ -245,6 +249,36 @@ def test_building_a_deck_never_imports_python_pptx_or_xlsxwriter(tmp_path: Path)
 def test_building_twice_gives_identical_bytes(deck_bytes: bytes) -> None:
     again = build("fixture-deck", date="12 March 2025", venue="Room 2", facilitator="Sam Patel")
     assert hashlib.sha256(again).hexdigest() == hashlib.sha256(deck_bytes).hexdigest()
+
+
+def entries(data: bytes) -> dict[str, bytes]:
+    """Every entry of a zip, with the entries of zips inside it (a chart's workbook) inlined."""
+    found: dict[str, bytes] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            blob = package.read(name)
+            if name.endswith(".xlsx"):
+                found.update({f"{name}!{n}": b for n, b in entries(blob).items()})
+            else:
+                found[name] = blob
+    return found
+
+
+def test_source_date_epoch_changes_only_the_dates(
+    deck_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    later = build("fixture-deck", date="12 March 2025", venue="Room 2", facilitator="Sam Patel")
+    before, after = entries(deck_bytes), entries(later)
+    assert list(before) == list(after)
+    changed = sorted(name for name in before if before[name] != after[name])
+    assert changed == [
+        "docProps/core.xml",
+        *sorted(n for n in before if n.endswith("!docProps/core.xml")),
+    ]
+    assert len(changed) == 4  # the deck and its three chart workbooks
+    for name in changed:
+        assert before[name].replace(b"2020-01-01T00:00:00Z", b"2023-11-14T22:13:20Z") == after[name]
 
 
 def test_fixture_decks_pass_strict_ooxml_validation(tmp_path: Path, deck_bytes: bytes) -> None:
@@ -313,19 +347,19 @@ def test_template_that_is_not_a_presentation_is_one_problem(tmp_path: Path) -> N
     assert "not a readable PowerPoint file" in problem.message
 
 
-def test_template_part_that_is_not_xml_is_a_content_error(tmp_path: Path) -> None:
-    # Planning reads only the presentation, masters and layouts; the notes master is first
-    # read while writing.
+def test_template_part_that_is_not_xml_is_named_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
     path = edited_template(
         tmp_path, {"ppt/notesMasters/notesMaster1.xml": ("<p:cSld>", "<p:cSld><<")}
     )
-    assert check_template(path) == []
+    (problem,) = check_template(path)
+    assert problem.message.startswith("the deck template is not a readable PowerPoint file")
+    assert "ppt/notesMasters/notesMaster1.xml" in problem.message
+    assert problem.location.path == path and problem.hint
     with pytest.raises(ContentError) as raised:
         build("fixture-deck", template=path)
-    (problem,) = raised.value.problems
-    assert problem.message.startswith("the deck template cannot be opened: ")
-    assert "notesMaster1.xml" in problem.message
-    assert problem.location.path == path and problem.hint
+    assert raised.value.problems == [problem]
 
 
 def test_template_tokens_are_replaced_and_notes_master_listed(tmp_path: Path) -> None:
@@ -427,3 +461,33 @@ def test_pandoc_builds_its_slides_on_the_bundled_template(tmp_path: Path) -> Non
         "Section Header",
         "Title and Content",
     ]
+
+
+def test_a_powerpoint_template_file_is_named_with_how_to_save_it_as_a_presentation(
+    tmp_path: Path,
+) -> None:
+    main = "application/vnd.openxmlformats-officedocument.presentationml."
+    path = edited_template(
+        tmp_path,
+        {"[Content_Types].xml": (main + "presentation.main+xml", main + "template.main+xml")},
+    )
+    (problem,) = check_template(path)
+    assert problem.message == (
+        "the deck template is a PowerPoint template (.potx), not a presentation (.pptx)"
+    )
+    assert "Save As" in (problem.hint or "")
+
+
+def test_template_tokens_inside_a_group_are_replaced(tmp_path: Path) -> None:
+    group = (
+        '<p:grpSp><p:nvGrpSpPr><p:cNvPr id="90" name="Footer group"/><p:cNvGrpSpPr/><p:nvPr/>'
+        '</p:nvGrpSpPr><p:grpSpPr/><p:sp><p:nvSpPr><p:cNvPr id="91" name="Footer text"/>'
+        '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>'
+        '<a:p><a:r><a:rPr lang="en-GB"/><a:t>Run by {{org_name}}</a:t></a:r></a:p></p:txBody>'
+        "</p:sp></p:grpSp></p:spTree>"
+    )
+    path = edited_template(tmp_path, {"ppt/slideLayouts/slideLayout4.xml": ("</p:spTree>", group)})
+    data = build("fixture-deck", template=path)
+    layout_texts = "".join(part(data, "ppt/slideLayouts/slideLayout4.xml").itertext())
+    assert "Run by Northshire Community Health NHS Trust" in layout_texts
+    assert "{{" not in layout_texts

@@ -32,6 +32,24 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def assert_no_process_left(group: int) -> None:
+    """Every worker ended with the kit: nothing is left in the process group it led.
+
+    Multiprocessing's resource tracker ends by itself once the kit has gone: allow it a moment.
+    """
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    left = subprocess.run(
+        ["ps", "-o", "pid,args", "-g", str(group)], capture_output=True, text=True
+    )
+    raise AssertionError(f"processes left behind:\n{left.stdout}")
+
+
 def start_and_stop(args: list[str], out: Path, how: str) -> subprocess.CompletedProcess[str]:
     """Run `kit build`, wait until packs are being written, then stop it as `how` says."""
     command = [sys.executable, "-m", "compassion_kit", "build", *args, "-o", str(out)]
@@ -52,6 +70,7 @@ def start_and_stop(args: list[str], out: Path, how: str) -> subprocess.Completed
     else:  # Ctrl-C at a terminal reaches the whole process group, workers included
         os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=120)
+    assert_no_process_left(proc.pid)
     return subprocess.CompletedProcess(command, proc.returncode, stdout, stderr)
 
 
@@ -143,3 +162,66 @@ def test_outside_the_main_thread_no_handler_is_installed() -> None:
     worker.start()
     worker.join()
     assert found == [{}]
+
+
+def test_a_stop_signal_during_the_swap_is_raised_once_it_is_done() -> None:
+    from compassion_kit.pack import folder
+
+    previous = stop_on([signal.SIGINT])
+    steps: list[str] = []
+    try:
+        with pytest.raises(Interrupted):
+            with folder._signals_held():
+                signal.raise_signal(signal.SIGINT)
+                steps.append("the swap went on")
+            steps.append("not reached")
+    finally:
+        restore(previous)
+    assert steps == ["the swap went on"]
+
+
+def test_a_pack_is_built_where_there_are_no_signal_masks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compassion_kit import build_pack
+
+    monkeypatch.delattr(signal, "pthread_sigmask")  # as on Windows
+    result = build_pack(SMALL, tmp_path / "pack")
+    assert result.exit_code == 0 and (tmp_path / "pack" / "manifest.json").is_file()
+
+
+# Ctrl-C reaches the whole process group while the workers are still starting Python: they
+# must ignore it from their first instruction, or each would print a KeyboardInterrupt
+# traceback of its own.
+_CTRL_C_AT_START = """
+import os, signal, sys, time
+from compassion_kit import cli, console
+
+real_start = console.PackProgress.start
+def start(self, total):
+    time.sleep(0.3)  # the workers were started a moment ago: they are importing the kit
+    os.killpg(0, signal.SIGINT)
+    real_start(self, total)
+console.PackProgress.start = start
+sys.argv = ["kit", "build", *sys.argv[1:]]
+cli.main()
+"""
+
+
+def test_ctrl_c_while_workers_start_prints_no_traceback(tmp_path: Path) -> None:
+    orgs = orgs_csv(tmp_path, 6)
+    out = tmp_path / "packs"
+    args = [str(SMALL), "--orgs", str(orgs), "--jobs", "2", "-o", str(out)]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CTRL_C_AT_START, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    stdout, stderr = proc.communicate(timeout=120)
+    assert_no_process_left(proc.pid)
+    assert proc.returncode == 130, stderr
+    assert stderr == "interrupted; nothing was written\n"
+    assert stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orgs.csv"]

@@ -1,101 +1,88 @@
-"""A single pack's deck written by a second process: same files, errors brought back, no
-process left behind."""
+"""Packs built in worker processes: started with `spawn` (as on Windows and macOS), the same
+bytes as built here, errors brought back, nothing left behind."""
 
 from __future__ import annotations
 
-import os
-import time
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from compassion_kit import build_pack
 from compassion_kit.cli import app
-from compassion_kit.errors import ContentError, Problem
-from compassion_kit.pack import parallel
-from compassion_kit.pack.parallel import Started
+from compassion_kit.pack import PackOptions, pool
 
 runner = CliRunner()
 SMALL = Path(__file__).parent / "fixtures" / "pack-small" / "workshop.yaml"
-forks = pytest.mark.skipif(not parallel._can_fork(), reason="forks only on Linux with 2+ cores")
+LOGO = Path(__file__).parent / "fixtures" / "pack-small" / "logo.svg"
 
 
-def _same_files(first: Path, second: Path) -> None:
-    names = sorted(p.name for p in first.iterdir())
-    assert names == sorted(p.name for p in second.iterdir())
-    for name in names:
-        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
-@forks
-def test_pack_is_the_same_with_and_without_the_second_process(
+@pytest.fixture
+def three_orgs(tmp_path: Path) -> Path:
+    orgs = tmp_path / "orgs.csv"
+    orgs.write_text(
+        "name,short_name,logo,primary\n"
+        f"Alpha Trust,AT,{LOGO},#005EB8\n"
+        "Beta Hospice,BH,,#00594F\n"
+        "Gamma Board,GB,,#330072\n",
+        encoding="utf-8",
+    )
+    return orgs
+
+
+def test_a_batch_under_spawn_is_byte_for_byte_the_batch_built_here(
+    tmp_path: Path, three_orgs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    methods: list[str] = []
+    real_init = ProcessPoolExecutor.__init__
+
+    def spy(self: ProcessPoolExecutor, *args: Any, **kwargs: Any) -> None:
+        context = kwargs.get("mp_context", args[1] if len(args) > 1 else None)
+        methods.append(context.get_start_method())
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "__init__", spy)
+    spawned = build_pack(SMALL, tmp_path / "spawned", PackOptions(orgs=three_orgs, jobs=2))
+    assert methods == ["spawn"]
+    build_pack(SMALL, tmp_path / "here", PackOptions(orgs=three_orgs, jobs=1))
+    assert methods == ["spawn"]  # jobs=1 builds in this process
+    assert [o.ok for o in spawned.outcomes] == [True, True, True]
+    built = tree(tmp_path / "spawned")
+    assert sorted({name.split("/")[0] for name in built}) == ["at", "bh", "gb", "manifest.json"]
+    assert built == tree(tmp_path / "here")
+
+
+def test_the_spec_file_workers_read_is_removed_after_the_batch(
+    tmp_path: Path, three_orgs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    result = build_pack(SMALL, tmp_path / "out", PackOptions(orgs=three_orgs, jobs=2))
+    assert result.exit_code == 0
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_single_pack_starts_no_worker_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert runner.invoke(app, ["build", str(SMALL), "-o", str(tmp_path / "two")]).exit_code == 0
-    monkeypatch.setattr(parallel, "_can_fork", lambda: False)
-    assert runner.invoke(app, ["build", str(SMALL), "-o", str(tmp_path / "one")]).exit_code == 0
-    _same_files(tmp_path / "one", tmp_path / "two")
+    def no_pool(*_args: object) -> None:
+        raise AssertionError("a single pack must be built in this process")
+
+    monkeypatch.setattr(pool, "_open_pool", no_pool)
+    result = runner.invoke(app, ["build", str(SMALL), "-o", str(tmp_path / "one")])
+    assert result.exit_code == 0, result.stderr
 
 
-@forks
-def test_result_and_kit_errors_come_back_from_the_child() -> None:
-    parent = os.getpid()
-    assert Started(lambda: os.getpid()).result() != parent
-
-    def fails() -> None:
-        raise ContentError([Problem("the template has no title layout")])
-
-    with pytest.raises(ContentError) as caught:
-        Started(fails).result()
-    assert [p.message for p in caught.value.problems] == ["the template has no title layout"]
-
-
-@forks
-def test_an_error_that_cannot_be_pickled_is_still_reported() -> None:
-    class Local(Exception):  # defined in a function: pickle cannot find it again
-        pass
-
-    def fails() -> None:
-        raise Local("disk on fire")
-
-    with pytest.raises(RuntimeError, match="Local: disk on fire"):
-        Started(fails).result()
-
-
-@forks
-def test_stop_ends_the_child_at_once_and_reaps_it() -> None:
-    started = Started(lambda: time.sleep(30))
-    child = started._pid
-    begun = time.monotonic()
-    started.stop()
-    assert time.monotonic() - begun < 5
-    with pytest.raises(ChildProcessError):
-        os.waitpid(child, os.WNOHANG)  # already reaped: no zombie left
-
-
-@forks
-def test_an_interrupt_while_waiting_for_the_result_still_ends_and_reaps_the_child() -> None:
-    import signal
-
-    def interrupt(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
-
-    started = Started(lambda: time.sleep(30))
-    child = started._pid
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    try:
-        signal.setitimer(signal.ITIMER_REAL, 0.2)  # lands while result() reads the pipe
-        with pytest.raises(KeyboardInterrupt):
-            started.result()
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    started.stop()  # was OSError: the pipe result() had opened was closed a second time
-    with pytest.raises(ChildProcessError):
-        os.waitpid(child, os.WNOHANG)
-
-
-@forks
 def test_a_bug_while_writing_the_deck_exits_3_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,18 +99,10 @@ def test_a_bug_while_writing_the_deck_exits_3_and_writes_nothing(
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
 
-def test_without_fork_the_work_runs_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "_can_fork", lambda: False)
-    ran: list[int] = []
-    started = Started(lambda: ran.append(os.getpid()) or 7)
-    assert ran == []
-    assert started.result() == 7 and ran == [os.getpid()]
-    started.stop()  # nothing forked: nothing to stop
+def test_a_worker_ignores_ctrl_c_from_its_start() -> None:
+    import signal
 
-
-def test_work_not_asked_to_fork_runs_here_when_asked() -> None:
-    ran: list[int] = []
-    started = Started(lambda: ran.append(os.getpid()) or 7, fork=False)
-    assert ran == [] and started._pid == 0
-    assert started.result() == 7 and ran == [os.getpid()]
-    started.stop()
+    before = signal.getsignal(signal.SIGINT)
+    with pool._ctrl_c_ignored():
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    assert signal.getsignal(signal.SIGINT) == before

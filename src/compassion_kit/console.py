@@ -1,7 +1,9 @@
 """Everything the kit prints: problems and progress on stderr, machine output on stdout.
 
-Owns the terminal; nothing else in the kit prints. Each message is built once from pieces of
-text with a Rich style: Rich draws them on a terminal; elsewhere `_plain` writes the text.
+Owns the terminal; nothing else in the kit prints. Rich draws every message and table: in
+colour with a progress bar and boxed tables on a terminal, as plain lines and columns when
+the output goes to a file, a pipe or a CI log (Rich decides which, from the stream and from
+FORCE_COLOR, NO_COLOR and TTY_COMPATIBLE).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from compassion_kit import _plain
 from compassion_kit.errors import Problem
 
 if TYPE_CHECKING:
@@ -26,17 +27,30 @@ if TYPE_CHECKING:
 # Text is never read as Rich markup, so brackets in paths and messages need no escaping.
 Piece: TypeAlias = str | tuple[str, str]
 
-# Rich is imported only when something is drawn on a terminal: the import costs ~40 ms, and
-# in pipelines (files, pipes, CI logs) Rich printed plain text anyway.
+# Plain output is never wrapped or cut: a path or an id stays whole on its line for grep.
+_PLAIN_WIDTH = 100_000
+
+# Rich is imported when something is printed, not when the kit starts (`kit --help` never
+# needs it). One console per stream; it looks the stream up on every call, since tests and
+# Rich's own progress bar replace sys.stderr.
 _consoles: dict[bool, Console] = {}
 
 
-def _rich(stdout: bool) -> Console:
+def _console(stdout: bool = False) -> Console:
+    """The console for stdout or stderr: the terminal's, or a plain one for files and pipes."""
     if stdout not in _consoles:
         from rich.console import Console
 
         _consoles[stdout] = Console(stderr=not stdout, highlight=False, soft_wrap=True)
-    return _consoles[stdout]
+    terminal = _consoles[stdout]
+    if terminal.is_terminal:
+        return terminal
+    from rich.console import Console
+
+    stream = sys.stdout if stdout else sys.stderr
+    return Console(
+        file=stream, highlight=False, soft_wrap=True, color_system=None, width=_PLAIN_WIDTH
+    )
 
 
 def _styled(pieces: Sequence[Piece]) -> Text:
@@ -45,38 +59,44 @@ def _styled(pieces: Sequence[Piece]) -> Text:
     return Text.assemble(*pieces)
 
 
-def _plain_text(pieces: Sequence[Piece]) -> str:
-    return "".join(p if isinstance(p, str) else p[0] for p in pieces)
-
-
 def _say(*pieces: Piece, stdout: bool = False) -> None:
     """Print one message (newlines in it start new lines), on stderr unless `stdout`."""
-    # The stream is looked up on every call: tests and Rich's progress bar replace it.
-    stream = sys.stdout if stdout else sys.stderr
-    if _plain.is_terminal(stream):
-        _rich(stdout).print(_styled(pieces))
-    else:
-        _plain.write(stream, _plain_text(pieces))
+    _console(stdout).print(_styled(pieces))
 
 
 def _table(
     title: str, columns: Sequence[str], rows: Sequence[Sequence[Piece]], stdout: bool
 ) -> None:
-    """A boxed Rich table on a terminal; aligned plain columns otherwise (see `_plain.table`)."""
-    stream = sys.stdout if stdout else sys.stderr
-    if not _plain.is_terminal(stream):
-        cells = [[_plain_text([cell]) for cell in row] for row in rows]
-        _plain.write(stream, _plain.table(title, columns, cells))
-        return
+    """A boxed table on a terminal; elsewhere the title, then columns two spaces apart.
+
+    Plain cells stay on one line (newlines become spaces) so that `grep` finds whole rows.
+    """
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    grid = Table(title=Text(title, style="table.title"), title_justify="left")
+    out = _console(stdout)
+    plain = not out.is_terminal
+    grid = Table(
+        title=Text(title, style="table.title"),
+        title_justify="left",
+        box=None if plain else box.HEAVY_HEAD,
+        pad_edge=not plain,
+        show_edge=not plain,
+    )
     for column in columns:
-        grid.add_column(Text(column), overflow="fold")
+        grid.add_column(Text(column), overflow="fold", no_wrap=plain)
     for row in rows:
-        grid.add_row(*(_styled([cell]) for cell in row))
-    _rich(stdout).print(grid)
+        cells = (_styled([cell]) for cell in row)
+        grid.add_row(*(Text(" ").join(c.split()) if plain else c for c in cells))
+    if not plain:
+        out.print(grid)
+        return
+    # Rich pads every cell to its column's width; the last column's padding is dropped.
+    with out.capture() as captured:
+        out.print(grid)
+    out.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    out.file.flush()
 
 
 def problems(found: Sequence[Problem]) -> None:
@@ -129,7 +149,7 @@ def text_out(text: str) -> None:
 
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """A table for people on stdout (so it can be piped to a pager); see `_plain.table`."""
+    """A table for people on stdout (so it can be piped to a pager or grep); see `_table`."""
     _table(title, columns, rows, stdout=True)
 
 
@@ -163,7 +183,8 @@ class PackProgress:
 
     def start(self, total: int) -> None:
         self._total = total
-        if _plain.is_terminal(sys.stderr):
+        out = _console()
+        if out.is_terminal:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             self._bar = Progress(
@@ -171,7 +192,7 @@ class PackProgress:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("{task.description}", markup=False),
-                console=_rich(stdout=False),
+                console=out,
                 transient=True,
             )
             self._task = self._bar.add_task("", total=total)

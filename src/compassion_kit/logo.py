@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compassion_kit.errors import ContentError, Location, Problem
+from compassion_kit.logo_limits import MAX_ASPECT, MAX_PIXELS, LogoProblem, looks_like_svg
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -21,13 +22,10 @@ if TYPE_CHECKING:
     from compassion_kit.profile import Brand
 
 MAX_BYTES = 10 * 1024 * 1024  # a print-quality logo is well under 1 MB
-MAX_PIXELS = 40_000_000  # checked from the header, before the pixels are decoded
-MAX_ASPECT = 20.0  # wider or taller than 20:1 is not a logo (an SVG could exhaust memory)
 MAX_SIDE = 1000  # long side of the normalised PNG; plenty for a 3 cm logo at 300 dpi
 # zlib level for the normalised PNG: 6 is ~10% larger than 9 for a typical logo (a few KB)
 # but ~5x faster to write (10 ms instead of 50-60 ms for 720 x 240), once per process.
 PNG_LEVEL = 6
-_HINT = "use a PNG, JPEG or SVG logo under 10 MB, exported from the supplied artwork"
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
 _OTHER_FORMATS = {
@@ -50,15 +48,6 @@ class Logo:
     width_px: int
     height_px: int
     alt: str  # from Organisation.alt_text, never a file name
-
-
-class LogoProblem(Exception):
-    """Internal: one thing wrong with the logo file, turned into a located Problem."""
-
-    def __init__(self, message: str, hint: str = _HINT) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 def load_logo(brand: Brand) -> Logo | None:
@@ -192,11 +181,6 @@ def _decode_raster(data: bytes) -> PILImage:
                 "export the logo again from the original artwork",
             ) from None
     return image
-
-
-def looks_like_svg(data: bytes) -> bool:
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg")) and b"<svg" in head
 
 
 def _tidy(image: PILImage) -> PILImage:

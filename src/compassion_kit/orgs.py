@@ -18,6 +18,7 @@ from compassion_kit.errors import ContentError, KitError, Location, Problem
 from compassion_kit.loading import MAX_FILE_BYTES, YamlDocument
 from compassion_kit.model import Organisation
 from compassion_kit.model.validate import validate_document
+from compassion_kit.names import is_reserved
 from compassion_kit.profile import Brand, load_brand, profile_problems
 
 # CSV column -> where the value goes in the profile (colours are nested there).
@@ -59,11 +60,13 @@ def slug(text: str) -> str:
     """A folder- and file-name-friendly form: 'WVHB' -> 'wvhb', "St Ann's" -> 'st-anns'.
 
     Accents are dropped, anything else that is not a letter or digit becomes one hyphen, and
-    the result is at most 40 characters; an empty result becomes 'organisation'.
+    the result is at most 40 characters; an empty result becomes 'organisation', and a name
+    Windows keeps for devices gets '-org' ('CON' -> 'con-org').
     """
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.sub(r"[^a-z0-9]+", "-", plain.lower().replace("'", "")).strip("-")
-    return words[:40].rstrip("-") or "organisation"
+    words = words[:40].rstrip("-") or "organisation"
+    return f"{words}-org" if is_reserved(words) else words
 
 
 def organisation_slug(organisation: Organisation) -> str:

@@ -7,11 +7,13 @@ its PDFs deterministic; which files to convert is `pack`'s business.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from compassion_kit.errors import Location, OutputError, Problem
@@ -19,7 +21,8 @@ from compassion_kit.output import build_time
 
 INSTALL_HINT = (
     "install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-impress "
-    "libreoffice-writer; elsewhere from libreoffice.org), or leave pdf out of 'formats'"
+    "libreoffice-writer; Windows and macOS: from libreoffice.org, in its usual place), "
+    "or leave pdf out of 'formats'"
 )
 # One soffice run starts in about 2 s; a file then takes a fraction of a second. A stuck run
 # (a dialog waiting on a headless display) must not hang a pipeline forever.
@@ -32,8 +35,33 @@ _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
 def find_soffice() -> str | None:
-    """The LibreOffice program (`soffice` or `libreoffice`) on PATH, or None."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice program: `soffice` or `libreoffice` on PATH, else where its installer
+    puts it on Windows and macOS (see `install_locations`); None when there is none.
+    """
+    on_path = shutil.which("soffice") or shutil.which("libreoffice")
+    if on_path:
+        return on_path
+    for program in install_locations(sys.platform, os.environ, Path.home()):
+        if program.is_file():
+            return str(program)
+    return None
+
+
+def install_locations(platform: str, environ: Mapping[str, str], home: Path) -> list[Path]:
+    """Where LibreOffice's own installer puts its program, most usual first.
+
+    The Windows installer seldom adds LibreOffice to PATH, and the macOS one never does.
+    """
+    if platform == "win32":
+        roots = [
+            environ.get("PROGRAMFILES") or "C:\\Program Files",
+            environ.get("PROGRAMFILES(X86)") or "C:\\Program Files (x86)",
+        ]
+        return [Path(root) / "LibreOffice" / "program" / "soffice.exe" for root in roots]
+    if platform == "darwin":
+        bundle = Path("LibreOffice.app") / "Contents" / "MacOS" / "soffice"
+        return [Path("/Applications") / bundle, home / "Applications" / bundle]
+    return []
 
 
 def missing_problem(where: Location | None = None) -> Problem:

@@ -1,15 +1,19 @@
-"""Turn checked inputs into renderer requests, shared by single commands and whole packs.
+"""Turn inputs into renderer requests, shared by single commands (`build`) and packs (`pack`).
 
-Owns how library items, a brand and options become an `AgendaRequest` or `PrintRequest`
-and which renderer writes them; checking the inputs is the caller's business.
+Owns checking what a request is made from (ids, options typed on the command line, the
+organisation and its logo, the agenda's times), building the `DeckRequest`, `AgendaRequest`
+or `PrintRequest`, and which renderer writes each; writing files is the caller's business.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compassion_kit.library import Library
+from compassion_kit.errors import Location, Problem, ProblemLog
+from compassion_kit.library import Library, unknown_id_problem
 from compassion_kit.model import DeckModule
 
 if TYPE_CHECKING:
@@ -17,8 +21,137 @@ if TYPE_CHECKING:
     from compassion_kit.profile import Brand
     from compassion_kit.render import RenderedFile
     from compassion_kit.render.agenda import AgendaRequest
+    from compassion_kit.render.deck import DeckRequest
     from compassion_kit.render.plan.printing import PrintRequest
     from compassion_kit.timing import Schedule
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    """Everything `kit build-deck` can be told besides the modules and output path."""
+
+    org: Path | None = None
+    title: str | None = None
+    date: str | None = None
+    venue: str | None = None
+    facilitator: str | None = None
+    agenda: str | None = None
+    start: str | None = None
+    template: Path | None = None
+    content: tuple[Path, ...] = ()
+
+
+def deck_request(
+    library: Library,
+    modules: Sequence[str],
+    options: DeckOptions,
+    log: ProblemLog,
+    brand: Brand | None = None,
+    logo: Logo | None = None,
+) -> DeckRequest | None:
+    """Check the deck's inputs and return a `DeckRequest`, or None with problems logged.
+
+    Without `brand`, the organisation profile `options.org` is read (and its logo checked).
+    """
+    from compassion_kit.render.deck import DeckRequest, check_template
+
+    decks: list[DeckModule] = items_of_kind(library, modules, "deck", log, "deck module")
+    check_option_text(
+        log,
+        title=options.title,
+        date=options.date,
+        venue=options.venue,
+        facilitator=options.facilitator,
+    )
+    if brand is None:
+        brand, logo = brand_and_logo(options.org, log)
+    timed = schedule_of(library, options.agenda, options.start, log) if options.agenda else None
+    if options.template is not None:
+        log.extend(check_template(options.template))
+    if brand is None or log.problems:
+        return None
+    # A deck built for an agenda is titled after the day, not after its first module.
+    title = options.title or (timed.agenda.title if timed is not None else None)
+    return DeckRequest(
+        modules=tuple(decks),
+        brand=brand,
+        logo=logo,
+        title=title,
+        date=options.date,
+        venue=options.venue,
+        facilitator=options.facilitator,
+        schedule=timed,
+        template=options.template,
+    )
+
+
+def items_of_kind(
+    library: Library, ids: Sequence[str], kind: str, log: ProblemLog, what: str
+) -> list[Any]:
+    """The library items `ids`, each of `kind`; a problem logged for each that is not."""
+    if not ids:
+        log.add(
+            Problem(
+                f"no {what} given",
+                Location(),
+                hint=f"{kind} ids: " + ", ".join(sorted(library.ids(kind))),
+            )
+        )
+    found = []
+    for item_id in ids:
+        entry = library.entries.get(item_id)
+        if entry is not None and entry.item.kind == kind:
+            found.append(entry.item)
+        else:
+            log.add(unknown_id_problem(library, item_id, kind))
+    return found
+
+
+def brand_and_logo(org: Path | None, log: ProblemLog) -> tuple[Brand | None, Logo | None]:
+    """The --org profile and its logo; None for the brand when the profile has problems.
+
+    The logo is checked even when other fields are wrong, so one run reports them all.
+    """
+    from compassion_kit.logo import load_logo
+    from compassion_kit.profile import load_brand, read_brand
+
+    if org is None:
+        return load_brand(None), None
+    found = log.attempt(lambda: read_brand(org))
+    brand, problems = found if found is not None else (None, [])
+    log.extend(problems)
+    logo = log.attempt(lambda: load_logo(brand)) if brand is not None else None
+    return (None, None) if problems else (brand, logo)
+
+
+def schedule_of(
+    library: Library, agenda_id: str, start: str | None, log: ProblemLog
+) -> Schedule | None:
+    """The agenda `agenda_id` laid out in time (from `start`, HH:MM, when given)."""
+    from compassion_kit.timing import schedule
+
+    entry = library.entries.get(agenda_id)
+    if entry is None or entry.item.kind != "agenda":
+        log.add(unknown_id_problem(library, agenda_id, "agenda"))
+        return None
+    try:
+        timed, problems = schedule(entry.item, start, entry.doc.locate, start_option="--start")
+    except ValueError as exc:
+        log.add(Problem(str(exc), Location(), field="--start", hint="use HH:MM, e.g. 09:30"))
+        return None
+    log.extend(problems)
+    return timed
+
+
+def check_option_text(log: ProblemLog, **options: str | None) -> None:
+    """Text typed on the command line gets the check text in content files gets."""
+    from compassion_kit.model import unusable_character
+
+    for name, value in options.items():
+        message = unusable_character(value) if value else None
+        if message is not None:
+            hint = f"type --{name} again without it (it often comes from pasted text)"
+            log.add(Problem(message, field=f"--{name}", hint=hint))
 
 
 def slide_titles(library: Library) -> dict[str, str]:

@@ -14,7 +14,7 @@ import urllib.parse
 import warnings
 from xml.etree import ElementTree
 
-from compassion_kit.logo import MAX_ASPECT, MAX_PIXELS, LogoProblem, looks_like_svg
+from compassion_kit.logo_limits import MAX_ASPECT, MAX_PIXELS, LogoProblem, looks_like_svg
 from compassion_kit.svg_fonts import local_name
 
 SVG_WIDTH = 800  # SVGs are always rasterised to an explicit size

@@ -2,10 +2,12 @@
 
 `build_pack` is the entry point (`kit build`); `write_preset` starts a spec (`kit init`). The
 stages live in their own modules: spec (read and check), plan (file names), write (render and
-manifest), checklist, folder (safe replacement) and batch (many organisations in parallel).
+manifest), checklist, folder (safe replacement), batch (the order of a build), pool (many
+organisations in worker processes) and outcome (what a build reports).
 """
 
-from compassion_kit.pack.batch import PackOptions, PackOutcome, PackResult, Progress, build_pack
+from compassion_kit.pack.batch import build_pack
+from compassion_kit.pack.outcome import PackOptions, PackOutcome, PackResult, Progress
 from compassion_kit.pack.presets import DEFAULT_PRESET, preset_names, write_preset
 
 __all__ = [

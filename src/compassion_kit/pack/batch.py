@@ -1,7 +1,7 @@
-"""Build workshop packs: one for the spec's organisation, or one per organisation in parallel.
+"""Build workshop packs: one for the spec's organisation, or one per organisation.
 
-Owns the order of a build (check everything, render, export PDFs, finish, swap into place),
-the worker processes and each organisation's outcome; printing is `console.py`'s.
+Owns the order of a build (check everything, render, export PDFs, finish, swap into place) and
+the batch manifest; the worker processes are `pool.py`'s, printing is `console.py`'s.
 """
 
 from __future__ import annotations
@@ -9,99 +9,24 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any
 
 from compassion_kit import __version__
-from compassion_kit.errors import KitError, Problem, ProblemLog
+from compassion_kit.errors import KitError, ProblemLog
 from compassion_kit.orgs import OrgSource, organisation_slug, read_orgs
 from compassion_kit.pack.checklist import missing_print_items
 from compassion_kit.pack.folder import GENERATOR, MANIFEST, check_target, staged_folder
+from compassion_kit.pack.outcome import PackOptions, PackOutcome, PackResult, Progress, Quiet
+from compassion_kit.pack.pool import build_all
 from compassion_kit.pack.spec import Spec, load_spec
 from compassion_kit.pack.write import add_pdfs, finish_pack, render_pack, write_json
-from compassion_kit.records import FileRecord
 
-if TYPE_CHECKING:
-    from concurrent.futures import Future
+__all__ = ["build_pack"]
 
 PDF_FOLDER = ".pdf"  # inside the temporary folder; LibreOffice writes every PDF here first
-
-
-@dataclass(frozen=True)
-class PackOptions:
-    """What `kit build` can be told besides the spec and the output folder.
-
-    `orgs` is a CSV file or a folder of profiles (one pack each); `jobs` is how many packs
-    are built at once (default: one per processor); `pdf` adds a PDF of every file.
-    """
-
-    orgs: Path | None = None
-    jobs: int | None = None
-    pdf: bool = False
-
-
-@dataclass(frozen=True)
-class PackOutcome:
-    """How one organisation's pack went: its manifest when built, its problems when not."""
-
-    organisation: str
-    slug: str
-    where: str
-    records: tuple[FileRecord, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    bug: bool = False
-    manifest: dict[str, Any] | None = field(default=None, compare=False)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-class Progress(Protocol):
-    """Told about a batch as it goes (console.py shows a progress bar or one line each)."""
-
-    def start(self, total: int) -> None: ...
-
-    def done(self, outcome: PackOutcome) -> None: ...
-
-    def note(self, message: str) -> None: ...
-
-
-class _Quiet:
-    def start(self, total: int) -> None:
-        pass
-
-    def done(self, outcome: PackOutcome) -> None:
-        pass
-
-    def note(self, message: str) -> None:
-        pass
-
-
-@dataclass(frozen=True)
-class PackResult:
-    """What `kit build` made: one pack, or a batch of packs with each organisation's outcome."""
-
-    out: Path
-    batch: bool
-    outcomes: tuple[PackOutcome, ...]
-    manifest: dict[str, Any]
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def failed(self) -> tuple[PackOutcome, ...]:
-        return tuple(o for o in self.outcomes if not o.ok)
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every pack was built, 1 when some organisation failed, 3 for a bug."""
-        if any(o.bug for o in self.outcomes):
-            return 3
-        return 1 if self.failed else 0
 
 
 def build_pack(
@@ -136,7 +61,7 @@ def build_pack(
     if sources is None:
         return _single(spec, out, warnings)
     jobs = max(1, options.jobs or os.cpu_count() or 1)
-    return _batch(spec, sources, out, jobs, progress or _Quiet(), warnings)
+    return _batch(spec, sources, out, jobs, progress or Quiet(), warnings)
 
 
 def _single(spec: Spec, out: Path, warnings: tuple[str, ...]) -> PackResult:
@@ -144,7 +69,7 @@ def _single(spec: Spec, out: Path, warnings: tuple[str, ...]) -> PackResult:
     organisation = spec.brand.organisation
     slug = organisation_slug(organisation)
     with staged_folder(out) as stage:
-        records = render_pack(spec, spec.brand, spec.logo, stage, slug, parallel=True)
+        records = render_pack(spec, spec.brand, spec.logo, stage, slug)
         if "pdf" in spec.formats:
             from compassion_kit.pdf import export_pdfs
 
@@ -166,7 +91,7 @@ def _batch(
     warnings: tuple[str, ...],
 ) -> PackResult:
     with staged_folder(out) as stage:
-        outcomes = _build_all(spec, sources, stage, jobs, progress)
+        outcomes = build_all(spec, sources, stage, jobs, progress)
         if "pdf" in spec.formats and any(o.ok for o in outcomes):
             outcomes = _export_all(spec, outcomes, stage, jobs, progress)
         outcomes = [_finish(spec, o, stage) for o in outcomes]
@@ -222,104 +147,6 @@ def _pack_entry(outcome: PackOutcome) -> dict[str, Any]:
     else:
         entry["problems"] = [str(p) for p in outcome.problems]
     return entry
-
-
-def _failed(source: OrgSource, problems: Sequence[Problem], bug: bool = False) -> PackOutcome:
-    return PackOutcome(source.name, source.slug, source.where, problems=tuple(problems), bug=bug)
-
-
-def _build_one(spec: Spec, source: OrgSource, folder: Path) -> PackOutcome:
-    """One organisation's Office files, or why it could not be built (its folder removed)."""
-    from compassion_kit.logo import load_logo
-
-    if source.brand is None:
-        return _failed(source, source.problems)
-    try:
-        logo = load_logo(source.brand)
-        records = render_pack(spec, source.brand, logo, folder, source.slug)
-        return PackOutcome(source.name, source.slug, source.where, records)
-    except KitError as exc:
-        shutil.rmtree(folder, ignore_errors=True)
-        return _failed(source, exc.problems)
-    except Exception as exc:  # one organisation's bug must not stop the others
-        shutil.rmtree(folder, ignore_errors=True)
-        problem = Problem(
-            f"internal error: {type(exc).__name__}: {exc}",
-            source.location,
-            hint="this is a bug in compassion-kit, not in your files; please report it",
-        )
-        return _failed(source, [problem], bug=True)
-
-
-def _import_renderers() -> None:
-    """Import what every pack needs, once, so forked workers share it (memory and time)."""
-    import compassion_kit.logo
-    import compassion_kit.render.agenda
-    import compassion_kit.render.deck
-    import compassion_kit.render.handout
-    import compassion_kit.render.worksheet  # noqa: F401
-
-
-_worker: tuple[Spec, Path] | None = None
-
-
-def _start_worker(spec: Spec, stage: Path) -> None:
-    """Runs once in each worker: keep the shared spec; leave Ctrl-C to the parent."""
-    global _worker
-    # The parent stops the pool on Ctrl-C and waits for running packs; a worker dying
-    # mid-write would leave half a file for the parent to clean up while it still runs.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _worker = (spec, stage)
-
-
-def _work(source: OrgSource) -> PackOutcome:
-    assert _worker is not None
-    spec, stage = _worker
-    return _build_one(spec, source, stage / source.slug)
-
-
-def _build_all(
-    spec: Spec, sources: Sequence[OrgSource], stage: Path, jobs: int, progress: Progress
-) -> list[PackOutcome]:
-    results: dict[int, PackOutcome] = {}
-    todo = [i for i, s in enumerate(sources) if s.brand is not None]
-    workers = min(jobs, len(todo))
-    if workers <= 1:
-        progress.start(len(sources))
-        for index, source in enumerate(sources):
-            results[index] = _build_one(spec, source, stage / source.slug)
-            progress.done(results[index])
-        return [results[i] for i in range(len(sources))]
-    # Fork where it is safe (Linux): workers start with the library already loaded and
-    # checked and the renderers imported. Elsewhere each worker receives the spec once,
-    # through the initializer.
-    # Imported here: a single pack needs no worker processes (~35 ms of start-up).
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    if method == "fork":
-        _import_renderers()
-    pool = ProcessPoolExecutor(
-        workers, multiprocessing.get_context(method), _start_worker, (spec, stage)
-    )
-    try:
-        # Submitting forks every worker at once, before the progress bar starts its thread.
-        futures: dict[Future[PackOutcome], int] = {pool.submit(_work, sources[i]): i for i in todo}
-        progress.start(len(sources))
-        for index, source in enumerate(sources):
-            if source.brand is None:
-                results[index] = _failed(source, source.problems)
-                progress.done(results[index])
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            progress.done(results[futures[future]])
-    except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return [results[i] for i in range(len(sources))]
 
 
 def _export_all(

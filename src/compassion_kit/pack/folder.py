@@ -167,8 +167,16 @@ def _signals_held() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    # Noted and raised again afterwards, not blocked: Windows has no signal masks, and a mask
+    # holds nothing back from the other threads (Rich's progress bar) that may receive it.
+    caught: list[int] = []
+    previous = {
+        s: signal.signal(s, lambda signum, _frame: caught.append(signum)) for s in STOP_SIGNALS
+    }
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        if caught:
+            signal.raise_signal(caught[0])

@@ -1,7 +1,7 @@
 """Which files a workshop pack holds and what each is called: a pure plan, no files.
 
-Owns the file names (stable: organisation slug, date, item) and what goes in each file;
-rendering them is `write.py`'s business.
+Owns the file names (stable: organisation slug, date, item; safe on Windows, see `names.py`)
+and what goes in each file; rendering them is `write.py`'s business.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from compassion_kit.library import Library
 from compassion_kit.model import Worksheet
 from compassion_kit.model.workshop import Workshop
+from compassion_kit.names import file_name
 
 PARTICIPANT = "participant"
 FACILITATOR = "facilitator"
@@ -50,22 +51,26 @@ def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackF
     files: list[PackFile] = []
     if workshop.deck is not None:
         modules = tuple(workshop.deck.modules)
-        files.append(PackFile(f"{prefix}-deck.pptx", "deck", "pptx", modules, FACILITATOR))
+        files.append(
+            PackFile(file_name(f"{prefix}-deck", "pptx"), "deck", "pptx", modules, FACILITATOR)
+        )
     for agenda_id in workshop.agendas:
         for audience in (PARTICIPANT, FACILITATOR):
-            name = f"{prefix}-{agenda_id}-{audience}.docx"
+            name = file_name(f"{prefix}-{agenda_id}-{audience}", "docx")
             files.append(PackFile(name, "agenda", "docx", (agenda_id,), audience))
     if workshop.worksheets:
         ids = tuple(w.id for w in workshop.worksheets)
-        files.append(PackFile(f"{prefix}-worksheets.docx", "worksheets", "docx", ids, PARTICIPANT))
+        name = file_name(f"{prefix}-worksheets", "docx")
+        files.append(PackFile(name, "worksheets", "docx", ids, PARTICIPANT))
         # Only worksheets with facilitator sheets: the participant sheets are printed anyway.
         noted = tuple(i for i in ids if _has_facilitator_sheet(library, i))
         if noted:
-            name = f"{prefix}-worksheets-facilitator.docx"
+            name = file_name(f"{prefix}-worksheets-facilitator", "docx")
             files.append(PackFile(name, "worksheets", "docx", noted, FACILITATOR))
     if workshop.handouts:
         ids = tuple(h.id for h in workshop.handouts)
-        files.append(PackFile(f"{prefix}-handouts.docx", "handouts", "docx", ids, PARTICIPANT))
+        name = file_name(f"{prefix}-handouts", "docx")
+        files.append(PackFile(name, "handouts", "docx", ids, PARTICIPANT))
     return tuple(files)
 
 

@@ -7,7 +7,7 @@ folder safely is `folder.py`'s business, building for many organisations `batch.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,23 +34,13 @@ def _record(name: str, file: PackFile, data: bytes, fmt: str, **extra: Any) -> F
 
 
 def render_pack(
-    spec: Spec,
-    brand: Brand,
-    logo: Logo | None,
-    folder: Path,
-    slug: str,
-    *,
-    parallel: bool = False,
+    spec: Spec, brand: Brand, logo: Logo | None, folder: Path, slug: str
 ) -> tuple[FileRecord, ...]:
     """Write every Office file of one organisation's pack into `folder` (its parent must exist).
-
-    With `parallel` the deck is written by a second process while this one writes the Word
-    files (see `parallel.py`); batches leave it off, as their packs already share the cores.
 
     Raises:
         KitError: a problem only this organisation has (e.g. its template or colours).
     """
-    from compassion_kit.pack.parallel import Started
     from compassion_kit.render.deck import slide_numbers
 
     files = plan_files(spec.workshop, spec.library, file_prefix(slug, spec.workshop.date))
@@ -59,21 +49,14 @@ def render_pack(
     folder.mkdir(exist_ok=True)
     deck = _deck(spec, brand, logo) if spec.workshop.deck is not None else None
     numbers = slide_numbers(deck[1]) if deck is not None else None
-
-    def deck_work(file: PackFile) -> Callable[[], FileRecord]:
-        return lambda: _write(folder, file, _deck_file(deck))
-
-    # Started first so that it runs while the other files are written.
-    started = {f.name: Started(deck_work(f), fork=parallel) for f in files if f.kind == "deck"}
-    try:
-        others = [f for f in files if f.kind != "deck"]
-        records = _write_documents(spec, brand, logo, folder, others, numbers)
-        done = {name: work.result() for name, work in started.items()}
-    finally:
-        for work in started.values():
-            work.stop()
-    by_name = {r.path: r for r in records} | done
-    return tuple(by_name[file.name] for file in files)
+    records = {}
+    for file in files:
+        if file.kind == "deck":
+            records[file.name] = _write(folder, file, _deck_file(deck))
+    others = [f for f in files if f.kind != "deck"]
+    for record in _write_documents(spec, brand, logo, folder, others, numbers):
+        records[record.path] = record
+    return tuple(records[file.name] for file in files)
 
 
 def _write_documents(
@@ -112,12 +95,11 @@ def _write(folder: Path, file: PackFile, rendered: RenderedFile) -> FileRecord:
 
 def _deck(spec: Spec, brand: Brand, logo: Logo | None) -> tuple[Any, Any]:
     """The deck's request and plan; the plan also numbers slides for the facilitator agenda."""
-    from compassion_kit.build import DeckOptions, deck_request
     from compassion_kit.render.deck import plan_deck
 
     workshop = spec.workshop
     assert workshop.deck is not None
-    options = DeckOptions(
+    options = requests.DeckOptions(
         title=workshop.deck.title or workshop.title,
         date=workshop.display_date,
         venue=workshop.venue,
@@ -126,7 +108,7 @@ def _deck(spec: Spec, brand: Brand, logo: Logo | None) -> tuple[Any, Any]:
         start=workshop.start,
     )
     log = ProblemLog()
-    request = deck_request(spec.library, workshop.deck.modules, options, log, brand, logo)
+    request = requests.deck_request(spec.library, workshop.deck.modules, options, log, brand, logo)
     log.raise_if_any()
     assert request is not None
     return request, plan_deck(request)

@@ -1,36 +1,22 @@
 """Build a branded, editable PowerPoint deck from deck modules: plan it, then write it.
 
-Owns the deck's public API. Planning (pure) lives in `_pptx_plan.py` and `_pptx_kinds.py`,
-text measuring in `_pptx_fit.py`; writing edits the template's parts with lxml: new parts in
-`_pptx_parts.py`, shape XML in `_pptx_shapes.py`, package-wide edits in `_pptx_xml.py`.
+Owns the deck's public API. Planning (pure) lives in `plan/deck*.py`; reading templates and
+writing the .pptx with python-pptx in `pptx/`, imported only when a template is read or a
+deck written (`kit --help`, `list`, `show` and `validate` never load python-pptx).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from compassion_kit.branding import substitute
-from compassion_kit.errors import ContentError, Location, Problem
-from compassion_kit.qr import qr_png
+from compassion_kit.errors import ContentError, Problem
+from compassion_kit.paths import templates_dir
 from compassion_kit.render import RenderedFile
-from compassion_kit.render import _pptx_shapes as shapes
-from compassion_kit.render import _pptx_xml as whole
-from compassion_kit.render._opc import Package, PackageError
-from compassion_kit.render._pptx_contract import LAYOUTS
-from compassion_kit.render._pptx_contract import check_template as _check_template
-from compassion_kit.render._pptx_parts import DeckParts, NewSlide
-from compassion_kit.render._pptx_plan import Context, plan_slides
-from compassion_kit.render._pptx_spec import DeckPlan, SlideSpec
-from compassion_kit.render._pptx_template import (
-    LOGO,
-    TITLE,
-    Layout,
-    default_template,
-    read_template,
-    template_bytes,
-)
+from compassion_kit.render.plan.deck import Context, plan_slides
+from compassion_kit.render.plan.deck_spec import LAYOUTS, DeckPlan
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
@@ -48,6 +34,7 @@ __all__ = [
     "slide_numbers",
     "write_deck",
 ]
+TEMPLATE_NAME = "deck.pptx"
 TITLE_JOIN_LIMIT = 90  # characters: longer joined module titles fall back to a short title
 
 
@@ -66,12 +53,19 @@ class DeckRequest:
     template: Path | None = None  # an organisation's own .pptx; default templates/deck.pptx
 
 
+def default_template() -> Path:
+    """The bundled 16:9 template, templates/deck.pptx."""
+    return templates_dir() / TEMPLATE_NAME
+
+
 def check_template(path: Path) -> list[Problem]:
     """Every missing layout or placeholder in a deck template at once; empty when usable.
 
     Layouts are found by name (see LAYOUTS); each message lists what the template has.
     """
-    return _check_template(path)
+    from compassion_kit.render.pptx.contract import check_template as check
+
+    return check(path)
 
 
 def plan_deck(request: DeckRequest) -> DeckPlan:
@@ -84,6 +78,8 @@ def plan_deck(request: DeckRequest) -> DeckPlan:
     Raises:
         ContentError: the template is unreadable or lacks a layout or placeholder.
     """
+    from compassion_kit.render.pptx.template import read_template
+
     template_path = request.template or default_template()
     problems = check_template(template_path)
     if problems:
@@ -145,86 +141,10 @@ def write_deck(plan: DeckPlan, request: DeckRequest) -> RenderedFile:
     """Write the planned deck to .pptx bytes (same inputs, same bytes).
 
     Raises:
-        ContentError: the template cannot be opened as a PowerPoint package.
+        ContentError: the template cannot be read.
     """
-    path = Path(plan.template)
-    template = read_template(path)
-    try:  # template parts are parsed as they are first needed
-        parts = DeckParts(Package.read(template_bytes(path)))
-        whole.substitute_tokens(parts, plan.tokens)
-        for spec in plan.slides:
-            _write_slide(parts, spec, template.layouts[spec.layout], plan, request.logo)
-        whole.brand_themes(parts, plan.colours, plan.font)
-        whole.finish(parts, plan.title, plan.author)
-    except PackageError as exc:
-        problem = Problem(
-            f"the deck template cannot be opened: {exc}",
-            Location(path),
-            hint="save the template again from PowerPoint, or build with the kit's own template",
-        )
-        raise ContentError([problem]) from None
+    from compassion_kit.render.pptx.deck import write
+
     return RenderedFile(
-        parts.package.to_bytes(),
-        "pptx",
-        units=len(plan.slides),
-        warnings=plan.warnings,
+        write(plan, request.logo), "pptx", units=len(plan.slides), warnings=plan.warnings
     )
-
-
-def _write_slide(
-    parts: DeckParts, spec: SlideSpec, layout: Layout, plan: DeckPlan, logo: Logo | None
-) -> None:
-    roles = {text.role: layout.placeholders[text.role].idx for text in spec.texts if text.role}
-    slide = parts.add_slide(layout.part, set(roles.values()))
-    assert slide.title is not None, f"layout '{spec.layout}' has no title placeholder"
-
-    def link(url: str) -> str:
-        return parts.link(slide, url)
-
-    shapes.write_title(slide.title, spec.title, spec.title_size, spec.title_colour, plan.font)
-    shapes.rename(slide.title, TITLE)
-    logo_shape: Any = None
-    primary = plan.colours["primary"]
-    for text in spec.texts:
-        if text.role:
-            holder = slide.holders[roles[text.role]]
-            shapes.rename(holder, text.role)
-            shapes.write_text(holder, text, plan.font, primary, link)
-        else:
-            box = shapes.add_text_box(slide.tree, text, plan.font, primary, link)
-            logo_shape = box if text.name == "Organisation name" else logo_shape
-    placed = _write_pictures(parts, slide, spec, logo, link)
-    logo_shape = logo_shape if placed is None else placed
-    if spec.chart is not None:
-        r_id = parts.chart(slide, spec.chart, plan.font)
-        shapes.add_chart_frame(slide.tree, spec.chart.box, spec.chart.alt, r_id)
-    _reading_order(slide.tree, slide.title, logo_shape)
-    whole.unique_ids(slide.tree)
-    notes = parts.add_notes(slide)
-    assert notes is not None, "the template's notes master has no notes placeholder"
-    shapes.write_notes(notes, spec.notes)
-
-
-def _write_pictures(
-    parts: DeckParts, slide: NewSlide, spec: SlideSpec, logo: Logo | None, link: shapes.Link
-) -> Any:
-    """The slide's logo and QR codes; returns the logo's `p:pic` (None without a logo)."""
-    placed: Any = None
-    for picture in spec.pictures:
-        if picture.kind == "logo":
-            assert logo is not None, "the plan places a logo but the request has none"
-            r_id = parts.image(slide, logo.png)
-            placed = shapes.add_picture(slide.tree, picture, r_id, LOGO, link)
-        else:
-            assert picture.url is not None
-            r_id = parts.image(slide, qr_png(picture.url))
-            shapes.add_picture(slide.tree, picture, r_id, "QR code", link)
-    return placed
-
-
-def _reading_order(tree: Any, title: Any, logo: Any) -> None:
-    """Title first, then the logo (both at the top), then the rest in the order added."""
-    for position, element in ((2, title), (3, logo)):
-        if element is not None:
-            tree.remove(element)
-            tree.insert(position, element)

@@ -1,0 +1,30 @@
+"""`kit check`: accessibility and NHS identity of finished .pptx and .docx files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from compassion_kit.cli._app import OrgOpt, run
+from compassion_kit.errors import ExitCode
+
+
+def check(
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR", help=".pptx/.docx.")],
+    org: OrgOpt = None,
+    profile: Annotated[
+        Literal["screen", "print", "large-print"], typer.Option(help="print allows A4 slides.")
+    ] = "screen",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """Check .pptx/.docx for accessibility and NHS identity (KIT001-KIT019); exit 1 on errors.
+
+    Example: kit check dist/wye-valley --org examples/wye-valley/org.yaml --profile print
+    """
+    from compassion_kit import build, console
+
+    report = run(lambda: build.check_files(paths, org, profile))
+    console.check_report(report, as_json)
+    raise typer.Exit(ExitCode.PROBLEMS if report.failed else ExitCode.OK)

@@ -1,0 +1,299 @@
+"""Plan a deck: assemble the slides, fit every text to its box, add continuation slides.
+
+Owns the order of slides, sizes, logo placement and notes stamping. Pure: the template's
+geometry arrives as a `Template` (read by `render/pptx/template.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from compassion_kit.branding import readable_text_on, substitute
+from compassion_kit.render.plan import deck_fit as fit
+from compassion_kit.render.plan.deck_figures import figure_texts
+from compassion_kit.render.plan.deck_kinds import (
+    KIND_LAYOUT,
+    Draft,
+    agenda_draft,
+    closing_draft,
+    section_draft,
+    slide_draft,
+    title_draft,
+)
+from compassion_kit.render.plan.deck_spec import (
+    BODY_FLOOR_PT,
+    EMU_PER_PT,
+    LOGO,
+    TITLE,
+    Box,
+    Layout,
+    Para,
+    PictureSpec,
+    SlideSpec,
+    Template,
+    TextSpec,
+    para,
+)
+
+if TYPE_CHECKING:
+    from compassion_kit.logo import Logo
+    from compassion_kit.model import DeckModule, Organisation
+    from compassion_kit.timing import Schedule
+
+TITLE_PT = {"Kit Title": 44.0, "Kit Section": 40.0}  # other layouts use TITLE_DEFAULT_PT
+TITLE_DEFAULT_PT, TITLE_FLOOR_PT = 36.0, 24.0
+ORG_NAME_PT = 20.0  # the organisation's name in the logo box when there is no logo
+CONT = " (cont.)"
+
+
+class Context:
+    """What every slide needs while planning: template, brand, logo, schedule, tokens."""
+
+    def __init__(
+        self,
+        template: Template,
+        org: Organisation,
+        logo: Logo | None,
+        schedule: Schedule | None,
+        tokens: dict[str, str],
+        bundled: bool,
+    ) -> None:
+        self.template = template
+        self.org = org
+        self.logo = logo
+        self.schedule = schedule
+        self.tokens = tokens
+        self.bundled = bundled
+        self.colours = {
+            "primary": org.colours.primary,
+            "secondary": org.colours.secondary,
+            "accent": org.colours.accent,
+        }
+        self.warnings: list[str] = []
+
+    def layout(self, name: str) -> Layout:
+        return self.template.layouts[name]
+
+
+def plan_slides(
+    ctx: Context,
+    title: str,
+    modules: tuple[DeckModule, ...],
+    date: str | None,
+    venue: str | None,
+    facilitator: str | None,
+) -> list[SlideSpec]:
+    """Every slide of the deck, in order, fitted and with continuation slides added."""
+    drafts = [title_draft(title, ctx.org, date, venue, facilitator)]
+    if ctx.schedule is not None:
+        drafts.append(agenda_draft(ctx.schedule))
+    for number, module in enumerate(modules, start=1):
+        drafts.append(section_draft(module, number if len(modules) > 1 else None))
+        for slide in module.slides:
+            layout = ctx.layout(KIND_LAYOUT[slide.kind])
+            drafts.append(slide_draft(slide, layout, ctx.colours))
+    closing = ctx.layout("Kit Closing")
+    drafts.append(closing_draft(ctx.org, closing.placeholders["QR"].box))
+    slides: list[SlideSpec] = []
+    for draft in drafts:
+        ctx.warnings.extend(draft.warnings)
+        slides.extend(realise(_substituted(draft, ctx.tokens), ctx))
+    return slides
+
+
+def _substituted(draft: Draft, tokens: dict[str, str]) -> Draft:
+    def text(paras: tuple[Para, ...]) -> tuple[Para, ...]:
+        return tuple(
+            replace(p, runs=tuple(replace(r, text=substitute(r.text, tokens)) for r in p.runs))
+            for p in paras
+        )
+
+    boxes = tuple(replace(b, paras=text(b.paras)) for b in draft.boxes)
+    return replace(
+        draft,
+        title=substitute(draft.title, tokens),
+        notes=substitute(draft.notes, tokens),
+        boxes=boxes,
+    )
+
+
+def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
+    """The slide(s) for one draft: fitted boxes, continuation pages, logo, stamped notes."""
+    layout = ctx.layout(draft.layout)
+    draft = _spill(draft, layout)
+    fits: list[fit.Fit] = []
+    for box in draft.boxes:
+        holder = layout.placeholders[box.role]
+        space = frame(holder.box, holder.insets)
+        fitted = fit.fit_box(box.paras, space, box.target, box.floor)
+        if box.follows:  # never larger than the box it sits beside
+            leader = next(
+                f for b, f in zip(draft.boxes, fits, strict=False) if b.role == box.follows
+            )
+            if leader.size < fitted.size and len(fitted.pages) == 1:
+                fitted = replace(fitted, size=leader.size)
+        chunked = tuple(
+            tuple(fit.link_chunks(p, fitted.size, space, ctx.colours["primary"]) for p in page)
+            for page in fitted.pages
+        )
+        fits.append(replace(fitted, pages=chunked))
+    pages = max((len(f.pages) for f in fits), default=1)
+    if pages > 1:
+        ctx.warnings.append(
+            f"slide '{draft.id}' ('{draft.title}'): the text does not fit at "
+            f"{BODY_FLOOR_PT:g} pt, so it continues on {pages - 1} more slide{'s' * (pages > 2)}"
+        )
+    for box, fitted in zip(draft.boxes, fits, strict=True):
+        if fitted.overflow:
+            ctx.warnings.append(
+                f"slide '{draft.id}': a paragraph in '{box.role}' is too long "
+                "for one slide even at the smallest size; shorten it"
+            )
+    extra: list[TextSpec] = []
+    if draft.figures:
+        extra, trouble = figure_texts(
+            draft.figures,
+            draft.caption,
+            layout.placeholders["Content"].box,
+            ctx.colours["secondary"],
+        )
+        ctx.warnings.extend(f"slide '{draft.id}': {t}" for t in trouble)
+    slides = []
+    for page in range(1, pages + 1):
+        texts: list[TextSpec] = []
+        for box, fitted in zip(draft.boxes, fits, strict=True):
+            if page <= len(fitted.pages):
+                chunk = fitted.pages[page - 1]
+            elif box.repeat and len(fitted.pages) == 1:
+                chunk = fitted.pages[0]
+            else:
+                continue
+            texts.append(TextSpec(box.role, chunk, fitted.size, anchor=box.anchor))
+        if page == 1:
+            texts.extend(extra)
+        slides.append(_page(draft, ctx, layout, page, tuple(texts)))
+    return slides
+
+
+def _spill(draft: Draft, layout: Layout) -> Draft:
+    """Move the tail of a box that cannot fit even at its floor into the box it spills to."""
+    boxes = list(draft.boxes)
+    for index, box in enumerate(boxes):
+        if box.spill_to is None:
+            continue
+        holder = layout.placeholders[box.role]
+        space = frame(holder.box, holder.insets)
+        if fit.best_size(box.paras, space, box.target, box.floor) is not None:
+            continue
+        target = next(i for i, b in enumerate(boxes) if b.role == box.spill_to)
+        moved = box.paras[box.keep :]
+        boxes[index] = replace(box, paras=box.paras[: box.keep])
+        boxes[target] = replace(boxes[target], paras=boxes[target].paras + moved)
+    return replace(draft, boxes=tuple(boxes))
+
+
+def _page(
+    draft: Draft, ctx: Context, layout: Layout, page: int, texts: tuple[TextSpec, ...]
+) -> SlideSpec:
+    suffix = "" if page == 1 else CONT if page == 2 else f" (cont. {page - 1})"
+    title, size = _fit_title(draft, layout, suffix, ctx)
+    logo_picture, logo_text = _logo(layout, ctx)
+    notes = _stamp(draft, ctx) + ("(Continued from the previous slide.)\n\n" if page > 1 else "")
+    return SlideSpec(
+        id=draft.id if page == 1 else f"{draft.id}#{page}",
+        layout=draft.layout,
+        title=title,
+        title_size=size,
+        notes=notes + draft.notes,
+        texts=(*texts, *logo_text),
+        pictures=(*logo_picture, *(draft.pictures if page == 1 else ())),
+        chart=draft.chart if page == 1 else None,
+        title_colour=_title_colour(draft.layout, ctx),
+        source=draft.source,
+        page=page,
+    )
+
+
+def _title_colour(layout: str, ctx: Context) -> str | None:
+    # Only the bundled template is known to have white title areas and a primary band
+    # behind section titles; an organisation's own template keeps its own title colours.
+    if not ctx.bundled:
+        return None
+    primary = ctx.colours["primary"]
+    return readable_text_on(primary) if layout == "Kit Section" else primary
+
+
+def frame(box: Box, insets: tuple[int, int, int, int]) -> fit.Frame:
+    """The text area of a box, in points."""
+    left, top, right, bottom = insets
+    return fit.Frame((box[2] - left - right) / EMU_PER_PT, (box[3] - top - bottom) / EMU_PER_PT)
+
+
+def _fit_title(draft: Draft, layout: Layout, suffix: str, ctx: Context) -> tuple[str, float]:
+    holder = layout.placeholders[TITLE]
+    space = frame(holder.box, holder.insets)
+    text = draft.title + suffix
+    target = TITLE_PT.get(draft.layout, TITLE_DEFAULT_PT)
+    size = fit.best_size((para(text, bold=True),), space, target, TITLE_FLOOR_PT)
+    if size is not None:
+        return text, size
+    if not suffix:
+        ctx.warnings.append(
+            f"slide '{draft.id}': the title is too long for the slide and was "
+            "cut short; the full title is in the notes"
+        )
+    cut = fit.truncate(
+        draft.title,
+        replace(space, width=space.width - fit.text_width(suffix, TITLE_FLOOR_PT, True)),
+        TITLE_FLOOR_PT,
+        True,
+    )
+    return cut + suffix, TITLE_FLOOR_PT
+
+
+def _stamp(draft: Draft, ctx: Context) -> str:
+    schedule = ctx.schedule
+    if schedule is None or not schedule.sessions:
+        return ""
+    if draft.stamp == "#first":
+        timed = schedule.sessions[0]
+    elif draft.stamp == "#last":
+        timed = schedule.sessions[-1]
+    else:
+        found = schedule.slot_of_slide(draft.stamp or "")
+        if found is None:
+            return "Time slot: not in the agenda.\n\n"
+        timed = found
+    return f"Time slot: {timed.slot}, {timed.session.title}.\n\n"
+
+
+def _logo(layout: Layout, ctx: Context) -> tuple[tuple[PictureSpec, ...], tuple[TextSpec, ...]]:
+    box = layout.placeholders[LOGO].box
+    if ctx.logo is not None:
+        return (
+            PictureSpec("logo", contain(box, ctx.logo.width_px, ctx.logo.height_px), ctx.logo.alt),
+        ), ()
+    space = frame(box, (0, 0, 0, 0))
+    for name in (ctx.org.name, ctx.org.short_name):
+        paragraph = para(name or "", bold=True, colour=ctx.colours["primary"], align="r")
+        size = fit.best_size((paragraph,), space, ORG_NAME_PT, BODY_FLOOR_PT)
+        if name and size is not None:
+            return (), (TextSpec("", (paragraph,), size, box, name="Organisation name"),)
+    cut = fit.truncate(ctx.org.name, space, BODY_FLOOR_PT, True)
+    message = (
+        "the organisation name is too long for the logo area and was cut short; "
+        "add a short_name to the profile"
+    )
+    if message not in ctx.warnings:
+        ctx.warnings.append(message)
+    paragraph = para(cut, bold=True, colour=ctx.colours["primary"], align="r")
+    return (), (TextSpec("", (paragraph,), BODY_FLOOR_PT, box, name="Organisation name"),)
+
+
+def contain(box: Box, width_px: int, height_px: int) -> Box:
+    """The largest box with the picture's aspect ratio inside `box`, at its top right."""
+    x, y, cx, cy = box
+    scale = min(cx / width_px, cy / height_px)
+    width, height = round(width_px * scale), round(height_px * scale)
+    return (x + cx - width, y, width, height)

@@ -1,0 +1,297 @@
+"""What each kind of slide says: titles, paragraphs and boxes before anything is measured.
+
+Owns the wording and structure of every slide kind and of the generated slides (title,
+agenda, section, closing). Pure; sizes and continuation are decided in `deck.py` here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
+
+from compassion_kit.model.common import ELEMENT_NAMES
+from compassion_kit.model.deck import (
+    BulletsSlide,
+    ChartSlide,
+    ExerciseSlide,
+    FiguresSlide,
+    QuoteSlide,
+    VideoSlide,
+)
+from compassion_kit.render.plan.deck_figures import chart_spec
+from compassion_kit.render.plan.deck_spec import (
+    BODY_FLOOR_PT,
+    BODY_PT,
+    SMALL_PT,
+    ChartSpec,
+    Para,
+    PictureSpec,
+    Run,
+    para,
+)
+from compassion_kit.timing import clock
+
+if TYPE_CHECKING:
+    from compassion_kit.model import DeckModule, Organisation
+    from compassion_kit.model.deck import Slide
+    from compassion_kit.render.plan.deck_spec import Layout
+    from compassion_kit.timing import Schedule
+
+SUBTITLE_PT = 28.0  # the organisation's name on the title slide
+QUOTE_PT = 32.0
+ALT_MAX = 150  # characters; longer alt text is tiring to hear (KIT002)
+KIND_LAYOUT = {
+    "bullets": "Kit Bullets",
+    "quote": "Kit Quote",
+    "figures": "Kit Figures",
+    "chart": "Kit Chart",
+    "video": "Kit Video",
+    "exercise": "Kit Exercise",
+}
+NO_SUPPORT_TEXT = (
+    "Talk to your line manager, a colleague you trust or your occupational health team."
+)
+
+
+@dataclass(frozen=True)
+class BoxDraft:
+    """Paragraphs for one placeholder, with the sizes they may use."""
+
+    role: str
+    paras: tuple[Para, ...]
+    target: float = BODY_PT
+    floor: float = BODY_FLOOR_PT
+    repeat: bool = False  # shown again on every continuation slide (e.g. an exercise panel)
+    follows: str | None = None  # never set larger than this box (the main text beside it)
+    spill_to: str | None = None  # if even the floor is too big, move paragraphs there...
+    keep: int = 0  # ...all but the first `keep`
+    anchor: Literal["t", "ctr", "b"] = "t"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A slide before fitting: layout, title, notes, boxes and placed objects."""
+
+    id: str
+    layout: str
+    title: str
+    notes: str
+    boxes: tuple[BoxDraft, ...] = ()
+    pictures: tuple[PictureSpec, ...] = ()
+    chart: ChartSpec | None = None
+    stamp: str | None = None  # slide id whose agenda time slot stamps the notes
+    source: str | None = None
+    figures: tuple[tuple[str, str], ...] = ()  # (value, caption) pairs, laid out by the plan
+    caption: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def title_draft(
+    title: str, org: Organisation, date: str | None, venue: str | None, facilitator: str | None
+) -> Draft:
+    """The opening slide: title, organisation, and the details that were given."""
+    details = tuple(
+        Para((Run(f"{label}: ", bold=True), Run(value)), space_before=0.2)
+        for label, value in (("Date", date), ("Venue", venue), ("Facilitator", facilitator))
+        if value
+    )
+    boxes = [BoxDraft("Subtitle", (para(org.name),), target=SUBTITLE_PT)]
+    if details:
+        boxes.append(BoxDraft("Details", details, target=SMALL_PT))
+    notes = (
+        f"Welcome everyone to {title}. Introduce yourself and {org.name}, say how long "
+        "the session runs and where the breaks, toilets and fire exits are."
+    )
+    return Draft("#title", "Kit Title", title, notes, tuple(boxes), stamp="#first")
+
+
+def agenda_draft(schedule: Schedule) -> Draft:
+    """The agenda slide: each session's clock times (from the schedule) and title."""
+    rows = tuple(
+        Para(
+            (Run(f"{clock(t.start)}\u2013{clock(t.end)}", bold=True), Run(f"  {t.session.title}")),
+            space_before=0.3,
+        )
+        for t in schedule.sessions
+    )
+    notes = (
+        f"Walk through the day: it runs from {clock(schedule.start)} to "
+        f"{clock(schedule.end)} ({schedule.total_minutes} minutes). Point out the breaks."
+    )
+    return Draft(
+        "#agenda", "Kit Agenda", "Agenda", notes, (BoxDraft("Body", rows),), stamp="#first"
+    )
+
+
+def section_draft(module: DeckModule, part: int | None) -> Draft:
+    """A divider before each module: its title, element, summary and length.
+
+    With several modules the title is "Part N: <module title>"; a deck of one module already
+    shows that title on its title slide, so its divider is "About this session" (slide
+    titles stay unique for screen-reader users, KIT004).
+    """
+    minutes = module.duration or sum(s.minutes or 0 for s in module.slides)
+    paras = [para(ELEMENT_NAMES[module.element], bold=True)]
+    if module.summary:
+        paras.append(para(module.summary, space_before=0.3))
+    if minutes:
+        paras.append(para(f"About {minutes} minutes", space_before=0.3))
+    notes = f"This section is '{module.title}'. " + (
+        module.summary or "Introduce what the group will do in it."
+    )
+    return Draft(
+        f"#section:{module.id}",
+        "Kit Section",
+        f"Part {part}: {module.title}" if part else "About this session",
+        notes,
+        (BoxDraft("Body", tuple(paras), target=SMALL_PT),),
+        stamp=module.slides[0].id,
+    )
+
+
+def closing_draft(org: Organisation, qr_box: tuple[int, int, int, int] | None) -> Draft:
+    """The last slide: wellbeing signposting and, with a survey URL, the feedback QR code."""
+    paras = [para("If today has brought anything up for you, support is here:")]
+    for contact in org.support:
+        paras.append(
+            Para(
+                (Run(f"{contact.name}: ", bold=True), Run(contact.contact)),
+                bullet="bullet",
+                space_before=0.4,
+            )
+        )
+    if not org.support:
+        paras.append(para(NO_SUPPORT_TEXT, bullet="bullet", space_before=0.4))
+    pictures: tuple[PictureSpec, ...] = ()
+    if org.survey_url:
+        # Links get paragraphs of their own: LibreOffice (24.x) draws a link that follows
+        # plain text in the same paragraph in the text colour, not the link colour.
+        paras.append(para("Please tell us what you thought of today:", space_before=0.8))
+        paras.append(para("Give feedback on this session", link=org.survey_url))
+        paras.append(para("Or scan the QR code with a phone."))
+        if qr_box is not None:
+            pictures = (
+                PictureSpec(
+                    "qr", qr_box, "QR code for the feedback survey on this session", org.survey_url
+                ),
+            )
+    notes = (
+        "Thank everyone for taking part. Point out the support on the slide and remind "
+        "people that it is fine to use it"
+        + (
+            ", and ask them to fill in the feedback survey before they leave."
+            if org.survey_url
+            else "."
+        )
+    )
+    return Draft(
+        "#closing",
+        "Kit Closing",
+        "Thank you",
+        notes,
+        (BoxDraft("Body", tuple(paras)),),
+        pictures,
+        stamp="#last",
+    )
+
+
+def slide_draft(slide: Slide, layout: Layout, colours: dict[str, str]) -> Draft:
+    """The draft for one content slide of any kind."""
+    base = Draft(slide.id, layout.name, slide.title, slide.notes, stamp=slide.id, source=slide.id)
+    if slide.image is not None:
+        base = replace(
+            base,
+            notes=f"{slide.notes}\n\nPicture not shown: {slide.image.alt}",
+            warnings=(
+                f"slide '{slide.id}': pictures are not placed on slides yet, "
+                f"so '{slide.image.path}' was left out; its alt text is in the "
+                "notes",
+            ),
+        )
+    if isinstance(slide, BulletsSlide):
+        paras = tuple(
+            para(b.text, level=b.level, bullet="bullet", space_before=0.5 if b.level == 0 else 0.25)
+            for b in slide.bullets
+        )
+        return replace(base, boxes=(BoxDraft("Body", paras),))
+    if isinstance(slide, QuoteSlide):
+        return replace(
+            base,
+            boxes=(
+                BoxDraft(
+                    "Quote",
+                    (para(f"\u201c{slide.quote.text}\u201d"),),
+                    target=QUOTE_PT,
+                    anchor="ctr",
+                ),
+                BoxDraft(
+                    "Attribution",
+                    (para(f"\u2014 {slide.quote.attribution}", colour=colours["secondary"]),),
+                    target=SMALL_PT,
+                ),
+            ),
+        )
+    if isinstance(slide, FiguresSlide):
+        figures = tuple((f.value, f.caption) for f in slide.figures)
+        return replace(base, figures=figures, caption=slide.caption)
+    if isinstance(slide, ChartSlide):
+        box = layout.placeholders["Content"].box
+        return replace(base, chart=chart_spec(slide.chart, slide.title, box, colours))
+    if isinstance(slide, VideoSlide):
+        return _video(slide, layout, base)
+    assert isinstance(slide, ExerciseSlide)
+    return _exercise(slide, base)
+
+
+def _video(slide: VideoSlide, layout: Layout, base: Draft) -> Draft:
+    video = slide.video
+    paras = [para(video.description)]
+    facts = [
+        f"Presenter: {video.presenter}" if video.presenter else "",
+        f"Running time: {video.length}" if video.length else "",
+    ]
+    if any(facts):
+        paras.append(para(". ".join(f for f in facts if f) + ".", space_before=0.4))
+    paras.append(para(video.link_text, link=video.url, space_before=0.6))  # see closing_draft
+    paras.append(para("Or scan the QR code to watch on a phone.", space_before=0.4))
+    qr = PictureSpec(
+        "qr", layout.placeholders["QR"].box, shorten(f"QR code: {video.link_text}"), video.url
+    )
+    return replace(
+        base,
+        boxes=(BoxDraft("Body", tuple(paras)),),
+        pictures=(qr,),
+        notes=f"{base.notes}\n\nVideo link: {video.url}",
+    )
+
+
+def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
+    exercise = slide.exercise
+    steps = tuple(
+        para(step, bullet="number", number=n, space_before=0.4)
+        for n, step in enumerate(exercise.steps, start=1)
+    )
+    panel = [para(f"{exercise.minutes} minutes", bold=True)]
+    if exercise.grouping:
+        panel.append(para(exercise.grouping, space_before=0.3))
+    keep = len(panel)
+    if exercise.materials:
+        panel.append(para("You will need:", bold=True, space_before=0.6))
+        panel.extend(para(m, bullet="bullet", space_before=0.2) for m in exercise.materials)
+    panel_box = BoxDraft(
+        "Panel",
+        tuple(panel),
+        target=SMALL_PT,
+        repeat=True,
+        follows="Body",
+        spill_to="Body",
+        keep=keep,
+    )
+    return replace(base, boxes=(BoxDraft("Body", steps), panel_box))
+
+
+def shorten(text: str, limit: int = ALT_MAX) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"

@@ -1,0 +1,159 @@
+"""Write a planned deck with python-pptx: the template's layouts, placeholders, pictures,
+charts, notes, theme and document properties.
+
+Owns turning a `DeckPlan` into .pptx bytes; what each slide says is the plan's, text and
+pictures are `text.py`'s, charts `chart.py`'s, and the saved bytes are finished (dates, zip
+order, notes master list) by `render/finish.py`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.opc.constants import CONTENT_TYPE as CT
+
+from compassion_kit.branding import substitute, tokens_in
+from compassion_kit.output import build_time
+from compassion_kit.qr import qr_png
+from compassion_kit.render.finish import finish_ooxml
+from compassion_kit.render.plan.deck_spec import LOGO, TITLE
+from compassion_kit.render.pptx import oxml, text
+from compassion_kit.render.pptx.template import open_template, read_template
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+    from pptx.slide import Slide, SlideLayout
+
+    from compassion_kit.logo import Logo
+    from compassion_kit.render.plan.deck_spec import DeckPlan, Layout, SlideSpec
+
+TOOL = "compassion-kit"
+TITLE_LIMIT = 255  # PowerPoint's dialog keeps no more, and python-pptx refuses more
+
+
+def write(plan: DeckPlan, logo: Logo | None) -> bytes:
+    """The planned deck as finished .pptx bytes (same plan, same bytes).
+
+    Raises:
+        ContentError: the template cannot be read.
+    """
+    path = Path(plan.template)
+    geometry = read_template(path)
+    prs = open_template(path)
+    oxml.drop_template_slides(prs)
+    _substitute_tokens(prs, plan.tokens)
+    layouts: dict[str, SlideLayout] = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            layouts.setdefault(layout.name.strip(), layout)
+    for spec in plan.slides:
+        slide = prs.slides.add_slide(layouts[spec.layout])
+        _write_slide(slide, spec, geometry.layouts[spec.layout], plan, logo)
+    for part in prs.part.package.iter_parts():
+        if part.content_type == CT.OFC_THEME:
+            oxml.brand_theme(part, plan.colours, plan.font)
+    _core_properties(prs, plan.title, plan.author)
+    oxml.default_language(prs)
+    saved = io.BytesIO()
+    prs.save(saved)
+    return finish_ooxml(saved.getvalue())
+
+
+def short_title(title: str, limit: int = TITLE_LIMIT) -> str:
+    """`title` cut at a word to fit core properties' 255-character limit, with an ellipsis."""
+    if len(title) <= limit:
+        return title
+    return title[: limit - 1].rsplit(" ", 1)[0].rstrip(";:, ") + "\u2026"
+
+
+def _write_slide(
+    slide: Slide, spec: SlideSpec, layout: Layout, plan: DeckPlan, logo: Logo | None
+) -> None:
+    title = slide.shapes.title
+    assert title is not None, f"layout '{spec.layout}' has no title placeholder"
+    text.write_title(title, spec.title, spec.title_size, spec.title_colour, plan.font)
+    title.name = TITLE
+    others = [shape for shape in slide.placeholders if shape != title]
+    holders = {shape.placeholder_format.idx: shape for shape in others}
+    used: set[int] = set()
+    logo_shape: Any = None
+    primary = plan.colours["primary"]
+    for item in spec.texts:
+        if item.role:
+            holder = holders[layout.placeholders[item.role].idx]
+            holder.name = item.role
+            used.add(holder.shape_id)
+            text.write_text(holder.text_frame, item, plan.font, primary)
+        else:
+            box = text.add_text_box(slide, item, plan.font, primary)
+            logo_shape = box if item.name == "Organisation name" else logo_shape
+    for shape in others:  # the layout's empty ones would show prompt text
+        if shape.shape_id not in used:
+            oxml.remove_shape(shape)
+    placed = _pictures(slide, spec, logo)
+    logo_shape = logo_shape if placed is None else placed
+    if spec.chart is not None:
+        from compassion_kit.render.pptx.chart import add_chart  # XlsxWriter: only with charts
+
+        add_chart(slide, spec.chart, plan.font)
+    # Reading order: the title first, then the logo (both at the top), then the rest; the
+    # shape tree's own two property elements come before any shape.
+    oxml.move_shape(title, 2)
+    if logo_shape is not None:
+        oxml.move_shape(logo_shape, 3)
+    oxml.renumber_shapes(slide)
+    text.write_notes(slide, spec.notes)
+
+
+def _pictures(slide: Slide, spec: SlideSpec, logo: Logo | None) -> Any:
+    """The slide's logo and QR codes; returns the logo's shape (None without a logo)."""
+    placed: Any = None
+    for picture in spec.pictures:
+        if picture.kind == "logo":
+            assert logo is not None, "the plan places a logo but the request has none"
+            placed = text.add_picture(slide, picture, logo.png, LOGO)
+        else:
+            assert picture.url is not None
+            text.add_picture(slide, picture, qr_png(picture.url), "QR code")
+    return placed
+
+
+def _substitute_tokens(prs: Presentation, tokens: Mapping[str, str]) -> None:
+    """Replace {{tokens}} in master and layout text (in groups too), even when PowerPoint split
+    the token across several runs of a paragraph."""
+    for master in prs.slide_masters:
+        for part in (master, *master.slide_layouts):
+            for shape in _text_shapes(part.shapes):
+                for paragraph in shape.text_frame.paragraphs:
+                    runs = paragraph.runs
+                    joined = "".join(run.text for run in runs)
+                    if runs and tokens_in(joined):
+                        runs[0].text = substitute(joined, tokens)
+                        for extra in runs[1:]:
+                            extra.text = ""
+
+
+def _text_shapes(shapes: Any) -> Iterator[Any]:
+    """The shapes with text among `shapes`, looking inside groups."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _text_shapes(shape.shapes)
+        elif shape.has_text_frame:
+            yield shape
+
+
+def _core_properties(prs: Presentation, title: str, author: str) -> None:
+    core = prs.core_properties
+    stamp = build_time()
+    core.title = short_title(title)
+    core.author = author
+    core.last_modified_by = TOOL
+    core.created = stamp
+    core.modified = stamp
+    core.revision = 1
+    core.language = "en-GB"
+    core.subject = core.subject or ""
