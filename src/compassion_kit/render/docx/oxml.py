@@ -7,6 +7,7 @@ missing. What goes where in a document is the other `render/docx` modules' busin
 from __future__ import annotations
 
 import copy
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from docx.shape import InlineShape
     from docx.styles.style import BaseStyle, ParagraphStyle
     from docx.table import _Cell, _Row
+    from docx.text.run import Run
 
 ON = ("1", "true", "on")  # how an on/off attribute (ST_OnOff) says "on", in lower case
 UNCHECKED, CHECKED = "\u2610", "\u2612"  # ballot box, ballot box with X
@@ -47,6 +49,7 @@ _ORDER = {
     "rtlGutter docGrid printerSettings sectPrChange",
 }
 _PPR = qn("w:pPr")
+_BREAKS = re.compile(r"[\t\n\r]")
 _SUCCESSORS = {
     (parent, child): tuple(f"w:{later}" for later in order.split()[index + 1 :])
     for parent, order in _ORDER.items()
@@ -78,9 +81,25 @@ def _hex(colour: str) -> str:
 def set_style_id(block: Paragraph | Table, style_id: str | None) -> None:
     """Paragraph.style and Table.style scan every style on each call (python-docx 1.2): by id."""
     if isinstance(block, Paragraph):
-        block._p.style = style_id
+        # w:pStyle is the first child of w:pPr: placed directly, without searching the
+        # thirty-odd elements that may follow it (python-docx's placement).
+        p_pr = block._p.get_or_add_pPr()
+        for found in p_pr.findall(qn("w:pStyle")):
+            p_pr.remove(found)
+        if style_id is not None:
+            p_pr.insert(0, OxmlElement("w:pStyle", {qn("w:val"): style_id}))
     else:
         block._tbl.tblStyle_val = style_id
+
+
+def add_text(paragraph: Paragraph, text: str) -> Run:
+    """Paragraph.add_run(text) looks at each character in Python (python-docx 1.2), to turn
+    tabs and line breaks into Word's; text without them goes straight into one w:t."""
+    if _BREAKS.search(text):
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    run._r.add_t(text)
+    return run
 
 
 def document_defaults(document: Document, font: str, language: str) -> None:

@@ -45,7 +45,7 @@ def add_paragraph(where: Draft | Cell, text: str = "", style: str = "Normal") ->
         draft, paragraph = where, where.document.add_paragraph()
     oxml.set_style_id(paragraph, draft.style_id(style))
     if text:
-        paragraph.add_run(text)
+        oxml.add_text(paragraph, text)
     return paragraph
 
 
@@ -59,7 +59,7 @@ def add_run(
 ) -> Run:
     """Append a run of `text` (tabs and line breaks become Word's); `colour` is #RRGGBB,
     `style` a character style from `Draft.styles`."""
-    run = paragraph.add_run(text)
+    run = oxml.add_text(paragraph, text)
     if style is not None:
         run.style = style
     if bold:
