@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import docx
 from pptx import Presentation
 from typer.testing import CliRunner
 
@@ -69,3 +72,22 @@ def test_missing_paths_and_empty_folders_are_problems(tmp_path: Path) -> None:
 def test_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(bad_deck(tmp_path)), "--profile", "paper"])
     assert result.exit_code == 2
+
+
+def test_libraries_are_imported_only_for_the_files_checked(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Hello")
+    document.save(tmp_path / "only.docx")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import compassion_kit.check as check\n"
+        "before = {'pptx', 'docx'} & set(sys.modules)\n"
+        f"check.check_files([Path({str(tmp_path / 'only.docx')!r})])\n"
+        "after = {'pptx', 'docx'} & set(sys.modules)\n"
+        "print(sorted(before), sorted(after))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split("\n")[0] == "[] ['docx']"

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from compassion_kit.check import CheckReport
+    from compassion_kit.feedback import FeedbackResult
     from compassion_kit.pack import PackOutcome, PackResult
 
 # Part of a message: plain text, or text and a Rich style such as ("error", "bold red").
@@ -287,3 +288,16 @@ def check_report(report: CheckReport, as_json: bool) -> None:
         _say((summary, "bold red"))
     else:
         success(summary)
+
+
+def feedback_report(result: FeedbackResult, as_json: bool) -> None:
+    """`kit feedback`: every figure as JSON on stdout, or what was written and the headline
+    figures (percentage positive with n) for people."""
+    if as_json:
+        json_out(result.as_json())
+        return
+    figures = result.results
+    success(f"wrote {', '.join(result.files)} to {result.folder} ({figures.scope})")
+    if figures.scales:
+        rows = [[s.text, str(s.n), f"{s.percent_positive}%"] for s in figures.scales]
+        _table("percentage positive", ["question", "n", "% positive"], rows, stdout=False)

@@ -1,8 +1,8 @@
 """`kit check`: an independent accessibility and NHS identity checker for .pptx and .docx files.
 
-Owns reading any Office file (ours or anyone's) with zipfile and lxml and reporting the rules
-KIT001-KIT019 of ACCESSIBILITY.md. It never imports the renderers or python-pptx/python-docx:
-it checks what is in the file, not what we meant to write.
+Owns reading any Office file (ours or anyone's) through python-pptx/python-docx, imported only
+when a file is checked, and reporting the rules KIT001-KIT019 of ACCESSIBILITY.md. It never
+imports the renderers: it checks what is in the file, not what we meant to write.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compassion_kit.check.findings import RULES, Finding, Findings
-from compassion_kit.check.ooxml import NotOffice, Package
+from compassion_kit.check.ooxml import RESAVE, NotANumber, NotOffice
+from compassion_kit.check.opening import open_package
 from compassion_kit.check.palette import Identity, identity_of
 
 if TYPE_CHECKING:
@@ -80,7 +81,11 @@ def files_to_check(paths: Iterable[Path]) -> list[Path]:
 
 
 def check_file(path: Path, who: Identity | None = None, profile: str = "screen") -> list[Finding]:
-    """Every finding for one file; a file that is not a readable .pptx/.docx gives one KIT000."""
+    """Every finding for one file.
+
+    A file that cannot be checked (not a regular file, too large, damaged, hostile, or another
+    kind of file than its name says) gives one KIT000 error saying why, and nothing else.
+    """
     from compassion_kit.check import docx_rules, pptx_rules
 
     who = who or identity_of(None)
@@ -89,26 +94,29 @@ def check_file(path: Path, who: Identity | None = None, profile: str = "screen")
     if suffix not in SUFFIXES:
         found.add("file", "KIT000", "E", "not a .pptx or .docx file", "check .pptx or .docx")
         return found.result()
+    pkg = None
     try:
-        pkg = Package(path)
-        try:
-            if suffix == ".pptx":
-                pptx_rules.check_pptx(pkg, found, who, profile)
-            else:
-                docx_rules.check_docx(pkg, found, who, profile)
-        finally:
-            pkg.close()
+        pkg = open_package(path)
+        if suffix == ".pptx":
+            pptx_rules.check_pptx(pkg, found, who, profile)
+        else:
+            docx_rules.check_docx(pkg, found, who, profile)
     except NotOffice as exc:
-        found.add("file", "KIT000", "E", f"cannot be read: {exc}", "save it again from Office")
+        return _unreadable(path, f"the file {exc.message}", exc.hint)
+    except NotANumber as exc:
+        part = pkg.part_of(exc.element) if pkg is not None else None
+        return _unreadable(path, f"the file is damaged: {exc.describe(part)}", RESAVE)
     except (ValueError, KeyError, IndexError, ZeroDivisionError) as exc:
         # A file that breaks the schema in a way Office tolerates: report, do not crash.
-        found.add(
-            "file",
-            "KIT000",
-            "E",
-            f"cannot be checked: {type(exc).__name__}: {exc}",
-            "save it again from Office, then check it again",
-        )
+        message = f"cannot be checked: {type(exc).__name__}: {exc}"
+        return _unreadable(path, message, "save it again from Office, then check it again")
+    return found.result()
+
+
+def _unreadable(path: Path, message: str, hint: str) -> list[Finding]:
+    """The one KIT000 finding of a file that could not be checked to the end."""
+    found = Findings(str(path))
+    found.add("file", "KIT000", "E", message, hint)
     return found.result()
 
 

@@ -11,7 +11,7 @@ import colorsys
 from collections.abc import Mapping
 
 from compassion_kit.branding import contrast_ratio
-from compassion_kit.check.ooxml import El, first, local
+from compassion_kit.check.ooxml import El, first, local, whole
 
 SLOTS = (
     "dk1",
@@ -124,7 +124,7 @@ def drawing_colour(
 
 def _from_linear(element: El) -> str:
     def channel(name: str) -> int:
-        linear = int(element.get(name, "0")) / 100000
+        linear = whole(element, name) / 100000
         srgb = linear * 12.92 if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055
         return max(0, min(255, round(srgb * 255)))
 
@@ -137,7 +137,7 @@ def apply_modifiers(base: str, element: El) -> str:
     for modifier in element:
         if not isinstance(modifier.tag, str):
             continue
-        name, amount = local(modifier), int(modifier.get("val", "0") or 0) / 100000
+        name, amount = local(modifier), whole(modifier, "val") / 100000
         if name in ("lumMod", "lumOff", "satMod"):
             hue, light, sat = colorsys.rgb_to_hls(r, g, b)
             if name == "lumMod":

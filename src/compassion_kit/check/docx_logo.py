@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.check import identity
 from compassion_kit.check.docx_model import place_of, run_text, runs, value
-from compassion_kit.check.ooxml import El, attr, first, local, q, xpath
+from compassion_kit.check.ooxml import El, attr, first, local, q, whole, xpath
 
 if TYPE_CHECKING:
     from compassion_kit.check.docx_rules import DocContext
@@ -88,7 +88,7 @@ def check_logos(doc: DocContext, parts: list[Part], sections: list[El]) -> None:
 
 def _judge(doc: DocContext, name: str, drawing: El, size: tuple[int, int] | None) -> None:
     extent = first(drawing, "wp:extent")
-    placed = (int(attr(extent, "cx") or 0), int(attr(extent, "cy") or 0))
+    placed = (whole(extent, "cx"), whole(extent, "cy"))
     artwork = (
         identity.visible_ratio(size, first(drawing, ".//pic:blipFill/a:srcRect")) if size else None
     )

@@ -20,6 +20,7 @@ from compassion_kit.check.ooxml import (
     new_element,
     q,
     table_regions,
+    whole,
 )
 
 _ON = ("1", "true", "on", None)
@@ -247,7 +248,7 @@ def place_of(para: El) -> Place:
 def _regions(table: El, r: int, c: int, rows: int, cols: int) -> tuple[str, ...]:
     look = first(table, "w:tblPr/w:tblLook")
     flags = {}
-    bits = int(attr(look, "w:val") or "0", 16) if look is not None else 0x4A0
+    bits = whole(look, "w:val", 0, 16) if look is not None else 0x4A0
     for name, bit in _LOOK_BITS.items():
         explicit = attr(look, f"w:{name}")
         flags[name] = explicit in ("1", "true", "on") if explicit is not None else bool(bits & bit)

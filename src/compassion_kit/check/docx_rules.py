@@ -23,7 +23,7 @@ from compassion_kit.check.docx_model import (
 )
 from compassion_kit.check.docx_text import backdrop, check_runs, word_runs
 from compassion_kit.check.findings import Findings
-from compassion_kit.check.ooxml import El, Package, attr, first, q, xpath
+from compassion_kit.check.ooxml import El, Package, attr, first, q, whole, xpath
 from compassion_kit.check.palette import LICENSED_FONTS, Identity, font_matches
 from compassion_kit.check.shared_rules import (
     HEADING_MAX,
@@ -55,9 +55,7 @@ class DocContext:
 
 def check_docx(pkg: Package, found: Findings, who: Identity, profile: str) -> None:
     """Apply every document rule to the Word file in `pkg`, adding to `found`."""
-    doc_part = next(
-        (t for k, t, _ in pkg.rels("").values() if k == "officeDocument"), "word/document.xml"
-    )
+    doc_part = pkg.main
     root = pkg.xml(doc_part)
     doc = DocContext(pkg, Styles(pkg, doc_part), who, profile, found)
     page = word_colour(first(root, "w:background"), doc.styles.scheme)
@@ -248,7 +246,7 @@ def _page_setup(doc: DocContext, sections: list[El]) -> None:
     for number, section in enumerate(sections, 1):
         where = f"section {number}"
         size = first(section, "w:pgSz")
-        width, height = (int(attr(size, f"w:{k}") or 0) for k in ("w", "h"))
+        width, height = (whole(size, f"w:{k}") for k in ("w", "h"))
         portrait = (
             abs(width - wanted[0]) <= _SIZE_TOLERANCE and abs(height - wanted[1]) <= _SIZE_TOLERANCE
         )
@@ -267,7 +265,7 @@ def _page_setup(doc: DocContext, sections: list[El]) -> None:
         small = [
             side
             for side in ("top", "bottom", "left", "right")
-            if margins is not None and abs(int(attr(margins, f"w:{side}") or 0)) < MARGIN_MIN - 1
+            if margins is not None and abs(whole(margins, f"w:{side}")) < MARGIN_MIN - 1
         ]
         if small:
             doc.found.add(

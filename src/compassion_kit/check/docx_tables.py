@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from compassion_kit.check.docx_model import Place, Styles, present, run_text, runs
 from compassion_kit.check.findings import Findings
-from compassion_kit.check.ooxml import El, attr, first, q, xpath
+from compassion_kit.check.ooxml import El, attr, first, q, whole, xpath
 
 _ON = ("1", "true", "on", None)
 _CONTENT = ".//w:drawing|.//w:pict|.//w:object|.//w:sdt|.//w:fldChar|.//w:br[@w:type='page']"
@@ -71,7 +71,7 @@ def _look_first_row(tbl: El) -> bool:
     explicit = attr(look, "w:firstRow")
     if explicit is not None:
         return explicit in ("1", "true", "on")
-    return bool(int(attr(look, "w:val") or "4A0", 16) & 0x20)
+    return bool(whole(look, "w:val", 0x4A0, 16) & 0x20)
 
 
 def _empty(cell: El) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.branding import names_organisation
 from compassion_kit.check.findings import Findings
-from compassion_kit.check.ooxml import El, Package, attr, first, local, text_of, xpath
+from compassion_kit.check.ooxml import El, Package, attr, first, local, text_of, whole, xpath
 from compassion_kit.check.palette import Identity
 from compassion_kit.check.pptx_fills import shape_fill, shows_master_shapes
 from compassion_kit.check.pptx_model import Box, Slide, box, c_nv_pr, placeholder, tree, walk
@@ -76,7 +76,7 @@ def visible_ratio(size: tuple[int, int], src_rect: El | None) -> float:
     """The pixel aspect of an image after `a:srcRect` cropping (percentages in 1/1000 %)."""
     width, height = float(size[0]), float(size[1])
     if src_rect is not None:
-        crop = {k: int(src_rect.get(k, "0")) / 100000 for k in ("l", "t", "r", "b")}
+        crop = {k: whole(src_rect, k) / 100000 for k in ("l", "t", "r", "b")}
         width *= 1 - crop["l"] - crop["r"]
         height *= 1 - crop["t"] - crop["b"]
     return width / height if height > 0 else 0.0

@@ -1,14 +1,12 @@
-"""Reading an Office Open XML package directly: parts, relationships, core properties.
+"""The checker's view of an opened .pptx/.docx: named parts, their XML, relationships, XPath.
 
-Owns zip and XML access for the checker (lxml, no python-pptx/python-docx: the checker looks at
-the file, not at what our renderers meant to write). Rules live in the other `check` modules.
+Owns adapting python-pptx/python-docx part objects for the rules (which keep their XPath over
+the libraries' elements); opening files is `opening`'s, the rules live in the other modules.
 """
 
 from __future__ import annotations
 
 import functools
-import posixpath
-import zipfile
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -35,7 +33,8 @@ NS = {
     "v": "urn:schemas-microsoft-com:vml",
 }
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-MAX_PART = 64 * 1024 * 1024  # an XML part above this is not a real document part
+_CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+RESAVE = "open it in PowerPoint or Word and save it again as a .pptx or .docx, then check it"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -75,71 +74,75 @@ def local(element: El) -> str:
 
 
 class NotOffice(Exception):
-    """The file is not a readable Office package (not a zip, or a part is missing or broken)."""
+    """The file cannot be checked: it is not a readable Office package, or it is damaged.
+
+    The message starts with a verb ("is a Word document, not...", "is damaged: ...") so that it
+    reads after "the file"; `hint` says how to fix it.
+    """
+
+    def __init__(self, message: str, hint: str = RESAVE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
 
 
 class Package:
-    """An open .pptx or .docx: parts parsed on demand and cached, relationships resolved."""
+    """An opened .pptx or .docx seen as named parts ("ppt/slides/slide1.xml"): XML roots,
+    bytes and relationships, all taken from the python-pptx/python-docx part objects.
 
-    def __init__(self, path: Path) -> None:
+    `document` is the library's Presentation or Document; `main` is the part's name.
+    """
+
+    def __init__(self, path: Path, document: Any, main_part: Any) -> None:
         self.path = path
-        try:
-            self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise NotOffice(f"not an Office file ({exc})") from None
-        self._names = set(self._zip.namelist())
+        self.document = document
+        self.main = _name(main_part)
+        self._parts = {_name(p): p for p in main_part.package.iter_parts()}
         self._xml: dict[str, El] = {}
-        self._rels: dict[str, dict[str, tuple[str, str, bool]]] = {}
-
-    def close(self) -> None:
-        """Close the zip file."""
-        self._zip.close()
+        self._refuse_doctypes()
 
     def has(self, name: str) -> bool:
-        """True when the package holds a part called `name`."""
-        return name in self._names
+        """True when the package holds a part called `name` (reachable from its relationships)."""
+        return name in self._parts
 
     def names(self) -> list[str]:
         """Every part name, sorted."""
-        return sorted(self._names)
+        return sorted(self._parts)
 
     def data(self, name: str) -> bytes:
         """The raw bytes of a part."""
-        try:
-            return self._zip.read(name)
-        except (KeyError, zipfile.BadZipFile, OSError) as exc:
-            raise NotOffice(f"the part {name} cannot be read ({exc})") from None
+        if name not in self._parts:
+            raise NotOffice(f"is damaged: the part {name} is missing")
+        return bytes(self._parts[name].blob)
 
     def xml(self, name: str) -> El:
-        """The parsed root element of an XML part (cached)."""
+        """The root element of an XML part: the library's own element when it parsed the part
+        (slides, documents, styles), else its bytes parsed once without entities (themes)."""
         if name not in self._xml:
-            info = self._zip.getinfo(name) if name in self._names else None
-            if info is None:
-                raise NotOffice(f"the part {name} is missing")
-            if info.file_size > MAX_PART:
-                raise NotOffice(f"the part {name} is implausibly large")
-            try:
-                self._xml[name] = etree.fromstring(self.data(name), _PARSER)
-            except etree.XMLSyntaxError as exc:
-                raise NotOffice(f"the part {name} is not well-formed XML ({exc})") from None
+            part = self._parts.get(name)
+            if part is None:
+                raise NotOffice(f"is damaged: the part {name} is missing")
+            element = getattr(part, "_element", None)  # python-pptx has no public XmlPart.element
+            if element is None:
+                try:
+                    element = etree.fromstring(part.blob, _PARSER)
+                except etree.XMLSyntaxError as exc:
+                    raise NotOffice(
+                        f"is damaged: the part {name} is not well-formed XML ({exc})"
+                    ) from None
+                _refuse_doctype(name, element)
+            self._xml[name] = element
         return self._xml[name]
 
     def rels(self, part: str) -> dict[str, tuple[str, str, bool]]:
-        """Relationships of `part`: id -> (type suffix, target part or URL, external?)."""
-        if part not in self._rels:
-            folder, base = posixpath.split(part)
-            rels_name = posixpath.join(folder, "_rels", base + ".rels")
-            found: dict[str, tuple[str, str, bool]] = {}
-            if rels_name in self._names:
-                for rel in self.xml(rels_name):
-                    kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
-                    target = rel.get("Target") or ""
-                    external = rel.get("TargetMode") == "External"
-                    if not external:
-                        target = posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
-                    found[rel.get("Id") or ""] = (kind, target, external)
-            self._rels[part] = found
-        return self._rels[part]
+        """Relationships of `part`: id -> (type suffix, target part name or URL, external?)."""
+        found: dict[str, tuple[str, str, bool]] = {}
+        holder = self._parts.get(part)
+        for rel_id, rel in holder.rels.items() if holder is not None else ():
+            kind = str(rel.reltype).rsplit("/", 1)[-1]
+            target = str(rel.target_ref) if rel.is_external else _name(rel.target_part)
+            found[str(rel_id)] = (kind, target, bool(rel.is_external))
+        return found
 
     def target(self, part: str, rel_id: str | None) -> str | None:
         """The part (or URL) a relationship id of `part` points at, or None."""
@@ -153,12 +156,78 @@ class Package:
         return [t for k, t, ext in self.rels(part).values() if k == kind and not ext]
 
     def core_title(self) -> str | None:
-        """`dc:title` from docProps/core.xml; None when the part or element is missing."""
-        name = "docProps/core.xml"
-        if not self.has(name):
-            return None
-        title = first(self.xml(name), "dc:title")
-        return None if title is None else "".join(title.itertext())
+        """`dc:title` of the core properties part; None when the part or element is missing.
+
+        Not `core_properties.title`: both libraries invent a core part with a default title
+        ("PowerPoint Presentation") when a file has none, and that is what KIT001 looks for.
+        """
+        for name, part in self._parts.items():
+            if str(part.content_type) == _CORE_TYPE:
+                title = first(self.xml(name), "dc:title")
+                return None if title is None else "".join(title.itertext())
+        return None
+
+    def part_of(self, element: El) -> str | None:
+        """The name of the part `element` belongs to, or None for a synthetic element."""
+        root = element.getroottree().getroot()
+        found = (n for n, p in self._parts.items() if getattr(p, "_element", None) is root)
+        return next(found, None) or next((n for n, r in self._xml.items() if r is root), None)
+
+    def _refuse_doctypes(self) -> None:
+        """A DOCTYPE has no place in Office XML; the libraries leave its entities unresolved,
+        but a file declaring one was made to attack XML readers, so it is refused whole."""
+        for name, part in self._parts.items():
+            element = getattr(part, "_element", None)
+            if element is not None:
+                _refuse_doctype(name, element)
+            elif str(part.content_type).endswith("xml") and b"<!DOCTYPE" in part.blob[:4096]:
+                self.xml(name)
+
+
+def _name(part: Any) -> str:
+    """A library part's name without its leading slash: "ppt/slides/slide1.xml"."""
+    return str(part.partname).lstrip("/")
+
+
+def _refuse_doctype(name: str, element: El) -> None:
+    if element.getroottree().docinfo.doctype:
+        raise NotOffice(
+            f"is refused: the part {name} declares a DOCTYPE, which Office files never do "
+            f"(it can be used to attack XML readers)"
+        )
+
+
+class NotANumber(ValueError):
+    """An attribute that must be a whole number is not (`<p:sldSz cx="wide">`)."""
+
+    def __init__(self, element: El, name: str, value: str) -> None:
+        super().__init__(f"{name}={value!r} is not a whole number")
+        self.element, self.name, self.value = element, name, value
+
+    def describe(self, part: str | None) -> str:
+        """'ppt/presentation.xml has <p:sldSz cx="wide">, which is not a whole number'."""
+        tag = (
+            f"{self.element.prefix}:{local(self.element)}"
+            if self.element.prefix
+            else local(self.element)
+        )
+        where = f"{part} has " if part else "it has "
+        return f'{where}<{tag} {self.name}="{self.value}">, which is not a whole number'
+
+
+def whole(element: El | None, name: str, default: int = 0, base: int = 10) -> int:
+    """An attribute ("w:val" style or plain name) as a whole number; `default` when it, or the
+    element, is absent or empty. Raises NotANumber when it is something else, so the message
+    can name the part."""
+    if element is None:
+        return default
+    value = element.get(q(name) if ":" in name else name)
+    if not value:
+        return default
+    try:
+        return int(value, base)
+    except ValueError:
+        raise NotANumber(element, name, str(value)) from None
 
 
 def new_element(tag: str, **attributes: str) -> El:

@@ -7,7 +7,7 @@ pictures and gradients reported as such for a manual check); text colour is `ppt
 from __future__ import annotations
 
 from compassion_kit.check.colours import colour_child, drawing_colour
-from compassion_kit.check.ooxml import El, first, local
+from compassion_kit.check.ooxml import El, first, local, whole
 from compassion_kit.check.pptx_model import Box, Slide, box, inherited, tree, walk
 
 PICTURE, GRADIENT = "picture", "gradient"  # backdrops that need a person to judge contrast
@@ -22,7 +22,7 @@ def shape_fill(slide: Slide, shape: El) -> str | None:
             return painted or None
         style_ref = first(source, "p:style/a:fillRef")
         if style_ref is not None and source is shape:
-            return _style_fill(slide, style_ref, slide.fill_styles, int(style_ref.get("idx", "0")))
+            return _style_fill(slide, style_ref, slide.fill_styles, whole(style_ref, "idx"))
     if local(shape) == "pic":
         return PICTURE
     return None
@@ -71,7 +71,7 @@ def background(slide: Slide) -> str:
             return _fill_of(slide, props) or "#FFFFFF"
         ref = first(bg, "p:bgRef")
         if ref is not None:
-            index = int(ref.get("idx", "0"))
+            index = whole(ref, "idx")
             styles = slide.bg_styles if index >= 1001 else slide.fill_styles
             return _style_fill(slide, ref, styles, index - 1000 if index >= 1001 else index) or (
                 slide.colour(colour_child(ref)) or "#FFFFFF"

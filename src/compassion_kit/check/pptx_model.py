@@ -7,10 +7,16 @@ from the XML of a .pptx; the rules that judge the result are `pptx_rules` and `p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from compassion_kit.check.colours import drawing_colour, theme_colours
-from compassion_kit.check.ooxml import El, Package, attr, first, local, new_element, q
+from compassion_kit.check.ooxml import El, NotOffice, Package, first, local, new_element, q
+
+if TYPE_CHECKING:
+    from pptx.opc.package import Part
+    from pptx.presentation import Presentation
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom in EMU
 TITLE_TYPES = ("title", "ctrTitle")
@@ -52,54 +58,71 @@ class Slide:
 
 
 def load_slides(pkg: Package) -> tuple[El, list[Slide]]:
-    """The presentation root and its slides in show order, each with its inheritance chain."""
-    pres_part = _office_document(pkg)
-    pres = pkg.xml(pres_part)
+    """The presentation root and its slides in show order, each with its inheritance chain.
+
+    Raises:
+        NotOffice: the slide list names a missing slide, or a slide has no layout or master
+            (PowerPoint offers to repair such a file).
+    """
+    prs: Presentation = pkg.document
     slides = []
     masters: dict[str, tuple[Layer, dict[str, str], dict[str, str], dict[str, str], El]] = {}
-    for number, sld_id in enumerate(pres.iterfind(f"{q('p:sldIdLst')}/{q('p:sldId')}"), 1):
-        part = pkg.target(pres_part, attr(sld_id, "r:id"))
-        if part is None or not pkg.has(part):
-            continue
-        layout_part = (pkg.related(part, "slideLayout") or [""])[0]
-        master_part = (pkg.related(layout_part, "slideMaster") or [""])[0] if layout_part else ""
+    with _damage(f"{pkg.main}'s slide list names a slide that is missing or malformed"):
+        listed = list(prs.slides)
+    for number, slide in enumerate(listed, 1):
+        with _damage(f"slide {number} has no slide layout or master"):
+            layout_obj = slide.slide_layout
+            master_obj = layout_obj.slide_master
+        master_part = _name(master_obj.part)
         if master_part not in masters:
-            masters[master_part] = _master(pkg, master_part)
+            masters[master_part] = _master(pkg, master_obj.part)
         master, scheme, clr_map, fonts, theme = masters[master_part]
-        layout = Layer(layout_part, _root_or_empty(pkg, layout_part), master)
-        root = pkg.xml(part)
-        slide = Slide(number, part, root, layout, master, scheme, dict(clr_map), fonts)
-        _override_colour_map(slide, layout.root, root)
-        slide.fill_styles = list(theme.iterfind(f".//{q('a:fillStyleLst')}/*"))
-        slide.bg_styles = list(theme.iterfind(f".//{q('a:bgFillStyleLst')}/*"))
-        slides.append(slide)
-    return pres, slides
+        layout = Layer(_name(layout_obj.part), layout_obj.element, master)
+        root = slide.element
+        slide_ = Slide(
+            number, _name(slide.part), root, layout, master, scheme, dict(clr_map), fonts
+        )
+        _override_colour_map(slide_, layout.root, root)
+        slide_.fill_styles = list(theme.iterfind(f".//{q('a:fillStyleLst')}/*"))
+        slide_.bg_styles = list(theme.iterfind(f".//{q('a:bgFillStyleLst')}/*"))
+        slides.append(slide_)
+    return prs.element, slides
+
+
+@contextmanager
+def _damage(what: str) -> Iterator[None]:
+    """Turn python-pptx's errors on a malformed slide list or relationship into NotOffice."""
+    from pptx.exc import InvalidXmlError
+
+    try:
+        yield
+    except (KeyError, AttributeError, InvalidXmlError) as exc:
+        raise NotOffice(f"is damaged: {what} ({exc})") from None
 
 
 def master_fonts(pkg: Package) -> dict[str, str]:
     """The theme fonts of the presentation's first master ("+mj-lt"/"+mn-lt" -> typeface)."""
-    pres_part = _office_document(pkg)
-    masters = pkg.related(pres_part, "slideMaster")
-    return _master(pkg, masters[0])[3] if masters else {}
+    prs: Presentation = pkg.document
+    with _damage(f"{pkg.main}'s list of slide masters is malformed"):
+        masters = list(prs.slide_masters)
+    return _master(pkg, masters[0].part)[3] if masters else {}
 
 
-def _office_document(pkg: Package) -> str:
-    for kind, target, _ in pkg.rels("").values():
-        if kind == "officeDocument":
-            return target
-    return "ppt/presentation.xml"
-
-
-def _root_or_empty(pkg: Package, part: str) -> El:
-    return pkg.xml(part) if part and pkg.has(part) else new_element("p:sld")
+def _name(part: Part) -> str:
+    return str(part.partname).lstrip("/")
 
 
 def _master(
-    pkg: Package, part: str
+    pkg: Package, part: Part
 ) -> tuple[Layer, dict[str, str], dict[str, str], dict[str, str], El]:
-    root = _root_or_empty(pkg, part)
-    theme_part = (pkg.related(part, "theme") or [""])[0] if part else ""
-    theme = _root_or_empty(pkg, theme_part)
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    root = pkg.xml(_name(part))
+    try:
+        # python-pptx has no theme object: its part is reached by relationship, read as XML.
+        theme = pkg.xml(_name(part.part_related_by(RT.THEME)))
+    except KeyError:
+        theme = new_element("a:theme")
     clr_map_el = first(root, "p:clrMap")
     clr_map = dict(clr_map_el.attrib) if clr_map_el is not None else {}
     fonts = {}
@@ -107,7 +130,7 @@ def _master(
         latin = first(theme, f".//a:fontScheme/{path}")
         if latin is not None:
             fonts[key] = str(latin.get("typeface"))
-    return Layer(part, root), theme_colours(theme), clr_map, fonts, theme
+    return Layer(_name(part), root), theme_colours(theme), clr_map, fonts, theme
 
 
 def _override_colour_map(slide: Slide, *roots: El) -> None:

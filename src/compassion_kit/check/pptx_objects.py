@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.check import pptx_tables
 from compassion_kit.check.colours import colour_child
-from compassion_kit.check.ooxml import El, attr, first, xpath
+from compassion_kit.check.ooxml import El, attr, first, whole, xpath
 from compassion_kit.check.pptx_fills import GRADIENT, PICTURE, backdrop
 from compassion_kit.check.pptx_model import Box, Slide, c_nv_pr
 from compassion_kit.check.pptx_text import Paragraph, Run, cell_paragraphs
@@ -75,13 +75,14 @@ def _chart(deck: DeckContext, slide: Slide, where: str, ref: El | None) -> None:
     if part is None or not deck.pkg.has(part):
         return
     chart = deck.pkg.xml(part)
-    for size in xpath(chart, ".//a:defRPr/@sz|.//a:rPr/@sz"):
-        if int(size) / 100 < BODY_MIN:
+    for holder in xpath(chart, ".//a:defRPr[@sz]|.//a:rPr[@sz]"):
+        size = whole(holder, "sz")
+        if size / 100 < BODY_MIN:
             deck.found.add(
                 where,
                 "KIT009",
                 "E",
-                f"chart text is {points(int(size) / 100)}; slide text needs at least 18 pt",
+                f"chart text is {points(size / 100)}; slide text needs at least 18 pt",
                 "set the chart's font size to 18 pt or more",
             )
             break

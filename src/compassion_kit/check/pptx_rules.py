@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from compassion_kit.check import identity, pptx_objects
 from compassion_kit.check.findings import Findings
-from compassion_kit.check.ooxml import El, Package, attr, first, is_decorative, local, xpath
+from compassion_kit.check.ooxml import El, Package, attr, first, is_decorative, local, whole, xpath
 from compassion_kit.check.palette import LICENSED_FONTS, Identity, font_matches
 from compassion_kit.check.pptx_fills import backdrop
 from compassion_kit.check.pptx_model import (
@@ -51,9 +51,7 @@ def check_pptx(pkg: Package, found: Findings, who: Identity, profile: str) -> No
     """Apply every slide rule to the presentation in `pkg`, adding to `found`."""
     pres, slides = load_slides(pkg)
     size_el = first(pres, "p:sldSz")
-    size = (
-        (int(size_el.get("cx", "0")), int(size_el.get("cy", "0"))) if size_el is not None else WIDE
-    )
+    size = (whole(size_el, "cx"), whole(size_el, "cy")) if size_el is not None else WIDE
     fonts = slides[0].fonts if slides else master_fonts(pkg)
     deck = DeckContext(pkg, pres, who, profile, size, found, fonts)
     _presentation(deck)
@@ -210,7 +208,7 @@ def _transitions(found: Findings, where: str, root: El) -> None:
             where,
             "KIT019",
             "W",
-            f"the slide advances by itself after {int(transition.get('advTm')) / 1000:g} s",
+            f"the slide advances by itself after {whole(transition, 'advTm') / 1000:g} s",
             "let people move on when they are ready: untick 'After' in Transitions",
         )
         break

@@ -21,6 +21,7 @@ from compassion_kit.check.ooxml import (
     sub_element,
     table_regions,
     text_of,
+    whole,
     xpath,
 )
 from compassion_kit.check.pptx_fills import GRADIENT, PICTURE
@@ -73,8 +74,8 @@ def check_table(found: Findings, where: str, tbl: El) -> None:
     merged = [
         c
         for c in cells
-        if int(c.get("gridSpan", "1")) > 1
-        or int(c.get("rowSpan", "1")) > 1
+        if whole(c, "gridSpan", 1) > 1
+        or whole(c, "rowSpan", 1) > 1
         or c.get("hMerge") in _ON
         or c.get("vMerge") in _ON
     ]
@@ -121,8 +122,8 @@ def _style(pkg: Package, style_id: El | None) -> El | None:
     if style_id is None or not (style_id.text or "").strip():
         return None
     wanted = style_id.text.strip()
-    if pkg.has("ppt/tableStyles.xml"):
-        for style in xpath(pkg.xml("ppt/tableStyles.xml"), "a:tblStyle"):
+    for styles in pkg.related(pkg.main, "tableStyles"):
+        for style in xpath(pkg.xml(styles), "a:tblStyle"):
             if style.get("styleId") == wanted:
                 return style
     for style in parse(_BUILTIN):

@@ -10,9 +10,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from compassion_kit.check.colours import colour_child
-from compassion_kit.check.ooxml import El, first, local, new_element, q, sub_element
+from compassion_kit.check.ooxml import El, first, local, new_element, q, sub_element, whole
 from compassion_kit.check.pptx_fills import GRADIENT
 from compassion_kit.check.pptx_model import (
     TITLE_TYPES,
@@ -23,6 +24,7 @@ from compassion_kit.check.pptx_model import (
     placeholder,
 )
 
+_T = TypeVar("_T")
 DEFAULT_SIZE = 18.0  # points: PowerPoint's size when nothing in the chain sets one
 EMU_PER_POINT = 12700
 _ON = ("1", "true", "on")
@@ -124,7 +126,7 @@ def _font_scale(sources: list[El]) -> float:
         fit = first(body_pr, "a:normAutofit|a:noAutofit|a:spAutoFit")
         if fit is not None:
             if local(fit) == "normAutofit":
-                return int(fit.get("fontScale", "100000")) / 100000
+                return whole(fit, "fontScale", 100000) / 100000
             return 1.0
     return 1.0
 
@@ -144,7 +146,7 @@ def _paragraph(
     scale: float,
 ) -> Paragraph:
     p_pr = para.find(q("a:pPr"))
-    level = int(p_pr.get("lvl", "0")) if p_pr is not None else 0
+    level = whole(p_pr, "lvl") if p_pr is not None else 0
     own, style_ref, inherited_lists = chains
     near = [*([p_pr] if p_pr is not None else []), *_levels(own, level)]
     far = [*_levels(inherited_lists, level), *_levels([first(pres, "p:defaultTextStyle")], level)]
@@ -177,7 +179,7 @@ def _bullet(p_pr: El) -> str | None:
     return None
 
 
-def _get(chain: list[El], read: Callable[[El], str | None]) -> str | None:
+def _get(chain: list[El], read: Callable[[El], _T | None]) -> _T | None:
     for element in chain:
         if element is not None:
             value = read(element)
@@ -188,12 +190,12 @@ def _get(chain: list[El], read: Callable[[El], str | None]) -> str | None:
 
 def _run(slide: Slide, text: str, chain: list[El | None], scale: float) -> Run:
     props = [e for e in chain if e is not None]
-    size = _get(props, lambda e: e.get("sz"))
+    size = _get(props, lambda e: whole(e, "sz") if e.get("sz") else None)
     typeface = _get(props, lambda e: _typeface(e))
     link = props[0].find(q("a:hlinkClick")) if chain[0] is not None else None
     return Run(
         text=text,
-        size=(int(size) / 100 if size else DEFAULT_SIZE) * scale,
+        size=(size / 100 if size is not None else DEFAULT_SIZE) * scale,
         bold=(_get(props, lambda e: e.get("b")) or "0") in _ON,
         italic=(_get(props, lambda e: e.get("i")) or "0") in _ON,
         underline=(_get(props, lambda e: e.get("u")) or "none") != "none",

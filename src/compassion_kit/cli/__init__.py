@@ -1,8 +1,8 @@
 """The `kit` command line: parse options, call one function in `build`, print the result.
 
-Owns start-up and what Ctrl-C and SIGTERM do (set with `interrupts.stop_on`); the app and what
-commands share are in `_app`, the commands in `library`, `documents`, `packs` and `checks`,
-and every command's work happens in `build`.
+Owns start-up and what Ctrl-C and SIGTERM do (set with `interrupts.stop_on`); the app and
+what commands share are in `_app`, the commands in `library`, `documents`, `packs`, `checks`
+and `feedback`, and every command's work happens in `build` (or `feedback`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from compassion_kit.cli import checks, documents, library, packs
+from compassion_kit.cli import checks, documents, feedback, library, packs
 from compassion_kit.cli._app import app, state
 from compassion_kit.errors import ExitCode
 from compassion_kit.interrupts import STOP_SIGNALS, Interrupted, stop_on
@@ -29,6 +29,8 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "build": packs.build_pack,
     "init": packs.init,
     "check": checks.check,
+    "feedback": feedback.feedback_report,
+    "feedback-template": feedback.feedback_template,
 }
 for _name, _command in COMMANDS.items():
     app.command(_name)(_command)
