@@ -19,6 +19,7 @@ from compassion_kit.render.docx.template import open_document, style_ids
 from compassion_kit.render.docx.text import add_paragraph
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.page import COLUMN_GAP, PAPER, SIDE_MARGIN
+from compassion_kit.render.plan.properties import short_title
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -36,7 +37,6 @@ HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")  # coloured with the br
 FIGURE_STYLES = ("Figure Value", "Figure Value Small", "Figure Number")  # ... the secondary
 LANGUAGE = "en-GB"
 TOOL = "compassion-kit"  # author and last editor in the core properties
-TITLE_LIMIT = 255  # characters Word's dialog keeps in a title (python-docx refuses more)
 LOGO_HEIGHT = 567  # 1 cm: legible, and with the name below it the header fits the top margin
 LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
 LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
@@ -187,13 +187,6 @@ def print_run(
             start_section(draft, credit=item.credit)
         write(draft, item)
     return finish(draft, title)
-
-
-def short_title(title: str, limit: int = TITLE_LIMIT) -> str:
-    """`title` cut at a word to fit the core properties' 255 characters, with an ellipsis."""
-    if len(title) <= limit:
-        return title
-    return title[: limit - 1].rsplit(" ", 1)[0].rstrip(";:, ") + "\u2026"
 
 
 def finish(draft: Draft, title: str) -> bytes:
