@@ -1,8 +1,9 @@
 """Build templates/document.docx: the Word look (styles, lists, page) worksheets and handouts share.
 
 Run `python templates/make_docx_template.py` after editing; the output is byte-identical for
-identical input. Brand colours and the font are applied at build time by `render/_docx.py`; the
-colours below are the NHS defaults they replace. See docs/notes/word.md for the reasons.
+identical input. Brand colours and the font are applied at build time by
+`render/docx/document.py`; the colours below are the NHS defaults they replace. See
+docs/notes/word.md for the reasons.
 """
 
 from __future__ import annotations

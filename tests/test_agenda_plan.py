@@ -16,7 +16,6 @@ import pytest
 from compassion_kit.library import Library, load_library
 from compassion_kit.model import Agenda, DeckModule
 from compassion_kit.profile import DEFAULT_BRAND, Brand
-from compassion_kit.render._agenda_plan import PARTICIPANT_FIELDS, duration
 from compassion_kit.render.agenda import (
     AgendaPlan,
     AgendaRequest,
@@ -25,6 +24,7 @@ from compassion_kit.render.agenda import (
     plan_agenda,
     resolve_slide_refs,
 )
+from compassion_kit.render.plan.agenda import PARTICIPANT_FIELDS, duration
 from compassion_kit.timing import schedule
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -133,3 +133,30 @@ def test_a_word_file_renamed_to_pptx_is_named_as_a_word_document(tmp_path: Path)
     )
     assert "1 problem found" in result.stderr
     assert not out.exists()
+
+
+def test_field_mistakes_and_unknown_references_are_reported_in_one_run():
+    result = runner.invoke(app, ["validate", str(BAD / "mixed-references")])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if ": error: " in line]
+    found = [line.split("mixed-references/", 1)[1] for line in lines]
+    assert found == [
+        "day.yaml:7:15: error: deck.1: there is no deck with the id 'no-such-deck'",
+        'day.yaml:12:14: error: sessions.0.minutes: should be a whole number (got "ten")',
+        "day.yaml:13:14: error: sessions.0.slides.0: there is no slide with the id 'no-such-slide'",
+        "day.yaml:19:15: error: sessions.1.print.1.item: 'no-such-sheet' is not a worksheet "
+        "or handout",
+        "sheet.yaml:6:13: error: deck_slide: there is no slide with the id 'no-such-slide-either'",
+        "sheet.yaml:10:5: error: blocks.0.promt: is not a field the kit knows",
+    ]
+    # The worksheet with a mistake still exists: the agenda printing it is not told otherwise.
+    assert "'mixed-sheet' is not" not in result.stderr
+    assert "6 problems found" in result.stderr
+
+
+def test_a_reference_at_a_field_with_its_own_mistake_is_reported_once(tmp_path: Path):
+    text = (BAD / "mixed-references" / "day.yaml").read_text(encoding="utf-8")
+    (tmp_path / "day.yaml").write_text(text.replace("[no-such-slide]", "[Bad_Slide]"), "utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert '"Bad_Slide" is not a valid id' in result.stderr
+    assert "there is no slide with the id 'Bad_Slide'" not in result.stderr

@@ -7,6 +7,7 @@ import copy
 import pytest
 
 from compassion_kit.model import Agenda
+from compassion_kit.model.validate import build
 from compassion_kit.profile import DEFAULT_BRAND
 from compassion_kit.render.deck import (
     DeckRequest,
@@ -33,8 +34,9 @@ def texts_of(slide: SlideSpec) -> str:
 
 
 def agenda_for(slide_ids: list[str]) -> Agenda:
-    return Agenda(
-        **{
+    return build(
+        Agenda,
+        {
             "id": "test-day",
             "kind": "agenda",
             "title": "A test day",
@@ -47,7 +49,7 @@ def agenda_for(slide_ids: list[str]) -> Agenda:
                 {"id": "kindness", "title": "Kindness at work", "minutes": 40, "slides": slide_ids},
                 {"id": "close", "title": "Close", "minutes": 10, "kind": "close"},
             ],
-        }
+        },
     )
 
 

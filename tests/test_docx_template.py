@@ -1,17 +1,20 @@
-"""Reading the Word template without python-docx: what is refused, and what is filled in."""
+"""Opening the Word template with python-docx: what is refused, and what is filled in."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from compassion_kit.errors import ContentError
 from compassion_kit.paths import templates_dir
-from compassion_kit.render import _docx_template
-from compassion_kit.render._docx_template import load_template
+from compassion_kit.render.docx import template
+from compassion_kit.render.docx.document import finish, new_document
+from test_docx_foundation import CREDIT, NORTHSHIRE
 
 
 def _rewrite(source: Path, target: Path, drop: tuple[str, ...] = ()) -> Path:
@@ -26,8 +29,8 @@ def _rewrite(source: Path, target: Path, drop: tuple[str, ...] = ()) -> Path:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("deck.pptx", "cannot read the Word template (it is not a Word document)"),
-        ("notes.txt", "cannot read the Word template (not a readable Office file"),
+        ("deck.pptx", "is not a Word file"),
+        ("notes.txt", "is not a zip file"),
     ],
 )
 def test_a_file_that_is_not_a_word_document_is_refused_with_its_path(
@@ -39,29 +42,49 @@ def test_a_file_that_is_not_a_word_document_is_refused_with_its_path(
     else:
         path.write_text("not a zip", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        _docx_template.load_template(path)
+        template.open_document(path)
+    assert "cannot read the Word template" in str(caught.value)
     assert expected in str(caught.value)
     assert str(path) in str(caught.value)
 
 
-def test_a_template_without_a_styles_part_names_what_is_missing(tmp_path: Path) -> None:
-    broken = _rewrite(templates_dir() / "document.docx", tmp_path / "t.docx", ("word/styles.xml",))
+def test_a_template_missing_its_styles_part_is_refused_naming_it(tmp_path: Path) -> None:
+    bare = _rewrite(templates_dir() / "document.docx", tmp_path / "t.docx", ("word/styles.xml",))
     with pytest.raises(ContentError) as caught:
-        _docx_template.load_template(broken)
-    assert "it has no styles part" in str(caught.value)
+        template.open_document(bare)
+    assert "word/styles.xml" in str(caught.value)
+
+
+def test_every_style_the_writers_use_is_in_the_bundled_template() -> None:
+    document = Document(str(template.template_path()))
+    assert template.add_missing_styles(document) == []
+    assert set(template.STYLE_NAMES) <= {style.name for style in document.styles}
 
 
 def test_a_template_without_core_properties_gets_them(tmp_path: Path) -> None:
     bare = _rewrite(templates_dir() / "document.docx", tmp_path / "t.docx", ("docProps/core.xml",))
-    template = load_template(bare)
-    assert template.parts.core in template.package
-    written = zipfile.ZipFile(io.BytesIO(template.package.copy().to_bytes()))
-    assert "docProps/core.xml" in written.namelist()
-    assert written.read("_rels/.rels").decode().count("core-properties") == 1
+    with zipfile.ZipFile(bare) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["_rels/.rels"] = re.sub(
+        rb"<Relationship [^>]*core-properties[^>]*/>", b"", parts["_rels/.rels"]
+    )
+    with zipfile.ZipFile(bare, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    written = finish(new_document(NORTHSHIRE, None, CREDIT, bare), "Bare")
+    with zipfile.ZipFile(io.BytesIO(written)) as archive:
+        assert "docProps/core.xml" in archive.namelist()
+        assert archive.read("_rels/.rels").decode().count("core-properties") == 1
+    properties = Document(io.BytesIO(written)).core_properties
+    assert (properties.title, properties.author, properties.language) == (
+        "Bare",
+        "compassion-kit",
+        "en-GB",
+    )
 
 
 def test_style_ids_are_found_by_the_names_word_shows() -> None:
-    styles = load_template(_docx_template.template_path()).styles
+    styles = template.style_ids(template.open_document())
     assert styles["Heading 1"] == "Heading1"  # stored as "heading 1"
     assert styles["Normal"] is None  # the default paragraph style names no style
     assert styles["Kit Form"] == "KitForm"
@@ -79,5 +102,5 @@ def test_a_template_without_page_setup_is_refused(tmp_path: Path) -> None:
         for name, data in parts.items():
             archive.writestr(name, data)
     with pytest.raises(ContentError) as caught:
-        _docx_template.load_template(broken)
+        template.open_document(broken)
     assert "its document has no page setup" in str(caught.value)

@@ -17,8 +17,8 @@ from docx.oxml.ns import qn
 
 from compassion_kit.library import load_library
 from compassion_kit.model import Handout
-from compassion_kit.render._docx import PrintRequest
 from compassion_kit.render.handout import plan_handouts, write_handouts
+from compassion_kit.render.plan.printing import PrintRequest
 from support.office import assert_valid_ooxml, pdf_pages, pdf_text, to_pdf, words
 from support.word import styled_paragraphs
 from test_docx_foundation import NORTHSHIRE, assert_accessible, pdf_words, sha, small_logo

@@ -11,8 +11,9 @@ from compassion_kit.library import load_library
 from compassion_kit.model import DEFAULT_ORGANISATION, Handout
 from compassion_kit.model.deck import Chart, ChartSeries
 from compassion_kit.profile import DEFAULT_BRAND, Brand
-from compassion_kit.render._docx import COLUMN_GAP, PrintRequest, text_width_for
 from compassion_kit.render.handout import HandoutPlan, chart_table, plan_handouts
+from compassion_kit.render.plan.page import COLUMN_GAP, text_width_for
+from compassion_kit.render.plan.printing import PrintRequest
 from test_docx_foundation import fixture
 
 LIBRARY = load_library()

@@ -228,7 +228,7 @@ def test_an_unbalanced_quote_in_a_csv_is_an_error_at_its_line(tmp_path: Path):
         ["build", str(EXAMPLE / "workshop.yaml"), "--orgs", str(orgs), "-o", str(tmp_path / "o")],
     )
     assert result.exit_code == 1
-    assert f"{orgs}:3: error: a double quote opened on this line is never closed" in result.stderr
+    assert f"{orgs}:3: error: this row cannot be read as CSV" in result.stderr
     assert not (tmp_path / "o").exists()
 
 
@@ -253,7 +253,7 @@ def test_a_quote_inside_a_quoted_cell_must_be_doubled(tmp_path: Path):
 
     orgs = tmp_path / "orgs.csv"
     orgs.write_text('name\n"Half"quoted\n', encoding="utf-8")
-    with pytest.raises(ContentError, match=r"orgs.csv:2: error: the CSV cannot be read"):
+    with pytest.raises(ContentError, match=r"orgs.csv:2: error: this row cannot be read as CSV"):
         read_orgs(orgs)
 
 
@@ -281,6 +281,15 @@ def test_a_fifo_template_is_named_as_a_fifo_at_once(tmp_path: Path):
     assert result.exit_code == 1
     assert "this is a named pipe (FIFO), not an Office template" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tpl.pptx"]
+
+
+def test_a_fifo_word_template_is_named_as_a_fifo_at_once(tmp_path: Path):
+    from compassion_kit.render.docx.template import open_document
+
+    pipe = _fifo(tmp_path / "tpl.docx")
+    with within(10), pytest.raises(InputError) as raised:
+        open_document(pipe)
+    assert raised.value.message == "this is a named pipe (FIFO), not an Office template"
 
 
 def test_unreadable_paths_are_named_plainly(tmp_path: Path):

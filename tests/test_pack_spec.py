@@ -226,3 +226,27 @@ def test_missing_logo_and_unknown_ids_are_reported_together(tmp_path):
     assert "there is no worksheet with the id 'smart-action-plan'" in result.stderr
     assert "2 problems found" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_wrong_title_does_not_hide_unknown_ids(tmp_path: Path):
+    spec = tmp_path / "workshop.yaml"
+    spec.write_text("title: 5\norganisation: {name: Trust}\nhandouts: [feedback-frm]\n")
+    found = problems_of(spec)
+    assert len(found) == 2
+    assert "workshop.yaml:1:8: error: title: should be text" in found[0]
+    assert "workshop.yaml:3:12: error: handouts.0: there is no handout" in found[1]
+
+
+def test_a_profile_with_a_wrong_name_still_has_its_colours_and_logo_checked(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    org = tmp_path / "small" / "org.yaml"
+    text = org.read_text().replace("logo.svg", "logos.svg").replace("#00594F", "#FFB81C")
+    org.write_text(text.replace("name: ", "name: [", 1).replace("\n", "]\n", 1))
+    found = problems_of(tmp_path / "small" / "workshop.yaml")
+    assert [p.split(": error: ")[1].split(":")[0] for p in found] == [
+        "name",
+        "logo",
+        "colours.primary",
+    ]

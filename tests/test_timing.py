@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from compassion_kit.library import load_item_file
 from compassion_kit.model import Agenda
+from compassion_kit.model.validate import build
 from compassion_kit.paths import content_dir
 from compassion_kit.timing import DAY, clock, parse_start, schedule
 
@@ -32,8 +33,9 @@ def make_agenda(
         if at and index in at:
             session["at"] = at[index]
         sessions.append(session)
-    return Agenda(
-        **{
+    return build(
+        Agenda,
+        {
             "id": "timed",
             "kind": "agenda",
             "title": "Timed",
@@ -42,7 +44,7 @@ def make_agenda(
             "start": start,
             "sessions": sessions,
             "source": {"title": "T", "publisher": "P", "year": 2020},
-        }
+        },
     )
 
 

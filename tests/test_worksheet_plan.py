@@ -9,7 +9,8 @@ import pytest
 from compassion_kit.library import load_library
 from compassion_kit.model import Worksheet
 from compassion_kit.profile import DEFAULT_BRAND
-from compassion_kit.render._docx import PrintRequest, text_width_for
+from compassion_kit.render.plan.page import text_width_for
+from compassion_kit.render.plan.printing import PrintRequest
 from compassion_kit.render.worksheet import (
     WRITING_LINE,
     Checklist,

@@ -5,18 +5,18 @@ Owns discovery, overrides and cross-references between items; not rendering.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from compassion_kit.errors import ContentError, Location, Problem, ProblemLog
 from compassion_kit.loading import YamlDocument, read_yaml
-from compassion_kit.model import KINDS, Agenda, DeckModule, Item, Worksheet
+from compassion_kit.model import KINDS, Agenda, DeckModule, Item
 from compassion_kit.model.validate import validate_document
 from compassion_kit.paths import content_dir
+from compassion_kit.references import SLIDE_TOKEN, Written, check_references
 
-SLIDE_TOKEN = re.compile(r"\{slide:([a-z0-9-]+)\}")
+__all__ = ["SLIDE_TOKEN", "Entry", "Library", "load_item_file", "load_library"]
 
 
 @dataclass(frozen=True)
@@ -97,13 +97,30 @@ def load_library(extra: Iterable[Path] = (), *, bundled: bool = True) -> Library
     if bundled:
         sources.append((content_dir(), False))
     sources.extend((Path(p), True) for p in extra)
+    unreadable: list[Written] = []
     for root, is_user in sources:
         for path in _yaml_files(root, log):
-            _add_file(library, path, is_user, log)
-    log.raise_if_any()
-    check_references(library, log)
+            _add_file(library, path, is_user, log, unreadable)
+    # References are checked even after field mistakes, so one run reports both kinds; files
+    # with mistakes take part as written (their ids are known, their references checked).
+    written = [Written(e.doc) for e in library.entries.values()] + unreadable
+    kinds = {str(w.doc.data.get("id")): str(w.kind) for w in unreadable}
+    kinds.update({i: e.item.kind for i, e in library.entries.items()})
+    log.extend(check_references(written, kinds, lambda *a: _unknown_id(library, *a)))
+    from compassion_kit.timing import schedule  # only needed here, to check agendas' clocks
+
+    for entry in library.entries.values():
+        if isinstance(entry.item, Agenda):
+            log.extend(schedule(entry.item, None, entry.doc.locate)[1])
     log.raise_if_any()
     return library
+
+
+def _unknown_id(
+    library: Library, item_id: str, kind: str, doc: YamlDocument, where: tuple[str | int, ...]
+) -> Problem:
+    problem = unknown_id_problem(library, item_id, kind, doc.locate(where))
+    return replace(problem, field=".".join(str(part) for part in where))
 
 
 def _yaml_files(root: Path, log: ProblemLog) -> list[Path]:
@@ -131,31 +148,45 @@ def display_path(path: Path) -> Path:
 
 def load_item_file(path: Path) -> tuple[Entry | None, list[Problem]]:
     """Read and validate one content file; return the entry or its problems."""
+    entry, problems, _ = _read_item(path)
+    return entry, problems
+
+
+def _read_item(path: Path) -> tuple[Entry | None, list[Problem], YamlDocument | None]:
+    """The entry (None with mistakes), its problems, and the document when it is YAML."""
     try:
         doc = read_yaml(path, display_path=display_path(path))
     except ContentError as exc:
-        return None, exc.problems
+        return None, exc.problems, None
     kind = doc.data.get("kind")
     model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         where = doc.locate(("kind",))
         got = "no 'kind' field" if kind is None else f"unknown kind '{kind}'"
-        return None, [
-            Problem(
-                f"{got}; every item needs one",
-                where,
-                field="kind",
-                hint="kind: deck, agenda, worksheet or handout",
-            )
-        ]
+        return (
+            None,
+            [
+                Problem(
+                    f"{got}; every item needs one",
+                    where,
+                    field="kind",
+                    hint="kind: deck, agenda, worksheet or handout",
+                )
+            ],
+            None,
+        )
     item, problems = validate_document(doc, model)
-    return (Entry(item, doc) if item is not None else None), problems
+    return (Entry(item, doc) if item is not None else None), problems, doc
 
 
-def _add_file(library: Library, path: Path, is_user: bool, log: ProblemLog) -> None:
-    entry, problems = load_item_file(path)
+def _add_file(
+    library: Library, path: Path, is_user: bool, log: ProblemLog, unreadable: list[Written]
+) -> None:
+    entry, problems, doc = _read_item(path)
     log.extend(problems)
     if entry is None:
+        if doc is not None:  # mistakes in its fields: its references are still checked
+            unreadable.append(Written(doc, frozenset(p.field or "" for p in problems)))
         return
     previous = library.entries.get(entry.item.id)
     if previous is not None:
@@ -174,83 +205,3 @@ def _add_file(library: Library, path: Path, is_user: bool, log: ProblemLog) -> N
     library.entries[entry.item.id] = entry
     if is_user:
         library.user_ids.add(entry.item.id)
-
-
-def check_references(library: Library, log: ProblemLog) -> None:
-    """Add a problem for every slide, worksheet or handout id that does not exist."""
-    owners: dict[str, str] = {}
-    for entry in library.entries.values():
-        item = entry.item
-        if isinstance(item, DeckModule):
-            for index, slide in enumerate(item.slides):
-                if slide.id in owners and owners[slide.id] != item.id:
-                    log.add(
-                        Problem(
-                            f"slide id '{slide.id}' is also used in deck '{owners[slide.id]}'",
-                            entry.doc.locate(("slides", index, "id")),
-                            field=f"slides.{index}.id",
-                            hint="slide ids must be unique across the library; prefix them with "
-                            "the module's initials",
-                        )
-                    )
-                owners[slide.id] = item.id
-    for entry in library.entries.values():
-        if isinstance(entry.item, Agenda):
-            _check_agenda(library, entry, owners, log)
-        elif isinstance(entry.item, Worksheet) and entry.item.deck_slide:
-            if entry.item.deck_slide not in owners:
-                log.add(_unknown_slide(entry, ("deck_slide",), entry.item.deck_slide, owners))
-        elif isinstance(entry.item, DeckModule):
-            for index, slide in enumerate(entry.item.slides):
-                sheet = getattr(getattr(slide, "exercise", None), "worksheet", None)
-                if sheet and sheet not in library.entries:
-                    loc = entry.doc.locate(("slides", index, "exercise", "worksheet"))
-                    log.add(unknown_id_problem(library, sheet, "worksheet", loc))
-
-
-def _check_agenda(library: Library, entry: Entry, owners: dict[str, str], log: ProblemLog) -> None:
-    from compassion_kit.timing import schedule
-
-    agenda = entry.item
-    assert isinstance(agenda, Agenda)
-    log.extend(schedule(agenda, None, entry.doc.locate)[1])
-    for index, deck_id in enumerate(agenda.deck):
-        if not isinstance(library.entries.get(deck_id, Entry(agenda, entry.doc)).item, DeckModule):
-            log.add(unknown_id_problem(library, deck_id, "deck", entry.doc.locate(("deck", index))))
-    for s_index, session in enumerate(agenda.sessions):
-        base = ("sessions", s_index)
-        for index, slide_id in enumerate(session.slides):
-            if slide_id not in owners:
-                log.add(_unknown_slide(entry, (*base, "slides", index), slide_id, owners))
-        if session.facilitator:
-            note = session.facilitator
-            texts = [note.how, note.purpose, note.produce or "", *note.ready, *session.materials]
-            for slide_id in SLIDE_TOKEN.findall(" ".join(texts)):
-                if slide_id not in owners:
-                    log.add(_unknown_slide(entry, (*base, "facilitator"), slide_id, owners))
-        for index, printed in enumerate(session.print):
-            target = library.entries.get(printed.item)
-            if target is None or target.item.kind not in ("worksheet", "handout"):
-                log.add(
-                    Problem(
-                        f"'{printed.item}' is not a worksheet or handout",
-                        entry.doc.locate((*base, "print", index, "item")),
-                        field=f"sessions.{s_index}.print.{index}.item",
-                        hint="use an id from `kit list --kind worksheet` or `--kind handout`",
-                    )
-                )
-
-
-def _unknown_slide(
-    entry: Entry, where: tuple[str | int, ...], slide_id: str, owners: dict[str, str]
-) -> Problem:
-    import difflib
-
-    close = difflib.get_close_matches(slide_id, list(owners), n=1, cutoff=0.6)
-    return Problem(
-        f"there is no slide with the id '{slide_id}'",
-        entry.doc.locate(where),
-        field=".".join(str(p) for p in where),
-        hint=(f"did you mean '{close[0]}'? " if close else "")
-        + "see slide ids with `kit show DECK-ID`",
-    )

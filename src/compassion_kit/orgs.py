@@ -18,9 +18,8 @@ from compassion_kit.errors import ContentError, KitError, Location, Problem
 from compassion_kit.inputs import read_input
 from compassion_kit.loading import YamlDocument
 from compassion_kit.model import Organisation
-from compassion_kit.model.validate import validate_document
 from compassion_kit.names import is_reserved
-from compassion_kit.profile import Brand, load_brand, profile_problems
+from compassion_kit.profile import Brand, check_profile, load_brand
 
 # CSV column -> where the value goes in the profile (colours are nested there).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -121,8 +120,10 @@ def _read_csv(path: Path) -> list[OrgSource]:
     # Excel in many European locales saves "CSV" with semicolons between the columns.
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first and "," not in first else ","
-    _check_quotes(text, delimiter, path)
+    # strict: a quote that is never closed is an error, not a cell running to the end.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines = text.splitlines()
+    first_line = 1
     try:
         header = next(reader, None)
         if header is None:
@@ -130,7 +131,6 @@ def _read_csv(path: Path) -> list[OrgSource]:
         columns = [c.strip() for c in header]
         _check_header(columns, path)
         sources = []
-        lines = text.splitlines()
         first_line = reader.line_num + 1
         for row in reader:
             line = first_line
@@ -140,53 +140,17 @@ def _read_csv(path: Path) -> list[OrgSource]:
             raw = lines[line - 1] if line - 1 < len(lines) else ""
             sources.append(_row_source(path, line, _cell_columns(raw, delimiter), columns, row))
     except csv.Error as exc:
-        raise ContentError(
-            [
-                Problem(
-                    f"the CSV cannot be read: {exc}",
-                    Location(path, reader.line_num),
-                    hint=_QUOTE_HINT,
-                )
-            ]
-        ) from None
+        raise ContentError([_unreadable_row(path, first_line, exc)]) from None
     return sources
 
 
-_QUOTE_HINT = (
-    'a cell holding a comma or a quote must be in double quotes, with each " inside written ""'
-)
-
-
-def _check_quotes(text: str, delimiter: str, path: Path) -> None:
-    """Refuse a quote that is never closed: csv would read the rest of the file into one cell.
-
-    Python's csv module accepts that silently even in strict mode, so a stray quote would
-    build an organisation named after half the file. The line given is where the quote opens.
-    """
-    state, opened, line = "start", 1, 1
-    for char in text:
-        if char == "\n":
-            line += 1
-        if state == "quoted":
-            state = "quote" if char == '"' else "quoted"
-        elif state == "quote" and char == '"':
-            state = "quoted"  # "" inside quotes is one quote character
-        elif char in (delimiter, "\n", "\r"):
-            state = "start"
-        elif state == "start" and char == '"':
-            state, opened = "quoted", line
-        elif state == "start":
-            state = "plain"
-    if state == "quoted":
-        raise ContentError(
-            [
-                Problem(
-                    "a double quote opened on this line is never closed",
-                    Location(path, opened),
-                    hint=_QUOTE_HINT,
-                )
-            ]
-        )
+def _unreadable_row(path: Path, line: int, exc: csv.Error) -> Problem:
+    return Problem(
+        f"this row cannot be read as CSV ({exc})",
+        Location(path, line),
+        hint="a cell that starts with a double quote must end with one; write a quote inside "
+        'such a cell twice (""), e.g. "The ""Heron"" Trust"',
+    )
 
 
 def _csv_text(path: Path) -> str:
@@ -276,31 +240,36 @@ def _row_source(
     doc.data = data
     name = str(data.get("name") or f"row {line}")
     fallback = slug(str(data.get("short_name") or name))
-    extra = (
-        [
+    extra = []
+    if len(row) > len(columns):
+        extra.append(
             Problem(
                 f"row has {len(row)} cells but there are {len(columns)} columns",
                 Location(path, line),
+                hint="put double quotes around a cell that holds the separator, e.g. "
+                '"Hull, East Riding"',
             )
-        ]
-        if len(row) > len(columns)
-        else []
-    )
-    organisation, problems = validate_document(doc, Organisation)
-    if organisation is None or extra:
-        return OrgSource(where, fallback, name, None, tuple(_as_columns(problems + extra)))
-    brand = Brand(organisation, path, doc)
-    problems = profile_problems(brand)
-    if problems:
-        return OrgSource(
-            where, organisation_slug(organisation), name, None, tuple(_as_columns(problems))
         )
-    return OrgSource(where, organisation_slug(organisation), organisation.name, brand)
+    # Every problem of the row at once: a wrong field is left out so the rest (colours, alt
+    # text) is still checked; the logo is checked later, with the others of its pack.
+    brand, problems = check_profile(doc, path)
+    if brand is None or problems or extra:
+        found = sorted(problems, key=lambda p: p.location.column or 0) + extra
+        return OrgSource(where, fallback, name, None, tuple(_as_columns(found)))
+    return OrgSource(where, organisation_slug(brand.organisation), brand.organisation.name, brand)
 
 
 def _as_columns(problems: list[Problem]) -> list[Problem]:
     """Name CSV columns ('primary'), not profile fields ('colours.primary'), in messages."""
-    return [replace(p, field=_FIELD_TO_COLUMN.get(p.field or "", p.field)) for p in problems]
+    named = []
+    for problem in problems:
+        column = _FIELD_TO_COLUMN.get(problem.field or "", problem.field)
+        hint = f"fill in this row's '{column}' cell" if problem.hint == _ADD_FIELD else problem.hint
+        named.append(replace(problem, field=column, hint=hint))
+    return named
+
+
+_ADD_FIELD = "add it to this block"  # the model's hint for a missing field, said for YAML
 
 
 def _unique_slugs(sources: list[OrgSource]) -> list[OrgSource]:

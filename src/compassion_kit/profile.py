@@ -63,17 +63,27 @@ def load_brand(path: Path | None) -> Brand:
 def read_brand(path: Path) -> tuple[Brand | None, list[Problem]]:
     """The profile at `path` and every problem in it, found in one go.
 
-    With mistakes in its fields, the brand is read from the fields that are fine (None when
-    the name itself is wrong), so its colours and logo can still be checked in the same run.
+    With mistakes in its fields, the brand is read from the fields that are fine, so its
+    colours and logo can still be checked in the same run (it is for checking only).
 
     Raises:
         ContentError: the file cannot be read as YAML.
     """
-    doc = read_yaml(path)
-    organisation, problems = validate_parts(doc, Organisation)
+    return check_profile(read_yaml(path), path)
+
+
+def check_profile(doc: YamlDocument, path: Path) -> tuple[Brand | None, list[Problem]]:
+    """The brand in `doc` (a profile file or a CSV row) and all of its problems.
+
+    A wrong name stands in as "organisation" while the colours are checked; the logo's alt
+    text is then not compared with it.
+    """
+    organisation, problems = validate_parts(doc, Organisation, stand_ins={"name": "organisation"})
     if organisation is None:
         return None, problems
     brand = Brand(organisation, path, doc)
+    if any(p.field == "name" for p in problems):
+        return brand, problems + colour_problems(brand)
     return brand, problems + profile_problems(brand)
 
 

@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from compassion_kit.logo import Logo
     from compassion_kit.profile import Brand
     from compassion_kit.render import RenderedFile
-    from compassion_kit.render._docx import PrintRequest
     from compassion_kit.render.agenda import AgendaRequest
     from compassion_kit.render.deck import DeckRequest
+    from compassion_kit.render.plan.printing import PrintRequest
     from compassion_kit.timing import Schedule
 
 
@@ -207,7 +207,7 @@ def print_request(
     audience: str,
 ) -> PrintRequest:
     """A request for worksheets or handouts printed into one document."""
-    from compassion_kit.render._docx import PrintRequest
+    from compassion_kit.render.plan.printing import PrintRequest
 
     return PrintRequest(
         items=tuple(items), brand=brand, logo=logo, team=team, date=date, audience=audience

@@ -1,11 +1,11 @@
 """The typed content model: what each kind of item and the organisation profile may say."""
 
-from compassion_kit.model._values import unusable_character
 from compassion_kit.model.agenda import Agenda, Annotation, PrintItem, Session
 from compassion_kit.model.common import ELEMENT_NAMES, ItemMeta, Source
 from compassion_kit.model.deck import DeckModule, Slide
 from compassion_kit.model.handout import Handout
 from compassion_kit.model.organisation import DEFAULT_ORGANISATION, Organisation
+from compassion_kit.model.rules import unusable_character
 from compassion_kit.model.worksheet import Worksheet
 
 Item = DeckModule | Agenda | Worksheet | Handout

@@ -1,14 +1,27 @@
 """Fields shared by every content item: identity, element, audience, source credit.
 
-Owns the metadata vocabulary; the body of each kind lives in its own module.
+Owns the metadata vocabulary and the value types every model uses (Text, ItemId...); the
+body of each kind lives in its own module.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Self
 
-from compassion_kit.model._schema import After, Before, Limits, Pattern, Strict, field
+from annotated_types import Ge, Le, MaxLen, MinLen
+
+from compassion_kit.model.rules import (
+    After,
+    Before,
+    Pattern,
+    Refusal,
+    clean_text,
+    refuse_true_false,
+    refuse_true_false_whole,
+)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID = Pattern(
@@ -17,8 +30,12 @@ _ID = Pattern(
     hint="use lower-case letters, digits and single hyphens, e.g. culture-values",
 )
 WEB_ADDRESS = Pattern(r"^https?://\S+$", "should be a web address starting https:// (got {got})")
-ItemId = Annotated[str, Limits(min_length=2, max_length=60, pattern=_ID)]
-Text = Annotated[str, Limits(min_length=1)]  # every model strips outer spaces from text
+# Text is stripped of outer spaces (by the validation) before its length is checked.
+Text = Annotated[str, MinLen(1), After(clean_text)]
+ItemId = Annotated[str, MinLen(2), MaxLen(60), _ID]
+# Numbers may be written as text ("12"); true and false are not numbers.
+Whole = Annotated[int, Before(refuse_true_false_whole)]
+Number = Annotated[float, Before(refuse_true_false)]
 
 
 def _number_as_text(value: object) -> object:
@@ -38,14 +55,31 @@ ELEMENT_NAMES: dict[str, str] = {
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
-class Source(Strict):
+class Record:
+    """What every model type shares: a copy with some fields changed.
+
+    Model types are frozen dataclasses; `model.validate` builds them from YAML data.
+    """
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with some fields changed; values are not checked (use `validate.build`)."""
+        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source(Record):
     """Where an item's facts come from, credited in outputs and the README."""
 
-    title: Text = field(description="Title of the source document")
-    publisher: Text = field(description="Who published it")
-    year: int = field(ge=1900, le=2100, description="Year of publication")
-    section: Text | None = field(default=None, description="Section or item number in the source")
-    url: Text | None = field(default=None, description="Where to find the source, if public")
+    title: Text
+    """Title of the source document"""
+    publisher: Text
+    """Who published it"""
+    year: Annotated[Whole, Ge(1900), Le(2100)]
+    """Year of publication"""
+    section: Text | None = None
+    """Section or item number in the source"""
+    url: Text | None = None
+    """Where to find the source, if public"""
 
     def credit(self) -> str:
         """One line suitable for a footer: title, publisher, year (and section)."""
@@ -55,20 +89,24 @@ class Source(Strict):
         return ", ".join(parts)
 
 
-class ItemMeta(Strict):
+@dataclass(frozen=True, kw_only=True)
+class ItemMeta(Record):
     """Metadata every content item carries."""
 
-    id: ItemId = field(description="Stable id used on the command line and in pipelines")
-    title: Text = field(description="Human title")
-    element: Element = field(description="Pack element: intro, 1-4 or related")
-    audience: Text = field(description="Who the material is for")
-    summary: Text | None = field(
-        default=None, description="One or two sentences for `kit list`/`show`"
-    )
-    duration: int | None = field(
-        default=None, ge=1, le=24 * 60, description="Minutes the item takes"
-    )
-    source: Source = field(description="Credit for the facts and structure")
+    id: ItemId
+    """Stable id used on the command line and in pipelines"""
+    title: Text
+    """Human title"""
+    element: Element
+    """Pack element: intro, 1-4 or related"""
+    audience: Text
+    """Who the material is for"""
+    summary: Text | None = None
+    """One or two sentences for `kit list`/`show`"""
+    duration: Annotated[Whole, Ge(1), Le(24 * 60)] | None = None
+    """Minutes the item takes"""
+    source: Source
+    """Credit for the facts and structure"""
 
 
 def clock_minutes(value: str) -> int:
@@ -79,19 +117,22 @@ def clock_minutes(value: str) -> int:
 
 def _check_clock(value: str) -> str:
     if not _CLOCK.match(value):
-        raise ValueError(f"'{value}' is not a 24-hour clock time such as 09:30")
+        raise Refusal(f"'{value}' is not a 24-hour clock time such as 09:30")
     return value
 
 
 ClockTime = Annotated[str, After(_check_clock)]
 
 
-def no_repeats(values: list[Any]) -> list[Any]:
-    """Refuse a list that names the same thing twice (ids compared for items with an `id`)."""
+def _no_repeats(values: list[Any]) -> list[Any]:
     seen: set[str] = set()
     for value in values:
         key = str(getattr(value, "id", value))
         if key in seen:
-            raise ValueError(f"'{key}' is listed twice; list each one once")
+            raise Refusal(f"'{key}' is listed twice; list each one once")
         seen.add(key)
     return values
+
+
+# A list that names the same thing twice is refused (ids compared for items with an `id`).
+NO_REPEATS = After(_no_repeats)

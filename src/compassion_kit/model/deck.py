@@ -5,17 +5,23 @@ Owns what a slide says; how it looks is the deck renderer's business.
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
 
-from compassion_kit.model._schema import Strict, check, field
-from compassion_kit.model.common import WEB_ADDRESS, ItemId, ItemMeta, Text
+from annotated_types import Ge, Le, MaxLen, MinLen
+
+from compassion_kit.model.common import WEB_ADDRESS, ItemId, ItemMeta, Number, Record, Text, Whole
+from compassion_kit.model.rules import Before, ByKind
+
+Minutes = Annotated[Whole, Ge(1), Le(240)]
 
 
-class Bullet(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Bullet(Record):
     """One bullet point; level 0 is top level, 1 and 2 are indented beneath it."""
 
     text: Text
-    level: int = field(default=0, ge=0, le=2)
+    level: Annotated[Whole, Ge(0), Le(2)] = 0
 
 
 def _bullets(value: object) -> object:
@@ -25,35 +31,44 @@ def _bullets(value: object) -> object:
     return value
 
 
-class Image(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Image(Record):
     """A picture on a slide; alt text is required (public bodies must publish accessibly)."""
 
-    path: Text = field(description="Image file, relative to the content file")
-    alt: Text = field(description="What the picture shows, for screen readers")
+    path: Text
+    """Image file, relative to the content file"""
+    alt: Text
+    """What the picture shows, for screen readers"""
 
 
-class _SlideBase(Strict):
-    id: ItemId = field(description="Stable slide id, used by agendas to point at this slide")
-    title: Text = field(description="Slide title (every slide needs one)")
-    notes: Text = field(description="Presenter notes: what to say, what to ask, how long")
-    minutes: int | None = field(
-        default=None, ge=1, le=240, description="Time to spend on the slide"
-    )
+@dataclass(frozen=True, kw_only=True)
+class _SlideBase(Record):
+    id: ItemId
+    """Stable slide id, used by agendas to point at this slide"""
+    title: Text
+    """Slide title (every slide needs one)"""
+    notes: Text
+    """Presenter notes: what to say, what to ask, how long"""
+    minutes: Minutes | None = None
+    """Time to spend on the slide"""
     image: Image | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class BulletsSlide(_SlideBase):
     """Title and bullet points."""
 
     kind: Literal["bullets"]
-    bullets: list[Bullet] = field(min_length=1, before=_bullets)
+    bullets: Annotated[list[Bullet], Before(_bullets), MinLen(1)]
 
 
-class Quote(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Quote(Record):
     text: Text
     attribution: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class QuoteSlide(_SlideBase):
     """A short attributed remark, shown large."""
 
@@ -61,37 +76,43 @@ class QuoteSlide(_SlideBase):
     quote: Quote
 
 
-class KeyFigure(Strict):
+@dataclass(frozen=True, kw_only=True)
+class KeyFigure(Record):
     """A big number and what it means, e.g. value '40%' with a one-line caption."""
 
-    value: Text = field(max_length=12)
-    caption: Text = field(max_length=140)
+    value: Annotated[Text, MaxLen(12)]
+    caption: Annotated[Text, MaxLen(140)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class FiguresSlide(_SlideBase):
     """Two to four key figures drawn as big numbers (infographic style)."""
 
     kind: Literal["figures"]
-    figures: list[KeyFigure] = field(min_length=1, max_length=4)
-    caption: Text | None = field(default=None, description="Optional line under the figures")
+    figures: Annotated[list[KeyFigure], MinLen(1), MaxLen(4)]
+    caption: Text | None = None
+    """Optional line under the figures"""
 
 
-class ChartSeries(Strict):
+@dataclass(frozen=True, kw_only=True)
+class ChartSeries(Record):
     name: Text
-    values: list[float] = field(min_length=1)
+    values: Annotated[list[Number], MinLen(1)]
 
 
-class Chart(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Chart(Record):
     """Data for a native, editable chart."""
 
     type: Literal["bar", "column", "pie"] = "bar"
-    categories: list[Text] = field(min_length=1)
-    series: list[ChartSeries] = field(min_length=1)
-    unit: Text | None = field(default=None, description="Unit shown on values, e.g. '%'")
-    caption: Text | None = field(default=None, description="Text alternative summarising the data")
+    categories: Annotated[list[Text], MinLen(1)]
+    series: Annotated[list[ChartSeries], MinLen(1)]
+    unit: Text | None = None
+    """Unit shown on values, e.g. '%'"""
+    caption: Text | None = None
+    """Text alternative summarising the data"""
 
-    @check
-    def _lengths_match(self) -> None:
+    def __post_init__(self) -> None:
         for series in self.series:
             if len(series.values) != len(self.categories):
                 raise ValueError(
@@ -100,36 +121,47 @@ class Chart(Strict):
                 )
 
 
+@dataclass(frozen=True, kw_only=True)
 class ChartSlide(_SlideBase):
     kind: Literal["chart"]
     chart: Chart
 
 
-class Video(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Video(Record):
     """A video clip shown from a link (and a QR code for printed handouts)."""
 
-    url: Text = field(pattern=WEB_ADDRESS)
-    link_text: Text = field(description="Descriptive link text, never the bare URL")
+    url: Annotated[Text, WEB_ADDRESS]
+    link_text: Text
+    """Descriptive link text, never the bare URL"""
     presenter: Text | None = None
-    length: Text | None = field(default=None, description="Running time as M:SS, if known")
-    description: Text = field(description="What the clip covers")
+    length: Text | None = None
+    """Running time as M:SS, if known"""
+    description: Text
+    """What the clip covers"""
 
 
+@dataclass(frozen=True, kw_only=True)
 class VideoSlide(_SlideBase):
     kind: Literal["video"]
     video: Video
 
 
-class Exercise(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Exercise(Record):
     """A timed activity for the room."""
 
-    steps: list[Text] = field(min_length=1, description="Instructions, in order")
-    minutes: int = field(ge=1, le=240)
+    steps: Annotated[list[Text], MinLen(1)]
+    """Instructions, in order"""
+    minutes: Minutes
     materials: list[Text] = field(default_factory=list)
-    grouping: Text | None = field(default=None, description="e.g. 'tables of five'")
-    worksheet: ItemId | None = field(default=None, description="Worksheet id that goes with it")
+    grouping: Text | None = None
+    """e.g. 'tables of five'"""
+    worksheet: ItemId | None = None
+    """Worksheet id that goes with it"""
 
 
+@dataclass(frozen=True, kw_only=True)
 class ExerciseSlide(_SlideBase):
     kind: Literal["exercise"]
     exercise: Exercise
@@ -139,14 +171,14 @@ class ExerciseSlide(_SlideBase):
 Slide = BulletsSlide | QuoteSlide | FiguresSlide | ChartSlide | VideoSlide | ExerciseSlide
 
 
+@dataclass(frozen=True, kw_only=True)
 class DeckModule(ItemMeta):
     """A slide module: one session's worth of slides."""
 
     kind: Literal["deck"]
-    slides: list[Slide] = field(min_length=1)
+    slides: Annotated[list[Annotated[Slide, ByKind()]], MinLen(1)]
 
-    @check
-    def _slide_ids_unique(self) -> None:
+    def __post_init__(self) -> None:
         seen: set[str] = set()
         for slide in self.slides:
             if slide.id in seen:

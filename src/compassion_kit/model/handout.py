@@ -5,20 +5,24 @@ Owns the handout's content; page layout is the renderer's business.
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
 
-from compassion_kit.model._schema import Strict, check, field
-from compassion_kit.model.common import ItemMeta, Text
+from annotated_types import MaxLen, MinLen
+
+from compassion_kit.model.common import ItemMeta, Record, Text
 from compassion_kit.model.deck import Chart, KeyFigure
 
 
-class HandoutTable(Strict):
+@dataclass(frozen=True, kw_only=True)
+class HandoutTable(Record):
     caption: Text
-    columns: list[Text] = field(min_length=1, max_length=6)
-    rows: list[list[Text]] = field(min_length=1)
+    columns: Annotated[list[Text], MinLen(1), MaxLen(6)]
+    rows: Annotated[list[list[Text]], MinLen(1)]
 
 
-class Section(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Section(Record):
     """A headed section: paragraphs, then bullets, then an optional table or chart."""
 
     heading: Text
@@ -28,19 +32,19 @@ class Section(Strict):
     table: HandoutTable | None = None
     chart: Chart | None = None
 
-    @check
-    def _has_content(self) -> None:
+    def __post_init__(self) -> None:
         if not (self.paragraphs or self.bullets or self.figures or self.table or self.chart):
             raise ValueError(f"section '{self.heading}' is empty; add paragraphs or bullets")
 
 
+@dataclass(frozen=True, kw_only=True)
 class Handout(ItemMeta):
     """A printable case study or information sheet."""
 
     kind: Literal["handout"]
     layout: Literal["article", "case-study", "infographic"] = "article"
-    organisation: Text | None = field(
-        default=None, description="Organisation the case study is about"
-    )
-    figures: list[KeyFigure] = field(default_factory=list, description="Key figures panel")
-    sections: list[Section] = field(min_length=1)
+    organisation: Text | None = None
+    """Organisation the case study is about"""
+    figures: list[KeyFigure] = field(default_factory=list)
+    """Key figures panel"""
+    sections: Annotated[list[Section], MinLen(1)]

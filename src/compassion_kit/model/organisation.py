@@ -6,10 +6,13 @@ Owns what a profile may say; reading the logo file is `logo.py`'s business.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from compassion_kit.model._schema import Before, Strict, field
-from compassion_kit.model.common import WEB_ADDRESS, Text
+from annotated_types import MaxLen
+
+from compassion_kit.model.common import WEB_ADDRESS, Record, Text
+from compassion_kit.model.rules import Before, Refusal
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -17,51 +20,54 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 def _hex(value: object) -> object:
     # Checked before the type: an unquoted #005EB8 is a YAML comment, so the value is null.
     if value is None:
-        raise ValueError(
+        raise Refusal(
             "no colour given; if you wrote #005EB8 without quotes, YAML read it as a "
             'comment: write "#005EB8"'
         )
     if not isinstance(value, str) or not _HEX.match(value.strip()):
-        raise ValueError(f"'{value}' is not a colour such as \"#005EB8\" (# and 6 digits)")
+        raise Refusal(f"'{value}' is not a colour such as \"#005EB8\" (# and 6 digits)")
     return value.strip().upper()
 
 
 Colour = Annotated[str, Before(_hex)]
 
 
-class Colours(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Colours(Record):
     """Brand colours as #RRGGBB. Each must reach 4.5:1 contrast where it is used for text."""
 
-    primary: Colour = field(
-        default="#005EB8", description="Headings, title bars (default NHS Blue)"
-    )
-    secondary: Colour = field(
-        default="#003087", description="Sub-headings, figure numbers (NHS Dark Blue)"
-    )
-    accent: Colour = field(
-        default="#FFB81C", description="Fills behind dark text (NHS Warm Yellow)"
-    )
+    primary: Colour = "#005EB8"
+    """Headings, title bars (default NHS Blue)"""
+    secondary: Colour = "#003087"
+    """Sub-headings, figure numbers (NHS Dark Blue)"""
+    accent: Colour = "#FFB81C"
+    """Fills behind dark text (NHS Warm Yellow)"""
 
 
-class SupportContact(Strict):
+@dataclass(frozen=True, kw_only=True)
+class SupportContact(Record):
     """Wellbeing signposting shown on closing slides and handouts."""
 
     name: Text
     contact: Text
 
 
-class Organisation(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Organisation(Record):
     """Who the materials are for; every command takes one with `--org`."""
 
-    name: Text = field(max_length=120)
-    short_name: Text | None = field(default=None, max_length=30)
-    logo: Text | None = field(default=None, description="PNG, JPEG or SVG, relative to the profile")
-    logo_alt: Text | None = field(default=None, max_length=150, description="Alt text for the logo")
+    name: Annotated[Text, MaxLen(120)]
+    short_name: Annotated[Text, MaxLen(30)] | None = None
+    logo: Text | None = None
+    """PNG, JPEG or SVG, relative to the profile"""
+    logo_alt: Annotated[Text, MaxLen(150)] | None = None
+    """Alt text for the logo"""
     colours: Colours = field(default_factory=Colours)
-    font: Text = field(default="Arial", description="Font family for all text")
+    font: Text = "Arial"
+    """Font family for all text"""
     paper: Literal["A4", "Letter"] = "A4"
     support: list[SupportContact] = field(default_factory=list)
-    survey_url: Text | None = field(default=None, pattern=WEB_ADDRESS)
+    survey_url: Annotated[Text, WEB_ADDRESS] | None = None
 
     @property
     def alt_text(self) -> str:

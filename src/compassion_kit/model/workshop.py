@@ -6,11 +6,14 @@ Owns what a spec may say; which files it becomes is `pack`'s business.
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from compassion_kit.model._schema import After, Strict, field
-from compassion_kit.model.common import ClockTime, ItemId, Text, no_repeats
+from annotated_types import Ge, Le, MaxLen, MinLen
+
+from compassion_kit.model.common import NO_REPEATS, ClockTime, ItemId, Record, Text, Whole
 from compassion_kit.model.organisation import Organisation
+from compassion_kit.model.rules import After, Before, BlockOrText, Refusal
 
 Format = Literal["pptx", "docx", "pdf"]
 DEFAULT_FORMATS: tuple[Format, ...] = ("pptx", "docx")
@@ -29,41 +32,38 @@ def _check_date(value: str) -> str:
     try:
         _dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(
-            f"'{value}' is not a date written as YYYY-MM-DD, e.g. 2027-03-09"
-        ) from None
+        raise Refusal(f"'{value}' is not a date written as YYYY-MM-DD, e.g. 2027-03-09") from None
     if len(value) != 10:
-        raise ValueError(f"'{value}' is not a date written as YYYY-MM-DD, e.g. 2027-03-09")
+        raise Refusal(f"'{value}' is not a date written as YYYY-MM-DD, e.g. 2027-03-09")
     return value
 
 
 IsoDate = Annotated[str, After(_check_date)]
 # A mapping is a profile written inline; anything else is read as a file name.
-OrganisationRef = Text | Organisation
+OrganisationRef = Annotated[Text | Organisation, BlockOrText()]
+Copies = Annotated[Whole, Ge(1), Le(2000)]
 
 
-class DeckChoice(Strict):
+@dataclass(frozen=True, kw_only=True)
+class DeckChoice(Record):
     """The slide deck shown on the day."""
 
-    modules: list[ItemId] = field(
-        min_length=1, after=no_repeats, description="Deck module ids, in the order shown"
-    )
-    agenda: ItemId | None = field(
-        default=None,
-        description="Agenda id: adds an agenda slide and time slots to the presenter notes",
-    )
-    title: Text | None = field(
-        default=None, description="Title slide text (default: the workshop title)"
-    )
+    modules: Annotated[list[ItemId], MinLen(1), NO_REPEATS]
+    """Deck module ids, in the order shown"""
+    agenda: ItemId | None = None
+    """Agenda id: adds an agenda slide and time slots to the presenter notes"""
+    title: Text | None = None
+    """Title slide text (default: the workshop title)"""
 
 
-class Printed(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Printed(Record):
     """A worksheet or handout to print, and how many copies to print."""
 
-    id: ItemId = field(description="Worksheet or handout id from `kit list`")
-    copies: int | None = field(
-        default=None, ge=1, le=2000, description="Copies to print (default: one per participant)"
-    )
+    id: ItemId
+    """Worksheet or handout id from `kit list`"""
+    copies: Copies | None = None
+    """Copies to print (default: one per participant)"""
 
 
 def _printed_list(value: object) -> object:
@@ -73,52 +73,45 @@ def _printed_list(value: object) -> object:
     return value
 
 
-class Workshop(Strict):
+PrintedList = Annotated[list[Printed], Before(_printed_list), NO_REPEATS]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Workshop(Record):
     """One workshop: when and where, for whom, and which materials to produce."""
 
-    title: Text = field(max_length=200, description="Workshop title, on the deck and agendas")
-    organisation: OrganisationRef | None = field(
-        default=None,
-        description="Profile file relative to this spec (org.yaml), or the profile written here",
+    title: Annotated[Text, MaxLen(200)]
+    """Workshop title, on the deck and agendas"""
+    organisation: OrganisationRef | None = None
+    """Profile file relative to this spec (org.yaml), or the profile written here"""
+    date: IsoDate | None = None
+    """Day of the workshop, YYYY-MM-DD"""
+    venue: Text | None = None
+    """Where it happens, printed on agendas"""
+    start: ClockTime | None = None
+    """Start time HH:MM; shifts the agendas"""
+    facilitators: list[Text] = field(default_factory=list)
+    """Who runs the day"""
+    participants: Copies | None = None
+    """How many people are coming; sets default copies"""
+    groups: Annotated[Whole, Ge(1), Le(500)] | None = None
+    """How many tables or groups"""
+    team: Text | None = None
+    """Team name printed on each worksheet"""
+    deck: DeckChoice | None = None
+    """The slide deck, if any"""
+    agendas: Annotated[list[ItemId], NO_REPEATS] = field(default_factory=list)
+    """Agenda ids; participant and facilitator versions"""
+    worksheets: PrintedList = field(default_factory=list)
+    """Worksheets to print"""
+    handouts: PrintedList = field(default_factory=list)
+    """Handouts to print"""
+    formats: Annotated[list[Format], MinLen(1), NO_REPEATS] = field(
+        default_factory=lambda: list(DEFAULT_FORMATS)
     )
-    date: IsoDate | None = field(default=None, description="Day of the workshop, YYYY-MM-DD")
-    venue: Text | None = field(default=None, description="Where it happens, printed on agendas")
-    start: ClockTime | None = field(
-        default=None, description="Start time HH:MM; shifts the agendas"
-    )
-    facilitators: list[Text] = field(default_factory=list, description="Who runs the day")
-    participants: int | None = field(
-        default=None, ge=1, le=2000, description="How many people are coming; sets default copies"
-    )
-    groups: int | None = field(default=None, ge=1, le=500, description="How many tables or groups")
-    team: Text | None = field(default=None, description="Team name printed on each worksheet")
-    deck: DeckChoice | None = field(default=None, description="The slide deck, if any")
-    agendas: list[ItemId] = field(
-        default_factory=list,
-        after=no_repeats,
-        description="Agenda ids; participant and facilitator versions",
-    )
-    worksheets: list[Printed] = field(
-        default_factory=list,
-        before=_printed_list,
-        after=no_repeats,
-        description="Worksheets to print",
-    )
-    handouts: list[Printed] = field(
-        default_factory=list,
-        before=_printed_list,
-        after=no_repeats,
-        description="Handouts to print",
-    )
-    formats: list[Format] = field(
-        default_factory=lambda: list(DEFAULT_FORMATS),
-        min_length=1,
-        after=no_repeats,
-        description="File types to write: pptx (deck), docx (documents), pdf (all, as PDF)",
-    )
-    content: list[Text] = field(
-        default_factory=list, description="Your own content folders or files, relative to this spec"
-    )
+    """File types to write: pptx (deck), docx (documents), pdf (all, as PDF)"""
+    content: list[Text] = field(default_factory=list)
+    """Your own content folders or files, relative to this spec"""
 
     @property
     def display_date(self) -> str | None:

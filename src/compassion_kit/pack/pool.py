@@ -209,7 +209,9 @@ def _import_renderers() -> None:
     import compassion_kit.logo
     import compassion_kit.render.agenda
     import compassion_kit.render.deck
-    import compassion_kit.render.docx
+    import compassion_kit.render.docx.agenda
+    import compassion_kit.render.docx.handout
+    import compassion_kit.render.docx.worksheet
     import compassion_kit.render.handout
     import compassion_kit.render.pptx.deck
     import compassion_kit.render.worksheet  # noqa: F401

@@ -61,7 +61,8 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
     doc = read_yaml(path, display_path=display_path(path))
     # With mistakes in its fields, the rest of the spec is still checked (ids, organisation,
     # logo), so one run reports everything; checks a left-out field would mislead are skipped.
-    workshop, problems = validate_parts(doc, Workshop)
+    # A wrong title stands in as "workshop" meanwhile: no output is made after a mistake.
+    workshop, problems = validate_parts(doc, Workshop, stand_ins={"title": "workshop"})
     if workshop is None:
         raise ContentError(problems)
     log = ProblemLog()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from compassion_kit.render import RenderedFile
-from compassion_kit.render._agenda_plan import AgendaPlan, AgendaRow, Note, RunSheet
+from compassion_kit.render.plan.agenda import AgendaPlan, AgendaRow, Note, RunSheet
 
 # Characters that would start emphasis, code or HTML in running text.
 _SPECIAL = re.compile(r"([\\`*_<\[\]])")

@@ -21,6 +21,7 @@ from compassion_kit.output import build_time
 from compassion_kit.qr import qr_png
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.deck_spec import LOGO, TITLE
+from compassion_kit.render.plan.properties import short_title
 from compassion_kit.render.pptx import oxml, text
 from compassion_kit.render.pptx.template import open_template, read_template
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from compassion_kit.render.plan.deck_spec import DeckPlan, Layout, SlideSpec
 
 TOOL = "compassion-kit"
-TITLE_LIMIT = 255  # PowerPoint's dialog keeps no more, and python-pptx refuses more
 
 
 def write(plan: DeckPlan, logo: Logo | None) -> bytes:
@@ -61,13 +61,6 @@ def write(plan: DeckPlan, logo: Logo | None) -> bytes:
     saved = io.BytesIO()
     prs.save(saved)
     return finish_ooxml(saved.getvalue())
-
-
-def short_title(title: str, limit: int = TITLE_LIMIT) -> str:
-    """`title` cut at a word to fit core properties' 255-character limit, with an ellipsis."""
-    if len(title) <= limit:
-        return title
-    return title[: limit - 1].rsplit(" ", 1)[0].rstrip(";:, ") + "\u2026"
 
 
 def _write_slide(

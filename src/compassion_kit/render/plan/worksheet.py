@@ -1,7 +1,7 @@
 """Planning worksheets (pure): which sheets a print run holds and each sheet's parts, in order.
 
 Owns the plan records, what each audience sees, tick-box tags and column widths; writing the
-parts into Word is `worksheet.py`'s, the text width of a paper size `_docx.py`'s.
+parts into Word is `render/docx/worksheet.py`'s, the page's geometry `plan/page.py`'s.
 """
 
 from __future__ import annotations
@@ -20,15 +20,16 @@ from compassion_kit.model.worksheet import (
     TicksBlock,
     WritingBlock,
 )
-from compassion_kit.render._docx import PrintRequest, text_width_for
-from compassion_kit.render._docx_table import CELL_PADDING, CHAR_WIDTH, column_widths
+from compassion_kit.render.plan.page import CELL_PADDING, CHAR_WIDTH, column_widths, text_width_for
 
 if TYPE_CHECKING:
     from compassion_kit.model import Worksheet
     from compassion_kit.model.worksheet import Block
+    from compassion_kit.render.plan.printing import PrintRequest
 
 WRITING_LINE = 454  # 8 mm per handwritten line (twips): wide-ruled paper
 WHY_LINES = 2  # lines in the "why" box of a rating question, its label on the first
+WHY_PROMPT = "Why did you choose this response?"  # that label
 FACILITATOR_SUFFIX = ": facilitator sheet"
 OPTION_MIN, OPTION_MAX = 1300, 2000  # tick-box column widths (twips): 2.3 to 3.5 cm
 

@@ -1,7 +1,8 @@
 """Plan an agenda for one audience: the rows, the facilitator notes and the run sheet.
 
 Owns what each audience may see (the leak guard); pure functions only. Naming slides is
-`slide_refs.py`'s, clock arithmetic `timing.py`'s, writing files `agenda.py`'s.
+`slide_refs.py`'s, clock arithmetic `timing.py`'s, writing files `render/docx/agenda.py`'s and
+`render/_agenda_md.py`'s.
 """
 
 from __future__ import annotations

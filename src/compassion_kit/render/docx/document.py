@@ -1,0 +1,204 @@
+"""The shared Word foundation: a branded document on the template, its sections, and saving it.
+
+Owns page setup, branding the styles, headers (logo, organisation) and footers (credit, page
+numbers), sections and saving; paragraphs are `text.py`'s, tables `table.py`'s, what goes on
+the page the agenda, worksheet and handout writers'.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.shared import RGBColor, Twips
+
+from compassion_kit.render.docx import oxml
+from compassion_kit.render.docx.template import open_document, style_ids
+from compassion_kit.render.docx.text import add_paragraph
+from compassion_kit.render.finish import finish_ooxml
+from compassion_kit.render.plan.page import COLUMN_GAP, PAPER, SIDE_MARGIN
+from compassion_kit.render.plan.properties import short_title
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
+    from docx.document import Document
+    from docx.section import _Header
+    from docx.text.paragraph import Paragraph
+
+    from compassion_kit.logo import Logo
+    from compassion_kit.profile import Brand
+    from compassion_kit.render.plan.printing import PrintRequest
+
+HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")  # coloured with the brand primary
+FIGURE_STYLES = ("Figure Value", "Figure Value Small", "Figure Number")  # ... the secondary
+LANGUAGE = "en-GB"
+TOOL = "compassion-kit"  # author and last editor in the core properties
+LOGO_HEIGHT = 567  # 1 cm: legible, and with the name below it the header fits the top margin
+LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
+LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
+
+
+@dataclass(eq=False)
+class Draft:
+    """A Word document being written: the python-docx document, the brand, the text width
+    (twips) and its styles by the name Word shows, looked up once per document."""
+
+    document: Document
+    brand: Brand
+    width: int
+    styles: dict[str, Any]  # python-docx style objects (paragraph, character, table)
+    ids: dict[str, str | None]
+    controls: int = 0  # content controls so far, for their unique ids
+
+    def style_id(self, name: str) -> str | None:
+        """The id of style `name`, None for the default paragraph style (Normal)."""
+        try:
+            return self.ids[name]
+        except KeyError:
+            raise KeyError(f"no style named {name!r} in the Word document") from None
+
+    def next_control_id(self) -> int:
+        """A content-control id not used before in this document (1, 2, ...)."""
+        self.controls += 1
+        return self.controls
+
+
+def new_document(
+    brand: Brand, logo: Logo | None, credit: str, template: Path | None = None
+) -> Draft:
+    """A blank branded document on `template` (default: the bundled one): A4 or Letter, the
+    brand's font, en-GB, heading and figure colours, logo and organisation name top right,
+    `credit` and "Page N of M" in the footer.
+
+    Raises:
+        ContentError: the template cannot be read.
+    """
+    document = open_document(template)
+    styles = {style.name: style for style in document.styles if style.name is not None}
+    draft = Draft(document, brand, 0, styles, style_ids(document))
+    _brand_styles(draft)
+    width, height = PAPER[brand.organisation.paper]
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(width), Twips(height)
+    section.left_margin = section.right_margin = Twips(SIDE_MARGIN)
+    draft.width = width - 2 * SIDE_MARGIN
+    _fill_header(draft, section.header, logo)
+    section.footer.is_linked_to_previous = False
+    _fill_footer(draft, section.footer.paragraphs[0], credit)
+    return draft
+
+
+def _brand_styles(draft: Draft) -> None:
+    """The organisation's font everywhere, its colours on headings and key figures."""
+    org = draft.brand.organisation
+    oxml.document_defaults(draft.document, org.font, LANGUAGE)
+    colours = org.colours
+    for names, colour in ((HEADING_STYLES, colours.primary), (FIGURE_STYLES, colours.secondary)):
+        for name in names:
+            draft.styles[name].font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
+    """The logo, then the organisation's name on its own line (NHS identity: nothing inside the
+    logo's clear space), right-aligned by the Header style."""
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    oxml.set_style_id(paragraph, draft.style_id("Header"))
+    name = draft.brand.organisation.name
+    if logo is None:
+        paragraph.add_run(name)
+        return
+    width, height = logo_size(logo)
+    picture = paragraph.add_run().add_picture(
+        io.BytesIO(logo.png), width=Twips(width), height=Twips(height)
+    )
+    oxml.describe_picture(picture, "Organisation logo", logo.alt)
+    below = header.add_paragraph()
+    oxml.set_style_id(below, draft.style_id("Header"))
+    below.paragraph_format.space_before = Twips(round(height * LOGO_CLEAR_SPACE))
+    below.add_run(name)
+
+
+def logo_size(logo: Logo) -> tuple[int, int]:
+    """Width and height in twips: 1 cm high, no wider than 6 cm, aspect ratio kept."""
+    ratio = logo.width_px / max(logo.height_px, 1)
+    height = LOGO_HEIGHT
+    if height * ratio > LOGO_MAX_WIDTH:
+        height = round(LOGO_MAX_WIDTH / ratio)
+    return round(height * ratio), height
+
+
+def _fill_footer(draft: Draft, paragraph: Paragraph, credit: str) -> None:
+    """The credit, then "Page N of M" at the right margin on the credit's last line."""
+    oxml.set_style_id(paragraph, draft.style_id("Footer"))
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(draft.width), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run(f"Source: {credit}\tPage ")
+    oxml.add_field(paragraph, "PAGE", "1")
+    paragraph.add_run(" of ")
+    oxml.add_field(paragraph, "NUMPAGES", "1")
+
+
+def start_section(
+    draft: Draft, credit: str | None = None, new_page: bool = True, columns: int = 1
+) -> None:
+    """End the current section and start another.
+
+    With `new_page` (each printed item) the section starts a page and, when `credit` is
+    given, gets its own footer with that credit; the header is shared. Otherwise it
+    continues on the same page (used to switch to `columns` newspaper columns and back).
+    The break rides on the last paragraph when there is one, so no blank line is added
+    that could push a one-page item onto a second page.
+    """
+    last = oxml.last_open_paragraph(draft.document)
+    if last is None:
+        last = add_paragraph(draft, style="Spacer")
+        last.paragraph_format.keep_with_next = False
+    oxml.end_section_on(last, new_page, columns, COLUMN_GAP)
+    if new_page and credit is not None:
+        footer = draft.document.sections[-1].footer
+        footer.is_linked_to_previous = False
+        _fill_footer(draft, footer.paragraphs[0], credit)
+
+
+class Printed(Protocol):
+    """A worksheet sheet or handout page: it starts a page, and credits its source below."""
+
+    @property
+    def credit(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=Printed)
+
+
+def print_run(
+    request: PrintRequest, title: str, items: Sequence[_Item], write: Callable[[Draft, _Item], None]
+) -> bytes:
+    """One document holding `items`, each from a new page with its own credit in the footer.
+
+    `write` puts one item on its pages; `title` becomes the document's title (see `finish`).
+    """
+    draft = new_document(request.brand, request.logo, items[0].credit)
+    for index, item in enumerate(items):
+        if index:
+            start_section(draft, credit=item.credit)
+        write(draft, item)
+    return finish(draft, title)
+
+
+def finish(draft: Draft, title: str) -> bytes:
+    """The document's bytes, identical for identical input: title (cut by `short_title`),
+    author, en-GB and revision 1 in the core properties, then `finish_ooxml` (dates, zip
+    order and times, unique picture ids)."""
+    properties = draft.document.core_properties
+    properties.title = short_title(title)
+    properties.author = TOOL
+    properties.last_modified_by = TOOL
+    properties.revision = 1
+    properties.language = LANGUAGE
+    buffer = io.BytesIO()
+    draft.document.save(buffer)
+    return finish_ooxml(buffer.getvalue())

@@ -1,0 +1,148 @@
+"""The Word template: where it is, the styles the writers need, and opening a document on it.
+
+Owns finding and opening templates/document.docx (or another template) with python-docx and
+making sure every style in STYLE_NAMES is there; branding the copy is `document.py`'s.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+
+from compassion_kit.errors import ContentError, Location, Problem
+from compassion_kit.inputs import read_input
+from compassion_kit.paths import templates_dir
+from compassion_kit.render.docx import oxml
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from docx.document import Document
+
+TEMPLATE = "document.docx"
+# Style names the writers use. A template without one of them gets the bundled template's.
+STYLE_NAMES = (
+    "Normal",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Subtitle",
+    "List Bullet",
+    "List Number",
+    "Caption",
+    "Header",
+    "Footer",
+    "Table Text",
+    "Table Heading",
+    "Prompt",
+    "Item Details",
+    "Writing Space",
+    "Writing Line",
+    "Check Item",
+    "Scale Labels",
+    "Figure Value",
+    "Figure Value Small",
+    "Figure Caption",
+    "Compact Text",
+    "Compact Bullet",
+    "Table Note",
+    "Figure Line",
+    "Figure Number",
+    "Spacer",
+    "Kit Table",
+    "Kit Panel",
+    "Kit Form",
+)
+
+
+def template_path() -> Path:
+    """The bundled Word template."""
+    return templates_dir() / TEMPLATE
+
+
+@cache
+def _bundled_bytes() -> bytes:
+    """The bundled template, read once per process."""
+    return template_path().read_bytes()
+
+
+def open_document(template: Path | None = None) -> Document:
+    """A new document on `template` (default: the bundled one), holding every STYLE_NAMES style.
+
+    Styles the template lacks are copied from the bundled template, so python-docx's own
+    default template (or any Word file) works too.
+
+    Raises:
+        ContentError: `template` cannot be read as a Word document (naming the file).
+    """
+    # A given template is read as a regular file within the cap (never a FIFO or device).
+    data = _bundled_bytes() if template is None else read_input(template, "template")
+    source = io.BytesIO(data)
+    try:
+        document = docx.Document(source)
+        if not len(document.sections):
+            raise ValueError("its document has no page setup (w:sectPr)")
+    except (OSError, ValueError, KeyError, PackageNotFoundError, zipfile.BadZipFile) as exc:
+        where = template if template is not None else template_path()
+        problem = Problem(f"cannot read the Word template ({exc})", Location(where))
+        raise ContentError([problem]) from None
+    add_missing_styles(document)
+    return document
+
+
+def style_ids(document: Document) -> dict[str, str | None]:
+    """Each style's id by the name Word shows; None for the default paragraph style (Normal),
+    which a paragraph gets by naming no style. The first style of a name wins."""
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    ids: dict[str, str | None] = {}
+    for style in document.styles:
+        if style.name is not None:
+            is_default = default is not None and style.style_id == default.style_id
+            ids.setdefault(style.name, None if is_default else style.style_id)
+    return ids
+
+
+def add_missing_styles(document: Document) -> list[str]:
+    """Copy every STYLE_NAMES style `document` lacks (and the styles it is based on) from the
+    bundled template; returns the names copied, in order."""
+    have = {style.name for style in document.styles}
+    missing = [name for name in STYLE_NAMES if name not in have]
+    if not missing:
+        return []
+    bundled = _bundled_styles()
+    ids = {style.style_id for style in document.styles}
+    copied: list[str] = []
+    for name in missing:
+        *bases, wanted = _with_bases(bundled, name)
+        for base in bases:  # a base already there by id is taken as it is
+            if base.style_id not in ids:
+                ids.add(oxml.copy_style(document, base, base.style_id))
+        style_id, number = wanted.style_id, 1
+        while style_id in ids:  # the id is another style's, under another name
+            style_id, number = f"{wanted.style_id}{number}", number + 1
+        ids.add(oxml.copy_style(document, wanted, style_id))
+        copied.append(name)
+    return copied
+
+
+@cache
+def _bundled_styles() -> dict[str, Any]:
+    """The bundled template's styles by the name Word shows, read once per process."""
+    document = docx.Document(io.BytesIO(_bundled_bytes()))
+    return {style.name: style for style in document.styles}
+
+
+def _with_bases(bundled: dict[str, Any], name: str) -> list[Any]:
+    """Style `name`, after the styles it is based on."""
+    chain = []
+    style = bundled[name]
+    while style is not None:
+        chain.append(style)
+        style = style.base_style
+    return chain[::-1]
