@@ -259,8 +259,7 @@ def pack_report(result: PackResult, as_json: bool) -> None:
 
 # Below: `kit check`.
 
-_CHECK_COLOURS = {"E": "red", "W": "yellow", "T": "cyan"}
-_CHECK_NAMES = {"E": "error", "W": "warning", "T": "tip"}
+_CHECK_LOOKS = {"E": ("error", "red"), "W": ("warning", "yellow"), "T": ("tip", "cyan")}
 
 
 def check_report(report: CheckReport, as_json: bool) -> None:
@@ -269,8 +268,7 @@ def check_report(report: CheckReport, as_json: bool) -> None:
         json_out(report.as_json())
         return
     for finding in report.findings:
-        colour = _CHECK_COLOURS.get(finding.severity, "white")
-        name = _CHECK_NAMES.get(finding.severity, finding.severity)
+        name, colour = _CHECK_LOOKS.get(finding.severity, (finding.severity, "white"))
         hint: list[Piece] = [" ", (f"({finding.hint})", "dim")] if finding.hint else []
         _say(
             f"{finding.path}:{finding.where}: {finding.code} ",
@@ -280,10 +278,8 @@ def check_report(report: CheckReport, as_json: bool) -> None:
         )
     errors, warnings, tips = (report.count(s) for s in ("E", "W", "T"))
     files = len(report.files)
-    summary = (
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}, "
-        f"{tips} tip{'s' * (tips != 1)} in {files} file{'s' * (files != 1)}"
-    )
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}, "
+    summary += f"{tips} tip{'s' * (tips != 1)} in {files} file{'s' * (files != 1)}"
     if errors:
         _say((summary, "bold red"))
     else:

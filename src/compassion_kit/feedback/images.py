@@ -11,7 +11,7 @@ import math
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from compassion_kit.feedback.plan import Chart
+from compassion_kit.feedback.chart_spec import Chart
 
 if TYPE_CHECKING:
     from compassion_kit.model import Organisation

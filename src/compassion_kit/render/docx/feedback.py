@@ -24,7 +24,7 @@ from compassion_kit.paths import templates_dir
 if TYPE_CHECKING:
     from docx.document import Document as Report
 
-    from compassion_kit.feedback.plan import Chart
+    from compassion_kit.feedback.chart_spec import Chart
     from compassion_kit.feedback.results import Results
     from compassion_kit.logo import Logo
     from compassion_kit.model import Organisation

@@ -22,7 +22,7 @@ from pptx.enum.chart import (
 from pptx.util import Pt
 
 from compassion_kit.branding import readable_text_on
-from compassion_kit.feedback.plan import Chart, Series, short
+from compassion_kit.feedback.chart_spec import Chart, Series, short
 from compassion_kit.paths import templates_dir
 from compassion_kit.render.pptx.feedback_xml import (
     brand_theme,
