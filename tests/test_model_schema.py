@@ -201,10 +201,11 @@ def test_a_shorthand_entry_is_located_at_what_was_written():
 
 
 def test_an_inline_organisation_is_checked_and_a_file_name_stays_text():
-    text = "title: T\norganisation: {name: Trust, colours: {primary: red}}\n"
+    text = "title: T\norganisation: {name: Trust, colours: {primary: rde}}\n"
     assert problems(text, Workshop) == [
-        "t.yaml:2:48: error: organisation.colours.primary: 'red' is not a colour such as "
-        '"#005EB8" (# and 6 digits)'
+        "t.yaml:2:48: error: organisation.colours.primary: 'rde' is not a colour (did you mean "
+        '\'red\'?): write it as "#005EB8", "rgb(0, 94, 184)", a CSS colour name or an NHS '
+        'name such as "NHS Blue"'
     ]
     workshop, _ = validate_document(
         read_yaml_text("title: T\norganisation: org.yaml\n", Path("t")), Workshop
@@ -223,7 +224,9 @@ def test_models_are_frozen_and_replace_gives_a_copy():
 
 def test_building_from_python_checks_strips_and_reports_every_mistake():
     assert build(Organisation, {"name": "  Northshire  "}).name == "Northshire"
-    with pytest.raises(ModelError, match="paper: must be one of 'A4' or 'Letter'"):
+    with pytest.raises(
+        ModelError, match="paper: 'A3' is not a paper size the kit prints on: use A4, Letter or A5"
+    ):
         build(Organisation, {"name": "N", "paper": "A3"})
     with pytest.raises(ModelError) as caught:
         build(Source, {"title": "", "publisher": "P", "year": 1800, "colour": "red"})

@@ -21,24 +21,24 @@ def test_every_problem_of_every_row_is_reported(tmp_path: Path):
         tmp_path,
         "name,short_name,primary,secondary,paper,logo_alt,survey_url\n"
         "Good Trust,GT,#005EB8,#003087,A4,,\n"
-        "Bad Trust,BT,blue,#FFFF00,A3,A picture,forms.example.org\n"
+        "Bad Trust,BT,bleu,#FFFF00,A3,A picture,forms.example.org\n"
         "Other Trust,OT,#FFB81C,#003087,A4,,,extra\n",
     )
     good, bad, other = read_orgs(path)
     assert good.brand is not None and good.problems == ()
     assert bad.brand is None and other.brand is None
-    assert [str(p).split(": error: ")[0] + ": " + (p.field or "") for p in bad.problems] == [
-        f"{path}:3:14: primary",  # not a colour
-        f"{path}:3:19: secondary",  # too light for text
-        f"{path}:3:27: paper",  # A3
-        f"{path}:3:30: logo_alt",  # does not name the organisation
-        f"{path}:3:40: survey_url",  # not a web address
+    assert [f"{p.location}: {p.severity}: {p.field}" for p in bad.problems] == [
+        f"{path}:3:14: error: primary",  # not a colour
+        f"{path}:3:19: warning: secondary",  # too light for text: a darker shade is used
+        f"{path}:3:27: error: paper",  # A3
+        f"{path}:3:30: warning: logo_alt",  # does not name the organisation
+        f"{path}:3:40: error: survey_url",  # not a web address
     ]
-    assert "'blue' is not a colour" in str(bad.problems[0])
+    assert "'bleu' is not a colour (did you mean 'blue'?)" in str(bad.problems[0])
     assert "#FFFF00 on white has a contrast of 1.07:1" in str(bad.problems[1])
-    assert [str(p).split(": error: ")[1][:40] for p in other.problems] == [
-        "primary: #FFB81C on white has a contrast",
-        "row has 8 cells but there are 7 columns ",
+    assert [str(p).split(f"{path}:4:")[1][:50] for p in other.problems] == [
+        "16: warning: primary: #FFB81C on white has a contr",
+        " error: row has 8 cells but there are 7 columns (h",
     ]
 
 
@@ -63,7 +63,8 @@ def test_a_row_without_a_name_still_has_its_colours_checked(tmp_path: Path):
     (source,) = read_orgs(path)
     assert [str(p) for p in source.problems] == [
         f"{path}:2:1: error: name: is required but missing (hint: fill in this row's 'name' cell)",
-        f"{path}:2:2: error: primary: #FFFF00 on white has a contrast of 1.07:1; text needs at "
-        "least 4.5:1 (hint: choose a darker shade (NHS Blue #005EB8 is 6.38:1, Dark Blue "
-        "#003087 11.85:1); light colours belong in 'accent', used only as fills)",
+        f"{path}:2:2: warning: primary: #FFFF00 on white has a contrast of 1.07:1, too low "
+        "for text: text uses the darker shade #7A7A00 (4.55:1), fills, rules and charts keep "
+        "#FFFF00 (hint: to choose the text shade yourself, give a darker colour here and put "
+        "the light one in 'accent')",
     ]

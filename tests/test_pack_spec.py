@@ -42,8 +42,9 @@ def test_unknown_ids_are_all_reported_with_line_and_the_valid_ids():
     assert any(
         f"{where}:8:12: error: handouts.0: 'feedback-form' is a worksheet" in p for p in found
     )
-    # The inline profile's colour is checked in the same run, at its own line.
-    assert any(f"{where}:4:22: error: colours.primary: #FFB81C on white" in p for p in found)
+    # The inline profile's colour is checked in the same run, at its own line: too light for
+    # text, it gets a darker text shade and a warning.
+    assert any(f"{where}:4:22: warning: colours.primary: #FFB81C on white" in p for p in found)
     assert len(found) == 6
 
 
@@ -64,8 +65,8 @@ def test_field_mistakes_do_not_hide_unknown_ids_colours_or_the_logo():
     where = "mixed.yaml"
     expected = [
         f"{where}:4:9: error: logo: the logo file",
-        f"{where}:5:22: error: colours.primary: #FFB81C on white",
-        f"{where}:5:44: error: organisation.colours.secondary: 'blue' is not a colour",
+        f"{where}:5:22: warning: colours.primary: #FFB81C on white",
+        f"{where}:5:44: error: organisation.colours.secondary: 'bleu' is not a colour",
         f"{where}:6:7: error: date: '2027-02-30' is not a date",
         f"{where}:7:18: error: deck.modules.0: there is no deck with the id 'leadership-managment'",
         f"{where}:8:48: error: worksheets.0.copies: should be 1 or more (got 0)",
@@ -98,7 +99,7 @@ def test_a_profile_file_reports_its_colours_and_its_logo_together(tmp_path: Path
 
     shutil.copytree(SMALL.parent, tmp_path / "small")
     org = tmp_path / "small" / "org.yaml"
-    text = org.read_text().replace("logo.svg", "logos.svg").replace("#00594F", "#FFB81C")
+    text = org.read_text().replace("logo.svg", "logos.svg").replace("#00594F", "#FFB81G")
     org.write_text(text + "font: [Arial]\n")
     found = problems_of(tmp_path / "small" / "workshop.yaml")
     assert [p.split(": error: ")[1].split(":")[0] for p in found] == [
@@ -242,7 +243,7 @@ def test_a_profile_with_a_wrong_name_still_has_its_colours_and_logo_checked(tmp_
 
     shutil.copytree(SMALL.parent, tmp_path / "small")
     org = tmp_path / "small" / "org.yaml"
-    text = org.read_text().replace("logo.svg", "logos.svg").replace("#00594F", "#FFB81C")
+    text = org.read_text().replace("logo.svg", "logos.svg").replace("#00594F", "#FFB81G")
     org.write_text(text.replace("name: ", "name: [", 1).replace("\n", "]\n", 1))
     found = problems_of(tmp_path / "small" / "workshop.yaml")
     assert [p.split(": error: ")[1].split(":")[0] for p in found] == [

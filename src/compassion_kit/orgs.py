@@ -19,7 +19,7 @@ from compassion_kit.inputs import read_input
 from compassion_kit.loading import YamlDocument
 from compassion_kit.model import Organisation
 from compassion_kit.names import is_reserved
-from compassion_kit.profile import Brand, check_profile, load_brand
+from compassion_kit.profile import Brand, check_profile, errors_among, read_brand
 
 # CSV column -> where the value goes in the profile (colours are nested there).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -59,11 +59,17 @@ class OrgSource:
 def slug(text: str) -> str:
     """A folder- and file-name-friendly form: 'WVHB' -> 'wvhb', "St Ann's" -> 'st-anns'.
 
-    Accents are dropped, anything else that is not a letter or digit becomes one hyphen, and
-    the result is at most 40 characters; an empty result becomes 'organisation', and a name
+    Accents are dropped and other scripts written in Latin letters ('Больница' ->
+    'bol-nitsa'); anything else that is not a letter or digit becomes one hyphen, and the
+    result is at most 40 characters; an empty result becomes 'organisation', and a name
     Windows keeps for devices gets '-org' ('CON' -> 'con-org').
     """
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    from anyascii import anyascii  # only batches and packs name folders
+
+    # Marks go first: anyascii would spell Arabic's short vowels, which most names leave out.
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    plain = anyascii(letters).encode("ascii", "ignore").decode("ascii")
     words = re.sub(r"[^a-z0-9]+", "-", plain.lower().replace("'", "")).strip("-")
     words = words[:40].rstrip("-") or "organisation"
     return f"{words}-org" if is_reserved(words) else words
@@ -103,14 +109,18 @@ def _read_folder(folder: Path) -> list[OrgSource]:
     sources = []
     for path in sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")):
         try:
-            brand = load_brand(path)
+            brand, problems = read_brand(path)
         except KitError as exc:
-            problems = tuple(exc.problems)
-            sources.append(OrgSource(Location(path), slug(path.stem), path.stem, None, problems))
+            brand, problems = None, exc.problems
+        if brand is None or errors_among(problems):
+            failed = tuple(problems)
+            sources.append(OrgSource(Location(path), slug(path.stem), path.stem, None, failed))
             continue
         organisation = brand.organisation
+        slugged = organisation_slug(organisation)
+        # Warnings stay with a built organisation, so the batch can say them.
         sources.append(
-            OrgSource(Location(path), organisation_slug(organisation), organisation.name, brand)
+            OrgSource(Location(path), slugged, organisation.name, brand, tuple(problems))
         )
     return sources
 
@@ -253,10 +263,13 @@ def _row_source(
     # Every problem of the row at once: a wrong field is left out so the rest (colours, alt
     # text) is still checked; the logo is checked later, with the others of its pack.
     brand, problems = check_profile(doc, path)
-    if brand is None or problems or extra:
+    if brand is None or errors_among(problems) or extra:
         found = sorted(problems, key=lambda p: p.location.column or 0) + extra
         return OrgSource(where, fallback, name, None, tuple(_as_columns(found)))
-    return OrgSource(where, organisation_slug(brand.organisation), brand.organisation.name, brand)
+    warned = tuple(_as_columns(problems))  # warnings only: they go with the built pack
+    return OrgSource(
+        where, organisation_slug(brand.organisation), brand.organisation.name, brand, warned
+    )
 
 
 def _as_columns(problems: list[Problem]) -> list[Problem]:
@@ -273,16 +286,26 @@ _ADD_FIELD = "add it to this block"  # the model's hint for a missing field, sai
 
 
 def _unique_slugs(sources: list[OrgSource]) -> list[OrgSource]:
+    """Each organisation its own folder: a later one whose slug is taken gets '-2', '-3'...,
+    with a warning (two names in one script can read alike in Latin letters)."""
     seen: dict[str, str] = {}
     result = []
     for source in sources:
-        first = seen.setdefault(source.slug, source.where)
+        wanted = source.slug
+        first = seen.setdefault(wanted, source.where)
         if first != source.where:
+            number = 2
+            while f"{wanted}-{number}" in seen:
+                number += 1
+            taken = f"{wanted}-{number}"
+            seen[taken] = source.where
             problem = Problem(
-                f"its folder name '{source.slug}' is already used by {first}",
+                f"its folder name '{wanted}' is already used by {first}, so its pack goes in "
+                f"'{taken}'",
                 source.location,
-                hint="give each organisation its own short_name",
+                hint="give each organisation its own short_name to choose its folder name",
+                severity="warning",
             )
-            source = replace(source, brand=None, problems=(*source.problems, problem))
+            source = replace(source, slug=taken, problems=(*source.problems, problem))
         result.append(source)
     return result

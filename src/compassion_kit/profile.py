@@ -1,4 +1,4 @@
-"""Load an organisation profile and check its colours can be read against white.
+"""Load an organisation profile and say how its colours and names will be used.
 
 Owns the profile file; decoding the logo image is `logo.py`'s business.
 """
@@ -8,14 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from compassion_kit.branding import AA_NORMAL, WHITE, contrast_ratio, names_organisation
+from compassion_kit.branding import WHITE, contrast_ratio, names_organisation
+from compassion_kit.colours import read_colour
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import DEFAULT_ORGANISATION, Organisation
 from compassion_kit.model.validate import validate_parts
 
-# Colours used for text on white (headings, figures) must reach AA for normal text.
+# Colours used for text on white (headings, figures): shown darker when below AA for text.
 TEXT_COLOURS = ("primary", "secondary")
+COLOURS = ("primary", "secondary", "accent")
+
+
+def errors_among(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop a build (not the warnings)."""
+    return [p for p in problems if p.severity == "error"]
 
 
 @dataclass(frozen=True)
@@ -48,14 +55,17 @@ DEFAULT_BRAND = Brand(DEFAULT_ORGANISATION)
 def load_brand(path: Path | None) -> Brand:
     """The brand for `--org PATH`, or the default NHS-style brand when `path` is None.
 
+    Warnings (a colour too light for text, alt text without the name) do not stop it; use
+    `read_brand` to hear them.
+
     Raises:
-        ContentError: the profile cannot be read, has invalid fields, or a text colour
-            fails 4.5:1 contrast against white (each problem names the line).
+        ContentError: the profile cannot be read or has invalid fields (each problem names
+            the line).
     """
     if path is None:
         return DEFAULT_BRAND
     brand, problems = read_brand(Path(path))
-    if problems or brand is None:
+    if errors_among(problems) or brand is None:
         raise ContentError(problems)
     return brand
 
@@ -73,7 +83,7 @@ def read_brand(path: Path) -> tuple[Brand | None, list[Problem]]:
 
 
 def check_profile(doc: YamlDocument, path: Path) -> tuple[Brand | None, list[Problem]]:
-    """The brand in `doc` (a profile file or a CSV row) and all of its problems.
+    """The brand in `doc` (a profile file or a CSV row) and all of its problems and warnings.
 
     A wrong name stands in as "organisation" while the colours are checked; the logo's alt
     text is then not compared with it.
@@ -88,8 +98,9 @@ def check_profile(doc: YamlDocument, path: Path) -> tuple[Brand | None, list[Pro
 
 
 def profile_problems(brand: Brand) -> list[Problem]:
-    """Problems a valid profile can still have: unreadable text colours, vague logo alt text,
-    a survey link too long for the closing slide's QR code."""
+    """Problems a valid profile can still have: a survey link too long for the closing slide's
+    QR code (an error); colours read from another notation or too light for text, and logo alt
+    text without the organisation's name (warnings)."""
     return colour_problems(brand) + _alt_text_problems(brand) + _survey_qr_problems(brand)
 
 
@@ -117,28 +128,56 @@ def _alt_text_problems(brand: Brand) -> list[Problem]:
         return []
     return [
         Problem(
-            f"the logo's alt text does not name the organisation ('{organisation.name}')",
+            f"the logo's alt text does not name the organisation ('{organisation.name}'); "
+            "it is used as written",
             brand.locate("logo_alt"),
             field="logo_alt",
             hint=f'screen readers read it out instead of the logo: e.g. "{organisation.name} logo"',
+            severity="warning",
         )
     ]
 
 
 def colour_problems(brand: Brand) -> list[Problem]:
-    """A problem for each text colour below 4.5:1 against white, with the measured ratio."""
-    problems = []
+    """Warnings: each colour written in another notation (with what it was read as), and each
+    text colour below 4.5:1 on white (with the darker shade text uses instead)."""
+    colours = brand.organisation.colours
+    problems = [_echo(brand, name, getattr(colours, name)) for name in COLOURS]
+    found = [p for p in problems if p is not None]
     for name in TEXT_COLOURS:
-        colour = getattr(brand.organisation.colours, name)
-        ratio = contrast_ratio(colour, WHITE)
-        if ratio < AA_NORMAL:
-            problems.append(
-                Problem(
-                    f"{colour} on white has a contrast of {ratio:.2f}:1; text needs at least 4.5:1",
-                    brand.locate(f"colours.{name}"),
-                    field=f"colours.{name}",
-                    hint="choose a darker shade (NHS Blue #005EB8 is 6.38:1, Dark Blue #003087 "
-                    "11.85:1); light colours belong in 'accent', used only as fills",
-                )
+        colour, shade = getattr(colours, name), getattr(colours, f"{name}_text")
+        if shade == colour:
+            continue
+        found.append(
+            Problem(
+                f"{colour} on white has a contrast of {contrast_ratio(colour, WHITE):.2f}:1, too "
+                f"low for text: text uses the darker shade {shade} "
+                f"({contrast_ratio(shade, WHITE):.2f}:1), fills, rules and charts keep {colour}",
+                brand.locate(f"colours.{name}"),
+                field=f"colours.{name}",
+                hint="to choose the text shade yourself, give a darker colour here and put "
+                "the light one in 'accent'",
+                severity="warning",
             )
-    return problems
+        )
+    return found
+
+
+def _echo(brand: Brand, name: str, colour: str) -> Problem | None:
+    """A note when the colour was written other than as #RRGGBB, saying what it was read as."""
+    data = brand.doc.data if brand.doc is not None else None
+    written = data.get("colours") if isinstance(data, dict) else None
+    raw = written.get(name) if isinstance(written, dict) else None
+    if not isinstance(raw, str) or raw.strip().upper() == colour:
+        return None
+    try:
+        if read_colour(raw) != colour:  # a mistake left out: the default stands in
+            return None
+    except ValueError:
+        return None
+    return Problem(
+        f"'{raw.strip()}' read as {colour}",
+        brand.locate(f"colours.{name}"),
+        field=f"colours.{name}",
+        severity="warning",
+    )

@@ -71,7 +71,7 @@ def deck_request(
     if options.template is not None:
         note_input(options.template)  # the deck must never be written over its template
         log.extend(check_template(options.template))
-    if brand is None or log.problems:
+    if brand is None or any(p.severity == "error" for p in log.problems):
         return None
     # A deck built for an agenda is titled after the day, not after its first module.
     title = options.title or (timed.agenda.title if timed is not None else None)
@@ -124,7 +124,8 @@ def brand_and_logo(org: Path | None, log: ProblemLog) -> tuple[Brand | None, Log
     brand, problems = found if found is not None else (None, [])
     log.extend(problems)
     logo = log.attempt(lambda: load_logo(brand)) if brand is not None else None
-    return (None, None) if problems else (brand, logo)
+    stopping = any(p.severity == "error" for p in problems)
+    return (None, None) if stopping else (brand, logo)
 
 
 def schedule_of(

@@ -52,5 +52,5 @@ def finish(
         audience,
         rendered.data,
         slides=slides,
-        warnings=rendered.warnings,
+        warnings=(*(str(p) for p in log.problems if p.severity != "error"), *rendered.warnings),
     )

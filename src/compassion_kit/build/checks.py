@@ -31,7 +31,7 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
         KitError: every problem found in every path.
     """
     from compassion_kit.loading import read_yaml
-    from compassion_kit.profile import load_brand
+    from compassion_kit.profile import errors_among, read_brand
 
     log = ProblemLog()
     checked: list[str] = []
@@ -42,8 +42,15 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
             if doc is None:
                 continue
             if "kind" not in doc.data and "name" in doc.data:
-                if log.attempt(lambda p=path: load_brand(p)) is not None:  # type: ignore[misc]
+                found = log.attempt(lambda p=path: read_brand(p))  # type: ignore[misc]
+                brand, problems = found if found is not None else (None, [])
+                if errors_among(problems):
+                    log.extend(problems)
+                elif brand is not None:
                     checked.append(f"{path}: organisation profile")
+                    # Warnings (a darker text shade, a colour read from rgb()) come after it,
+                    # each as its own `path:line: warning:` line.
+                    checked.extend(str(p) for p in problems if p.severity != "error")
                 continue
         items.append(path)
     if paths and not items:  # only organisation profiles were given

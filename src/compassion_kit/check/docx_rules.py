@@ -35,7 +35,7 @@ from compassion_kit.check.shared_rules import (
     snippet,
 )
 
-PAPER = {"A4": (11906, 16838), "Letter": (12240, 15840)}  # twips
+PAPER = {"A4": (11906, 16838), "Letter": (12240, 15840), "A5": (8391, 11906)}  # twips
 MARGIN_MIN = 1134  # 2 cm
 _SIZE_TOLERANCE = 20  # twips: Word writes 11907 for A4 as often as 11906
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)

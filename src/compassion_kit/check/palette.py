@@ -10,33 +10,12 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+# The NHS palette is also how people may name colours in a profile, so it lives there.
+from compassion_kit.colours import NHS_PALETTE as NHS_PALETTE
+
 if TYPE_CHECKING:
     from compassion_kit.profile import Brand
 
-# NHS England identity colours (hex values from nhs-r-community/NHSRtheme, R/colours.R).
-NHS_PALETTE = {
-    "#005EB8": "NHS Blue",
-    "#003087": "NHS Dark Blue",
-    "#0072CE": "NHS Bright Blue",
-    "#41B6E6": "NHS Light Blue",
-    "#00A9CE": "NHS Aqua Blue",
-    "#231F20": "NHS Black",
-    "#425563": "NHS Dark Grey",
-    "#768692": "NHS Mid Grey",
-    "#E8EDEE": "NHS Pale Grey",
-    "#009639": "NHS Green",
-    "#006747": "NHS Dark Green",
-    "#78BE20": "NHS Light Green",
-    "#00A499": "NHS Aqua Green",
-    "#330072": "NHS Purple",
-    "#7C2855": "NHS Dark Pink",
-    "#AE2573": "NHS Pink",
-    "#8A1538": "NHS Dark Red",
-    "#DA291C": "NHS Red",
-    "#ED8B00": "NHS Orange",
-    "#FFB81C": "NHS Warm Yellow",
-    "#FAE100": "NHS Yellow",
-}
 DEFAULT_FONTS = ("Arial", "Frutiger*")
 # Space kept clear around the logo, as a share of the logo's height. The NHS asks for the
 # exclusion zone of the supplied artwork; a quarter of the height is a stand-in until a
@@ -102,6 +81,8 @@ def identity_of(brand: Brand | None) -> Identity:
         org.colours.primary.upper(): "the organisation's primary colour",
         org.colours.secondary.upper(): "the organisation's secondary colour",
         org.colours.accent.upper(): "the organisation's accent colour",
+        org.colours.primary_text: "the text shade of the organisation's primary colour",
+        org.colours.secondary_text: "the text shade of the organisation's secondary colour",
     }
     hashes: set[str] = set()
     aspect = None

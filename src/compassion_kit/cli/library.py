@@ -79,4 +79,7 @@ def validate(
     from compassion_kit import build, console
 
     for line in run(lambda: build.validate(paths or [], content or [])):
-        console.success(line)
+        if ": warning: " in line:  # a profile's warning, already `path:line: warning: ...`
+            console.info(line)
+        else:
+            console.success(line)

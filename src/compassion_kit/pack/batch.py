@@ -58,7 +58,9 @@ def build_pack(
     log.raise_if_any()
     assert spec is not None and target is not None
     out = target
-    warnings = tuple(missing_print_items(spec.workshop, spec.schedules))
+    warnings = spec.notes + tuple(missing_print_items(spec.workshop, spec.schedules))
+    if sources is not None:  # a built organisation's profile warnings, e.g. a text shade
+        warnings += tuple(str(p) for s in sources if s.brand is not None for p in s.problems)
     if sources is None:
         return _single(spec, out, warnings)
     jobs = max(1, options.jobs or os.cpu_count() or 1)

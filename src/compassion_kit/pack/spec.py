@@ -45,6 +45,8 @@ class Spec:
     library_titles: Mapping[str, str]
     brand: Brand | None = None
     logo: Logo | None = None
+    notes: tuple[str, ...] = ()
+    """Warnings found while loading (e.g. a brand colour too light for text), as lines"""
 
 
 def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -> Spec:
@@ -99,6 +101,7 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         library_titles=requests.item_titles(library),
         brand=brand,
         logo=logo,
+        notes=tuple(str(p) for p in log.problems if p.severity != "error"),
     )
 
 

@@ -97,7 +97,10 @@ def _brand_styles(draft: Draft) -> None:
     org = draft.brand.organisation
     oxml.document_defaults(draft.document, org.font, LANGUAGE)
     colours = org.colours
-    for names, colour in ((HEADING_STYLES, colours.primary), (FIGURE_STYLES, colours.secondary)):
+    for names, colour in (
+        (HEADING_STYLES, colours.primary_text),
+        (FIGURE_STYLES, colours.secondary_text),
+    ):
         for name in names:
             draft.styles[name].font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
 

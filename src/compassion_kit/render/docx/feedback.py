@@ -171,7 +171,9 @@ def _methods(report: Report, results: Results) -> None:
 
 def _brand(report: Report, org: Organisation) -> None:
     for name in HEADINGS:
-        report.styles[name].font.color.rgb = RGBColor.from_string(org.colours.primary.lstrip("#"))
+        report.styles[name].font.color.rgb = RGBColor.from_string(
+            org.colours.primary_text.lstrip("#")
+        )
     for style in report.styles:
         if getattr(style, "font", None) is not None and style.font.name:
             style.font.name = org.font

@@ -69,6 +69,9 @@ class Context:
             "primary": org.colours.primary,
             "secondary": org.colours.secondary,
             "accent": org.colours.accent,
+            # Text in a brand colour: the colour itself, or its darker shade when too light.
+            "primary_text": org.colours.primary_text,
+            "secondary_text": org.colours.secondary_text,
         }
         self.warnings: list[str] = []
 
@@ -138,7 +141,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             if leader.size < fitted.size and len(fitted.pages) == 1:
                 fitted = replace(fitted, size=leader.size)
         chunked = tuple(
-            tuple(fit.link_chunks(p, fitted.size, space, ctx.colours["primary"]) for p in page)
+            tuple(fit.link_chunks(p, fitted.size, space, ctx.colours["primary_text"]) for p in page)
             for page in fitted.pages
         )
         fits.append(replace(fitted, pages=chunked))
@@ -160,7 +163,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             draft.figures,
             draft.caption,
             layout.placeholders["Content"].box,
-            ctx.colours["secondary"],
+            ctx.colours["secondary_text"],
         )
         ctx.warnings.extend(f"slide '{draft.id}': {t}" for t in trouble)
     slides = []
@@ -225,7 +228,7 @@ def _title_colour(layout: str, ctx: Context) -> str | None:
     if not ctx.bundled:
         return None
     primary = ctx.colours["primary"]
-    return readable_text_on(primary) if layout == "Kit Section" else primary
+    return readable_text_on(primary) if layout == "Kit Section" else ctx.colours["primary_text"]
 
 
 def frame(box: Box, insets: tuple[int, int, int, int]) -> fit.Frame:
@@ -280,7 +283,7 @@ def _logo(layout: Layout, ctx: Context) -> tuple[tuple[PictureSpec, ...], tuple[
         ), ()
     space = frame(box, (0, 0, 0, 0))
     for name in (ctx.org.name, ctx.org.short_name):
-        paragraph = para(name or "", bold=True, colour=ctx.colours["primary"], align="r")
+        paragraph = para(name or "", bold=True, colour=ctx.colours["primary_text"], align="r")
         size = fit.best_size((paragraph,), space, ORG_NAME_PT, BODY_FLOOR_PT)
         if name and size is not None:
             return (), (TextSpec("", (paragraph,), size, box, name="Organisation name"),)
@@ -291,7 +294,7 @@ def _logo(layout: Layout, ctx: Context) -> tuple[tuple[PictureSpec, ...], tuple[
     )
     if message not in ctx.warnings:
         ctx.warnings.append(message)
-    paragraph = para(cut, bold=True, colour=ctx.colours["primary"], align="r")
+    paragraph = para(cut, bold=True, colour=ctx.colours["primary_text"], align="r")
     return (), (TextSpec("", (paragraph,), BODY_FLOOR_PT, box, name="Organisation name"),)
 
 

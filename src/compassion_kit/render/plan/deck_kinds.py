@@ -226,7 +226,7 @@ def slide_draft(slide: Slide, layout: Layout, colours: dict[str, str]) -> Draft:
                 ),
                 BoxDraft(
                     "Attribution",
-                    (para(f"\u2014 {slide.quote.attribution}", colour=colours["secondary"]),),
+                    (para(f"\u2014 {slide.quote.attribution}", colour=colours["secondary_text"]),),
                     target=SMALL_PT,
                 ),
             ),

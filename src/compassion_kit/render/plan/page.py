@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-PAPER = {"A4": (11906, 16838), "Letter": (12240, 15840)}  # portrait width, height
+# Portrait width, height; A5 (148 x 210 mm) is a folded A4 sheet, common for handouts.
+PAPER = {"A4": (11906, 16838), "Letter": (12240, 15840), "A5": (8391, 11906)}
 SIDE_MARGIN = 1134  # 2 cm left and right: the KIT019 minimum, and room for 60-70 characters
 COLUMN_GAP = 567  # 1 cm between newspaper columns
 CHAR_WIDTH = 125  # an average 12 pt Arial character, for estimating column widths
@@ -17,7 +18,7 @@ WRAP_CHARS = 40  # a text column wider than this many characters wastes room for
 
 
 def text_width_for(paper: str) -> int:
-    """Twips between the side margins on `paper` ("A4" or "Letter")."""
+    """Twips between the side margins on `paper` ("A4", "Letter" or "A5")."""
     return PAPER[paper][0] - 2 * SIDE_MARGIN
 
 

@@ -20,7 +20,7 @@ THEME_SLOTS = {
     "accent1": "primary",
     "accent2": "secondary",
     "accent3": "accent",
-    "hlink": "primary",
+    "hlink": "primary_text",  # links are text: the text shade of the primary colour
 }
 
 

@@ -24,7 +24,7 @@ THEME_SLOTS = {
     "accent1": "primary",
     "accent2": "secondary",
     "accent3": "accent",
-    "hlink": "primary",
+    "hlink": "primary_text",  # links are text: the text shade of the primary colour
 }
 # Schema order of p:presentation after p:sldSz, last first: p:defaultTextStyle goes after
 # whichever of these the presentation has.
