@@ -157,7 +157,7 @@ def test_missing_logo_file_names_the_profile_line(tmp_path: Path) -> None:
 
 def test_text_file_named_png_is_not_an_image(tmp_path: Path) -> None:
     message = problem_of(brand_with(tmp_path, "logo.png", b"This is not a picture.\n"))
-    assert "is not a PNG, JPEG or SVG image" in message
+    assert "is not a PNG, JPEG, SVG, GIF, WebP, BMP or TIFF image" in message
 
 
 def test_truncated_png_is_reported_as_corrupt(tmp_path: Path) -> None:
@@ -189,10 +189,10 @@ def test_file_over_ten_megabytes_is_refused_unread(tmp_path: Path) -> None:
     assert "the limit is 10 MB" in message
 
 
-def test_gif_is_named_as_unsupported(tmp_path: Path) -> None:
+def test_pdf_is_named_as_unsupported(tmp_path: Path) -> None:
     out = io.BytesIO()
-    Image.new("RGB", (10, 10)).save(out, format="GIF")
-    assert "is a GIF file" in problem_of(brand_with(tmp_path, "logo.gif", out.getvalue()))
+    Image.new("RGB", (10, 10)).save(out, format="PDF")
+    assert "is a PDF file" in problem_of(brand_with(tmp_path, "logo.pdf", out.getvalue()))
 
 
 def test_svg_external_entity_is_refused_and_does_not_leak(tmp_path: Path) -> None:
@@ -205,7 +205,7 @@ def test_svg_external_entity_is_refused_and_does_not_leak(tmp_path: Path) -> Non
     )
     with pytest.raises(ContentError) as caught:
         load_logo(brand_with(tmp_path, "evil.svg", svg.encode()))
-    assert "DOCTYPE or ENTITY" in str(caught.value)
+    assert "DOCTYPE with declarations or an ENTITY" in str(caught.value)
     assert "TOP-SECRET" not in str(caught.value)
 
 

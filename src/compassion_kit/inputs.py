@@ -38,7 +38,7 @@ KINDS: dict[str, InputKind] = {
     "logo": InputKind(
         "an image file",
         10 * 1024 * 1024,
-        "use a PNG, JPEG or SVG logo under 10 MB (a print logo is <1 MB)",
+        "use a PNG, JPEG, SVG, GIF, WebP, BMP or TIFF logo under 10 MB (a print logo is <1 MB)",
     ),
     "template": InputKind(
         "an Office template", 200 * _MB, "remove large pictures or videos from the template"

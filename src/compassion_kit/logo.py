@@ -1,6 +1,7 @@
 """Read an organisation's logo file and normalise it to a safe, deterministic PNG.
 
-Owns decoding and checking the logo (PNG, JPEG, SVG); placing it on a page is the renderers' job.
+Owns decoding and checking the logo (PNG, JPEG, GIF, WebP, BMP, TIFF; SVG and SVGZ through
+`svg_logo.py`); placing it on a page is the renderers' job.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from compassion_kit.logo_limits import (
     MAX_ASPECT,
     MAX_PIXELS,
     LogoProblem,
-    looks_like_svg,
+    svg_as_utf8,
 )
 
 if TYPE_CHECKING:
@@ -35,15 +36,19 @@ MAX_SIDE = 1000  # long side of the normalised PNG; plenty for a 3 cm logo at 30
 PNG_LEVEL = 6
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
-_OTHER_FORMATS = {
+# Pictures Pillow decodes for us, by their first bytes (WebP: "RIFF", size, "WEBP").
+_RASTERS = {
+    _PNG: "PNG",
+    _JPEG: "JPEG",
     b"GIF87a": "GIF",
     b"GIF89a": "GIF",
     b"BM": "BMP",
     b"II*\x00": "TIFF",
     b"MM\x00*": "TIFF",
+}
+_OTHER_FORMATS = {
     b"%PDF": "PDF",
     b"\x00\x00\x01\x00": "ICO",
-    b"\x1f\x8b": "compressed (SVGZ or gzip)",
 }
 
 
@@ -65,9 +70,9 @@ def load_logo(brand: Brand) -> Logo | None:
     the same bytes. Results are cached per file (path, size and modification time).
 
     Raises:
-        ContentError: the file is missing, unreadable, not a PNG/JPEG/SVG (judged by its
-            content, not its name), corrupt or truncated, over 10 MB, over the pixel cap, or
-            an SVG with a DOCTYPE/entities; the problem points at the profile's `logo` field.
+        ContentError: the file is missing, unreadable, not a picture the kit reads (judged by
+            its content, not its name), corrupt or truncated, over 10 MB, over the pixel cap,
+            or an SVG with entities; the problem points at the profile's `logo` field.
     """
     path = brand.logo_path
     if path is None:
@@ -111,15 +116,17 @@ def _normalised(path: Path, size: int, mtime_ns: int) -> tuple[bytes, int, int]:
     if size > MAX_BYTES:
         raise LogoProblem(f"the logo file is {size / 1_048_576:.1f} MB; the limit is 10 MB")
     data = read_input(path, "logo", subject=f"the logo '{path}'")
-    if data.startswith(_PNG) or data.startswith(_JPEG):
-        image = _decode_raster(data)
-    elif looks_like_svg(data):
+    raster = _raster_format(data)
+    svg = None if raster else svg_as_utf8(data)
+    if raster is not None:
+        image = _decode_raster(data, raster)
+    elif svg is not None:
         from compassion_kit.svg_logo import rasterise_svg  # only SVG logos need it
 
-        png = rasterise_svg(data)
+        png = rasterise_svg(svg)
         if plain := _plain_png_size(png):
             return png, *plain  # resvg's PNG already keeps every promise: no decode and re-encode
-        image = _decode_raster(png)
+        image = _decode_raster(png, "PNG")
     else:
         raise LogoProblem(_not_an_image(data, path))
     return _encode(_tidy(image))
@@ -147,17 +154,26 @@ def _plain_png_size(png: bytes) -> tuple[int, int] | None:
     return width, height
 
 
+def _raster_format(data: bytes) -> str | None:
+    """Pillow's name for the picture format `data` starts with; None for anything else."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return next((name for magic, name in _RASTERS.items() if data.startswith(magic)), None)
+
+
 def _not_an_image(data: bytes, path: Path) -> str:
     for magic, name in _OTHER_FORMATS.items():
         if data.startswith(magic):
             return f"the logo '{path.name}' is a {name} file, which the kit does not support"
-    if data[8:12] == b"WEBP":
-        return f"the logo '{path.name}' is a WebP file, which the kit does not support"
-    return f"the logo '{path.name}' is not a PNG, JPEG or SVG image (judged by its content)"
+    return (
+        f"the logo '{path.name}' is not a PNG, JPEG, SVG, GIF, WebP, BMP or TIFF image "
+        "(judged by its content)"
+    )
 
 
-def _decode_raster(data: bytes) -> PILImage:
-    """Open PNG/JPEG bytes, refusing decompression bombs before decoding any pixels."""
+def _decode_raster(data: bytes, kind: str) -> PILImage:
+    """Open picture bytes of format `kind`, refusing decompression bombs before decoding
+    any pixels; an animated GIF or WebP gives its first frame."""
     # Pillow is imported here, not at the top: SVG logos never need it (~50 ms of start-up).
     from PIL import Image, UnidentifiedImageError
 
@@ -166,7 +182,7 @@ def _decode_raster(data: bytes) -> PILImage:
         # Pillow only warns between its own limits; a warning must stop us, not scroll by.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(io.BytesIO(data), formats=["PNG", "JPEG"])
+            image = Image.open(io.BytesIO(data), formats=[kind])
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise LogoProblem(

@@ -24,16 +24,27 @@ _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px|pt|pc|mm|
 
 
 _XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+# The DOCTYPE Illustrator and other tools write: a public identifier and a system address,
+# and no internal subset ([...]), so nothing is declared and nothing is fetched (expat never
+# fetches an external DTD). It is dropped before parsing; any other DOCTYPE is refused.
+_STANDARD_DOCTYPE = re.compile(
+    rb"""<!DOCTYPE\s+svg\s+PUBLIC\s+(?:"[^"<>\[\]]*"|'[^'<>\[\]]*')\s+"""
+    rb"""(?:"[^"<>\[\]]*"|'[^'<>\[\]]*')\s*>""",
+    re.IGNORECASE,
+)
 
 
 def rasterise_svg(data: bytes) -> bytes:
-    """PNG bytes for an SVG, refusing DOCTYPE/ENTITY and never reading other files."""
+    """PNG bytes for an SVG, refusing ENTITY declarations (and any DOCTYPE but the standard
+    SVG one, which is dropped) and never reading other files."""
+    data = _STANDARD_DOCTYPE.sub(b"", data, count=1)
     lowered = data.lower()
     if b"<!doctype" in lowered or b"<!entity" in lowered:
         raise LogoProblem(
-            "the SVG logo contains a DOCTYPE or ENTITY declaration, which the kit refuses "
-            "because it can make the file read other files",
-            "save the SVG again without a DOCTYPE (e.g. 'Plain SVG' in Inkscape)",
+            "the SVG logo contains a DOCTYPE with declarations or an ENTITY, which the kit "
+            "refuses because it can make the file read other files",
+            "save the SVG again without them (e.g. 'Plain SVG' in Inkscape, or untick "
+            "'Preserve Illustrator Editing Capabilities')",
         )
     try:
         root = ElementTree.fromstring(data)
