@@ -283,3 +283,43 @@ def test_section_titles_never_repeat_the_deck_title() -> None:
     ]
     titles = [s.title.casefold() for s in several.slides]
     assert len(titles) == len(set(titles))
+
+
+LONG_NAME = (
+    "Bwrdd Iechyd Prifysgol Aneurin Bevan a Chyngor Iechyd Cymuned Gwent Fwyaf a'r Fro / "
+    "Aneurin Bevan University Health Board and the Community Health Council of Greater "
+    "Gwent and the Vale, serving Blaenau Gwent, Caerphilly, Monmouthshire and Newport"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        LONG_NAME,
+        "Bwrdd Iechyd Prifysgol Aneurin Bevan / Aneurin Bevan University Health Board",
+        "مستشفى الملك فهد التخصصي",
+    ],
+)
+def test_a_long_or_bilingual_name_fits_the_title_slide_without_continuing(name: str) -> None:
+    import dataclasses
+
+    brand, logo = example_brand()
+    org = dataclasses.replace(brand.organisation, name=name)
+    branded = dataclasses.replace(brand, organisation=org)
+    found = plan_deck(
+        DeckRequest(
+            (module("fixture-deck"),),
+            branded,
+            logo,
+            date="12 March 2025",
+            venue="Room 2",
+            facilitator="Sam Patel",
+        )
+    )
+    assert [s.id for s in found.slides].count("#title") == 1
+    assert not [s for s in found.slides if s.id.startswith("#title#")]
+    assert not [w for w in found.warnings if "#title" in w]
+    text = [p.text for t in found.slides[0].texts for p in t.paras]
+    assert [part.strip() for part in name.split(" / ")] == text[: len(name.split(" / "))]
+    assert all(t.size >= 18 for t in found.slides[0].texts)
+    assert "Sam Patel" in " ".join(text)

@@ -57,12 +57,15 @@ def tokens_in(text: str) -> list[str]:
 def names_organisation(text: str, name: str, short_name: str | None = None) -> bool:
     """True when `text` names the organisation: its name, its short name, its initials, or its
     name with the trailing words as initials ("Marcher Vale ICB" for "... Integrated Care Board").
+    A bilingual name ("Welsh / English") is named by either language's name in any of these forms.
     """
-    words = name.split()
-    forms = {name, short_name or "", "".join(w[0] for w in words if w[:1].isalpha())}
-    for cut in range(1, len(words) - 1):
-        initials = "".join(w[0] for w in words[cut:] if w[:1].isalpha())
-        forms.add(" ".join([*words[:cut], initials]))
+    forms = {short_name or ""}
+    for part in {name, *name.split(" / ")}:
+        words = part.split()
+        forms |= {part, "".join(w[0] for w in words if w[:1].isalpha())}
+        for cut in range(1, len(words) - 1):
+            initials = "".join(w[0] for w in words[cut:] if w[:1].isalpha())
+            forms.add(" ".join([*words[:cut], initials]))
     hay = f" {_plain(text)} "
     return any(f" {_plain(form)} " in hay for form in forms if len(_plain(form)) >= 2)
 

@@ -196,8 +196,14 @@ def _spill(draft: Draft, layout: Layout) -> Draft:
         target = next(i for i, b in enumerate(boxes) if b.role == box.spill_to)
         moved = box.paras[box.keep :]
         boxes[index] = replace(box, paras=box.paras[: box.keep])
-        boxes[target] = replace(boxes[target], paras=boxes[target].paras + moved)
-    return replace(draft, boxes=tuple(boxes))
+        # What spills from a box above comes first (a long organisation name before the
+        # title slide's details); from a box beside or below, after.
+        kept = boxes[target].paras
+        boxes[target] = replace(
+            boxes[target], paras=moved + kept if index < target else kept + moved
+        )
+    # A box left empty (the title slide's details when none were given) is not drawn.
+    return replace(draft, boxes=tuple(b for b in boxes if b.paras))
 
 
 def _page(

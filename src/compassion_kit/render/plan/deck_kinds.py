@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from compassion_kit.timing import Schedule
 
 SUBTITLE_PT = 28.0  # the organisation's name on the title slide
+# A name longer than this takes the subtitle and the top of the details box (two or three
+# lines at the 18 pt floor), so the details share one line beneath it.
+LONG_NAME = 90
 QUOTE_PT = 32.0
 ALT_MAX = 150  # characters; longer alt text is tiring to hear (KIT002)
 KIND_LAYOUT = {
@@ -90,14 +93,20 @@ def title_draft(
     title: str, org: Organisation, date: str | None, venue: str | None, facilitator: str | None
 ) -> Draft:
     """The opening slide: title, organisation, and the details that were given."""
+    labelled = (("Date", date), ("Venue", venue), ("Facilitator", facilitator))
+    given = [(label, value) for label, value in labelled if value]
     details = tuple(
-        Para((Run(f"{label}: ", bold=True), Run(value)), space_before=0.2)
-        for label, value in (("Date", date), ("Venue", venue), ("Facilitator", facilitator))
-        if value
+        Para((Run(f"{label}: ", bold=True), Run(value)), space_before=0.2) for label, value in given
     )
-    boxes = [BoxDraft("Subtitle", (para(org.name),), target=SUBTITLE_PT)]
-    if details:
-        boxes.append(BoxDraft("Details", details, target=SMALL_PT))
+    if len(org.name) > LONG_NAME and given:
+        runs = [(Run(f"{label}: ", bold=True), Run(value)) for label, value in given]
+        joined = [run for n, pair in enumerate(runs) for run in ((Run("   "),) * (n > 0) + pair)]
+        details = (Para(tuple(joined), space_before=0.2),)
+    # A bilingual name ("Welsh / English") gets a line per language; a name too long for the
+    # subtitle even at the floor moves to the top of the details box, which is taller.
+    names = tuple(para(part.strip()) for part in org.name.split(" / ") if part.strip())
+    boxes = [BoxDraft("Subtitle", names, target=SUBTITLE_PT, spill_to="Details")]
+    boxes.append(BoxDraft("Details", details, target=SMALL_PT))
     notes = (
         f"Welcome everyone to {title}. Introduce yourself and {org.name}, say how long "
         "the session runs and where the breaks, toilets and fire exits are."
