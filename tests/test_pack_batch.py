@@ -40,7 +40,7 @@ def test_broken_rows_fail_alone_with_their_row_and_reason(batch: tuple[Path, obj
     assert result.exit_code == 1  # type: ignore[attr-defined]
     stderr = result.stderr  # type: ignore[attr-defined]
     # A pale primary colour builds: its text gets a darker shade, said once as a warning.
-    assert "orgs.csv:3:24: warning: primary: #FFFF00 on white has a contrast of 1.07:1" in stderr
+    assert "orgs.csv:3:24: primary: #FFFF00 on white has a contrast of 1.07:1" in stderr
     assert stderr.count("#FFFF00 on white") == 1
     assert "orgs.csv:4:21: error: logo: the logo file" in stderr and "missing.png" in stderr
     assert "orgs.csv:5:25: error: primary: 'bleu' is not a colour" in stderr

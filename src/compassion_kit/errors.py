@@ -65,6 +65,14 @@ class Problem:
         return (str(loc.path or ""), loc.line or 0, loc.column or 0)
 
 
+def warning_lines(problems: list[Problem]) -> tuple[str, ...]:
+    """The warnings among `problems` as `path:line:col: field: message` lines, for results
+    whose warnings are printed after "warning:" (so it is not said twice)."""
+    return tuple(
+        str(p).replace(f": {p.severity}: ", ": ", 1) for p in problems if p.severity != "error"
+    )
+
+
 class KitError(Exception):
     """A failure the user can fix; carries every problem found before stopping."""
 

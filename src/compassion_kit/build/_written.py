@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compassion_kit.errors import Location, Problem, ProblemLog
+from compassion_kit.errors import Location, Problem, ProblemLog, warning_lines
 from compassion_kit.output import writable_path, write_atomic
 from compassion_kit.records import FileRecord, record
 
@@ -52,5 +52,5 @@ def finish(
         audience,
         rendered.data,
         slides=slides,
-        warnings=(*(str(p) for p in log.problems if p.severity != "error"), *rendered.warnings),
+        warnings=(*warning_lines(log.problems), *rendered.warnings),
     )

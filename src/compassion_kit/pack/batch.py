@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from compassion_kit import __version__
-from compassion_kit.errors import KitError, ProblemLog
+from compassion_kit.errors import KitError, ProblemLog, warning_lines
 from compassion_kit.orgs import OrgSource, organisation_slug, read_orgs
 from compassion_kit.pack.checklist import missing_print_items
 from compassion_kit.pack.folder import GENERATOR, MANIFEST, check_target, staged_folder
@@ -60,7 +60,7 @@ def build_pack(
     out = target
     warnings = spec.notes + tuple(missing_print_items(spec.workshop, spec.schedules))
     if sources is not None:  # a built organisation's profile warnings, e.g. a text shade
-        warnings += tuple(str(p) for s in sources if s.brand is not None for p in s.problems)
+        warnings += tuple(w for s in sources if s.brand for w in warning_lines(list(s.problems)))
     if sources is None:
         return _single(spec, out, warnings)
     jobs = max(1, options.jobs or os.cpu_count() or 1)

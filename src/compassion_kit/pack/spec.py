@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from compassion_kit import requests
-from compassion_kit.errors import ContentError, Problem, ProblemLog
+from compassion_kit.errors import ContentError, Problem, ProblemLog, warning_lines
 from compassion_kit.library import Library, display_path, load_library, unknown_id_problem
 from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import Organisation
@@ -101,7 +101,7 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         library_titles=requests.item_titles(library),
         brand=brand,
         logo=logo,
-        notes=tuple(str(p) for p in log.problems if p.severity != "error"),
+        notes=warning_lines(log.problems),
     )
 
 
