@@ -21,6 +21,7 @@ from compassion_kit.render.plan.deck_kinds import (
     slide_draft,
     title_draft,
 )
+from compassion_kit.render.plan.deck_layouts import LayoutMap, logo_beside_title, map_layouts
 from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
     EMU_PER_PT,
@@ -58,8 +59,13 @@ class Context:
         schedule: Schedule | None,
         tokens: dict[str, str],
         bundled: bool,
+        layouts: LayoutMap | None = None,
     ) -> None:
         self.template = template
+        self.map = layouts or map_layouts(template)
+        # The kit's own colours and fonts go only into templates made for the kit; any other
+        # template's theme (text colours on its own backgrounds) wins.
+        self.branded = self.map.kit_layouts
         self.org = org
         self.logo = logo
         self.schedule = schedule
@@ -70,10 +76,12 @@ class Context:
             "secondary": org.colours.secondary,
             "accent": org.colours.accent,
         }
+        self.link_colour = self.colours["primary"] if self.branded else ""
         self.warnings: list[str] = []
 
-    def layout(self, name: str) -> Layout:
-        return self.template.layouts[name]
+    def layout(self, kind: str) -> Layout:
+        """The layout a kind of slide (a key of LAYOUTS) is drawn on, keyed by role."""
+        return self.map.layouts[kind]
 
 
 def plan_slides(
@@ -92,7 +100,7 @@ def plan_slides(
         drafts.append(section_draft(module, number if len(modules) > 1 else None))
         for slide in module.slides:
             layout = ctx.layout(KIND_LAYOUT[slide.kind])
-            drafts.append(slide_draft(slide, layout, ctx.colours))
+            drafts.append(slide_draft(slide, layout, ctx.colours, ctx.branded))
     closing = ctx.layout("Kit Closing")
     drafts.append(closing_draft(ctx.org, closing.placeholders["QR"].box))
     slides: list[SlideSpec] = []
@@ -134,7 +142,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             if leader.size < fitted.size and len(fitted.pages) == 1:
                 fitted = replace(fitted, size=leader.size)
         chunked = tuple(
-            tuple(fit.link_chunks(p, fitted.size, space, ctx.colours["primary"]) for p in page)
+            tuple(fit.link_chunks(p, fitted.size, space, ctx.link_colour) for p in page)
             for page in fitted.pages
         )
         fits.append(replace(fitted, pages=chunked))
@@ -197,12 +205,14 @@ def _page(
     draft: Draft, ctx: Context, layout: Layout, page: int, texts: tuple[TextSpec, ...]
 ) -> SlideSpec:
     suffix = "" if page == 1 else CONT if page == 2 else f" (cont. {page - 1})"
-    title, size = _fit_title(draft, layout, suffix, ctx)
-    logo_picture, logo_text = _logo(layout, ctx)
+    logo_picture, logo_text, title_box = _logo(layout, ctx)
+    title, size = _fit_title(draft, title_box, suffix, ctx)
+    holder = layout.placeholders[TITLE]
+    moved = title_box != holder.box or holder.moved
     notes = _stamp(draft, ctx) + ("(Continued from the previous slide.)\n\n" if page > 1 else "")
     return SlideSpec(
         id=draft.id if page == 1 else f"{draft.id}#{page}",
-        layout=draft.layout,
+        layout=layout.name,
         title=title,
         title_size=size,
         notes=notes + draft.notes,
@@ -212,6 +222,8 @@ def _page(
         title_colour=_title_colour(draft.layout, ctx),
         source=draft.source,
         page=page,
+        kind=draft.layout,
+        title_box=title_box if moved else None,
     )
 
 
@@ -230,9 +242,9 @@ def frame(box: Box, insets: tuple[int, int, int, int]) -> fit.Frame:
     return fit.Frame((box[2] - left - right) / EMU_PER_PT, (box[3] - top - bottom) / EMU_PER_PT)
 
 
-def _fit_title(draft: Draft, layout: Layout, suffix: str, ctx: Context) -> tuple[str, float]:
-    holder = layout.placeholders[TITLE]
-    space = frame(holder.box, holder.insets)
+def _fit_title(draft: Draft, box: Box, suffix: str, ctx: Context) -> tuple[str, float]:
+    holder = ctx.layout(draft.layout).placeholders[TITLE]
+    space = frame(box, holder.insets)
     text = draft.title + suffix
     target = TITLE_PT.get(draft.layout, TITLE_DEFAULT_PT)
     size = fit.best_size((para(text, bold=True),), space, target, TITLE_FLOOR_PT)
@@ -268,18 +280,31 @@ def _stamp(draft: Draft, ctx: Context) -> str:
     return f"Time slot: {timed.slot}, {timed.session.title}.\n\n"
 
 
-def _logo(layout: Layout, ctx: Context) -> tuple[tuple[PictureSpec, ...], tuple[TextSpec, ...]]:
-    box = layout.placeholders[LOGO].box
+def _logo(
+    layout: Layout, ctx: Context
+) -> tuple[tuple[PictureSpec, ...], tuple[TextSpec, ...], Box]:
+    """The logo (or the organisation's name) and the title's box beside it.
+
+    A layout with a logo area gets the logo there; one that already shows a logo of its own
+    gets none; on any other, the logo sits at the right end of the title, which is narrowed.
+    """
+    title = layout.placeholders[TITLE].box
+    area = layout.placeholders.get(LOGO)
+    if area is None:
+        if layout.own_logo or ctx.logo is None:
+            return (), (), title  # the template's own logo, or its title, shows who it is
+        title, box = logo_beside_title(title, ctx.logo.width_px, ctx.logo.height_px)
+        return (PictureSpec("logo", box, ctx.logo.alt),), (), title
+    box = area.box
     if ctx.logo is not None:
-        return (
-            PictureSpec("logo", contain(box, ctx.logo.width_px, ctx.logo.height_px), ctx.logo.alt),
-        ), ()
+        placed = contain(box, ctx.logo.width_px, ctx.logo.height_px)
+        return (PictureSpec("logo", placed, ctx.logo.alt),), (), title
     space = frame(box, (0, 0, 0, 0))
     for name in (ctx.org.name, ctx.org.short_name):
         paragraph = para(name or "", bold=True, colour=ctx.colours["primary"], align="r")
         size = fit.best_size((paragraph,), space, ORG_NAME_PT, BODY_FLOOR_PT)
         if name and size is not None:
-            return (), (TextSpec("", (paragraph,), size, box, name="Organisation name"),)
+            return (), (TextSpec("", (paragraph,), size, box, name="Organisation name"),), title
     cut = fit.truncate(ctx.org.name, space, BODY_FLOOR_PT, True)
     message = (
         "the organisation name is too long for the logo area and was cut short; "
@@ -288,7 +313,7 @@ def _logo(layout: Layout, ctx: Context) -> tuple[tuple[PictureSpec, ...], tuple[
     if message not in ctx.warnings:
         ctx.warnings.append(message)
     paragraph = para(cut, bold=True, colour=ctx.colours["primary"], align="r")
-    return (), (TextSpec("", (paragraph,), BODY_FLOOR_PT, box, name="Organisation name"),)
+    return (), (TextSpec("", (paragraph,), BODY_FLOOR_PT, box, name="Organisation name"),), title
 
 
 def contain(box: Box, width_px: int, height_px: int) -> Box:

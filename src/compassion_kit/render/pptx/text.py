@@ -152,6 +152,7 @@ def _add_run(
     look.language_id = LANGUAGE
     if colour:
         look.color.rgb = rgb(colour)
-    look.name = font
+    if font:  # else the template's theme font
+        look.name = font
     if link:
         run.hyperlink.address = link

@@ -1,0 +1,331 @@
+"""Which layout of a template each kind of slide uses, and where each part of it goes.
+
+Owns choosing layouts by their placeholders' types (with the usual layout names, in a few
+languages, as hints; "Kit ..." layouts win), areas the kit draws itself where a layout has
+no placeholder, and the compromises reported as warnings. Pure: the template arrives as
+plain geometry (`Template`, read by `render/pptx/template.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from compassion_kit.render.plan.deck_spec import (
+    DEFAULT_INSETS,
+    EMU_PER_INCH,
+    LAYOUTS,
+    LOGO,
+    TITLE,
+    Box,
+    Layout,
+    Placeholder,
+    Template,
+)
+
+TEXT = ("body", "obj")  # placeholders the kit writes text into
+CONTENT = ("obj", "body", "chart", "tbl", "pic", "dgm", "media", "clipArt")
+NOT_CONTENT = ("title", "ctrTitle", "subTitle", "dt", "ftr", "sldNum", "hdr", "sldImg")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A part of a kind of slide: which placeholder types can hold it, and, when the layout
+    has none left, which other part's area it takes a share of (to the right or below)."""
+
+    name: str
+    accepts: tuple[str, ...]
+    host: str | None = None
+    side: str = "below"  # or "right"
+    share: float = 0.3
+
+
+# The parts of each kind of slide, in the order they are matched to placeholders.
+ROLES: dict[str, tuple[Role, ...]] = {
+    "Kit Title": (
+        Role("Subtitle", ("subTitle", *TEXT)),
+        Role("Details", TEXT, host="Subtitle", share=0.55),
+    ),
+    "Kit Agenda": (Role("Body", TEXT),),
+    "Kit Section": (Role("Body", (*TEXT, "subTitle")),),
+    "Kit Bullets": (Role("Body", TEXT),),
+    "Kit Quote": (Role("Quote", TEXT), Role("Attribution", TEXT, host="Quote", share=0.28)),
+    "Kit Figures": (Role("Content", CONTENT),),
+    "Kit Chart": (Role("Content", CONTENT),),
+    "Kit Video": (Role("Body", TEXT), Role("QR", ("pic", *TEXT), "Body", "right", 0.32)),
+    "Kit Exercise": (Role("Body", TEXT), Role("Panel", TEXT, "Body", "right", 0.38)),
+    "Kit Closing": (Role("Body", TEXT), Role("QR", ("pic", *TEXT), "Body", "right", 0.32)),
+}
+# Layout names as PowerPoint (English, Welsh, French, German) and LibreOffice call them.
+_TWO = ("two content", "2 content", "comparison", "dau gynnwys", "deux contenus", "zwei inhalte")
+_ONE = (
+    "title and content",
+    "title, content",
+    "teitl a chynnwys",
+    "titre et contenu",
+    "titel und inhalt",
+    "titel und objekt",
+)
+NAME_HINTS: dict[str, tuple[str, ...]] = {
+    "Kit Title": ("title slide", "sleid teitl", "diapositive de titre", "titelfolie"),
+    "Kit Section": (
+        "section header",
+        "section",
+        "pennawd adran",
+        "en-tête de section",
+        "abschnitts",
+    ),
+    "Kit Agenda": _ONE,
+    "Kit Bullets": _ONE,
+    "Kit Quote": ("quote", "dyfyniad", "citation", "zitat", *_ONE),
+    "Kit Figures": _ONE,
+    "Kit Chart": _ONE,
+    "Kit Video": _TWO,
+    "Kit Exercise": _TWO,
+    "Kit Closing": _TWO,
+}
+TYPE_HINTS: dict[str, tuple[str, ...]] = {
+    "Kit Title": ("title",),
+    "Kit Section": ("secHead",),
+    "Kit Agenda": ("obj", "tx"),
+    "Kit Bullets": ("obj", "tx"),
+    "Kit Quote": ("obj", "tx"),
+    "Kit Figures": ("obj", "chart"),
+    "Kit Chart": ("chart", "obj"),
+    "Kit Video": ("twoObj", "objTx", "picTx"),
+    "Kit Exercise": ("twoObj", "twoTxTwoObj"),
+    "Kit Closing": ("twoObj", "objTx", "picTx"),
+}
+TITLE_ONLY = ("title only", "teitl yn unig", "titre seul", "nur titel")
+GAP = EMU_PER_INCH // 5  # between two areas the kit divides
+LOGO_MAX_H = EMU_PER_INCH * 9 // 10
+LOGO_MAX_W = EMU_PER_INCH * 5 // 2
+
+
+@dataclass(frozen=True)
+class LayoutMap:
+    """Each kind of slide (a key of LAYOUTS) -> its layout with placeholders keyed by the
+    kit's role names; what the kit draws itself; and the compromises, per kind."""
+
+    layouts: dict[str, Layout]
+    drawn: dict[str, tuple[str, ...]]  # kind -> roles drawn as text boxes or pictures
+    notes: dict[str, tuple[str, ...]]  # kind -> compromises, in words
+    kit_layouts: bool  # every "Kit ..." layout is there: the kit's own contract
+
+    def warnings(self, kinds: tuple[str, ...] | None = None) -> list[str]:
+        """The compromises for `kinds` (default: all), once each, in kind order."""
+        found: list[str] = []
+        for kind in LAYOUTS:
+            if kinds is None or kind in kinds:
+                found.extend(n for n in self.notes.get(kind, ()) if n not in found)
+        return found
+
+
+class Unusable(Exception):
+    """A template no slide can be drawn on: none of its layouts has a title."""
+
+
+def map_layouts(template: Template) -> LayoutMap:
+    """The best layout of `template` for every kind of slide, and where each part goes.
+
+    Raises:
+        Unusable: no layout has a title placeholder.
+    """
+    titled = [layout for layout in template.layouts.values() if _title(layout) is not None]
+    if not titled:
+        raise Unusable("none of its slide layouts has a title placeholder")
+    layouts: dict[str, Layout] = {}
+    drawn: dict[str, tuple[str, ...]] = {}
+    notes: dict[str, tuple[str, ...]] = {}
+    for kind in LAYOUTS:
+        best = max(titled, key=lambda layout, k=kind: _score(layout, k, template))  # type: ignore[misc]
+        mapped, own = _resolve(best, kind, template)
+        layouts[kind] = mapped
+        drawn[kind] = own
+        notes[kind] = tuple(_notes(kind, best, mapped, own))
+    kit = all(name in template.layouts for name in LAYOUTS)
+    return LayoutMap(layouts, drawn, notes, kit)
+
+
+def _title(layout: Layout) -> Placeholder | None:
+    return next((p for p in layout.holders if p.kind in ("title", "ctrTitle")), None) or (
+        layout.placeholders.get(TITLE)
+    )
+
+
+def _content(layout: Layout) -> list[Placeholder]:
+    """The layout's content placeholders in reading order (rows top to bottom, then left to
+    right)."""
+    found = [p for p in layout.holders if p.kind not in NOT_CONTENT or p.kind == "subTitle"]
+    found = [p for p in found if p.kind != "title" and p.name != LOGO]
+    return sorted(found, key=lambda p: (p.box[1] // (EMU_PER_INCH // 2), p.box[0]))
+
+
+def _score(layout: Layout, kind: str, template: Template) -> float:
+    if layout.name == kind:
+        return 1000.0
+    roles = ROLES[kind]
+    content = _content(layout)
+    matched = _match(layout, roles)
+    score = 10.0 * sum(1 for r in roles if r.name in matched)
+    score -= 4.0 * (len(content) - len(matched))
+    name = layout.name.lower()
+    if any(hint in name for hint in NAME_HINTS[kind]):
+        score += 8
+    if layout.type in TYPE_HINTS[kind]:
+        score += 8
+    if layout.type == "titleOnly" or any(hint in name for hint in TITLE_ONLY):
+        score += 2
+    title = _title(layout)
+    centred = title is not None and title.kind == "ctrTitle"
+    score += (8 if centred else 0) if kind == "Kit Title" else (-8 if centred else 0)
+    if kind == "Kit Title" and any(p.kind == "subTitle" for p in content):
+        score += 4
+    if kind != "Kit Title" and any(p.kind == "subTitle" for p in content):
+        score -= 3  # a cover layout: keep it for the title slide
+    area = _region(layout, template)
+    width, height = template.slide_size
+    score += 3.0 * (area[2] * area[3]) / (width * height)  # more room breaks ties
+    return score - 0.01 * layout.master
+
+
+def _match(layout: Layout, roles: tuple[Role, ...]) -> dict[str, Placeholder]:
+    """Roles -> the layout's placeholders: by name first (a "Kit ..." layout names them),
+    then by type in reading order; a role that shares a host's area must lie to its right
+    or below it."""
+    matched: dict[str, Placeholder] = {}
+    for role in roles:
+        named = layout.placeholders.get(role.name)
+        if named is not None and named.name == role.name:
+            matched[role.name] = named
+    used = {p.ordinal for p in matched.values()}
+    for role in roles:
+        if role.name in matched:
+            continue
+        host = matched.get(role.host) if role.host else None
+        for holder in _content(layout):
+            if holder.ordinal in used or holder.kind not in role.accepts:
+                continue
+            if host is not None and not _beside(host.box, holder.box, role.side):
+                continue
+            if role.host and host is None:
+                continue
+            matched[role.name] = holder
+            used.add(holder.ordinal)
+            break
+    return matched
+
+
+def _beside(host: Box, other: Box, side: str) -> bool:
+    if side == "right":
+        return other[0] >= host[0] + host[2] // 2
+    return other[1] >= host[1] + host[3] // 2
+
+
+def _region(layout: Layout, template: Template) -> Box:
+    """Where a layout's content goes: its content placeholders' extent, else its master's
+    body area, else the slide below the title; never over the title."""
+    content = [p.box for p in _content(layout)]
+    if content:
+        return _union(content)
+    width, height = template.slide_size
+    title = _title(layout)
+    margin = width // 20
+    region = layout.region or (margin, height // 4, width - 2 * margin, height * 2 // 3)
+    if title is None:
+        return region
+    x, y, cx, cy = region
+    top, bottom = title.box[1], title.box[1] + title.box[3]
+    if y < bottom and y + cy > top:  # overlaps the title: take the larger part beside it
+        below = (x, bottom + GAP, cx, y + cy - bottom - GAP)
+        above = (x, y, cx, top - GAP - y)
+        region = below if below[3] >= above[3] else above
+        if region[3] < height // 5:
+            region = (x, bottom + GAP, cx, max(height * 9 // 10 - bottom - GAP, height // 5))
+    return region
+
+
+def _union(boxes: list[Box]) -> Box:
+    left = min(b[0] for b in boxes)
+    top = min(b[1] for b in boxes)
+    right = max(b[0] + b[2] for b in boxes)
+    bottom = max(b[1] + b[3] for b in boxes)
+    return (left, top, right - left, bottom - top)
+
+
+def _resolve(layout: Layout, kind: str, template: Template) -> tuple[Layout, tuple[str, ...]]:
+    """The layout with the kind's roles placed: matched placeholders keep their box, the
+    rest are areas the kit draws, carved from their host's area (or the content region)."""
+    roles = ROLES[kind]
+    matched = _match(layout, roles)
+    title = _title(layout)
+    assert title is not None
+    placed: dict[str, Placeholder] = {TITLE: title}
+    drawn: list[str] = []
+    for role in roles:
+        holder = matched.get(role.name)
+        if holder is not None:
+            placed[role.name] = holder
+            continue
+        drawn.append(role.name)
+        host = placed.get(role.host) if role.host else None
+        if host is None:
+            placed[role.name] = _area(role.name, _region(layout, template))
+            continue
+        kept, carved = _split(host.box, role.side, role.share)
+        placed[role.host or ""] = replace(host, box=kept, moved=host.ordinal >= 0)
+        placed[role.name] = _area(role.name, carved)
+    if "QR" in placed and layout.name != kind:  # a picture area: square, at its top centre
+        x, y, cx, cy = placed["QR"].box
+        side = min(cx, cy, EMU_PER_INCH * 3)
+        placed["QR"] = replace(placed["QR"], box=(x + (cx - side) // 2, y, side, side))
+    logo = layout.placeholders.get(LOGO)
+    if logo is not None:
+        placed[LOGO] = logo
+    return replace(layout, placeholders=placed), tuple(drawn)
+
+
+def _area(name: str, box: Box) -> Placeholder:
+    """An area the kit draws itself (a text box or picture), with the default insets."""
+    return Placeholder(name, "body", -1, box, DEFAULT_INSETS)
+
+
+def _split(box: Box, side: str, share: float) -> tuple[Box, Box]:
+    x, y, cx, cy = box
+    if side == "right":
+        part = round(cx * share)
+        return (x, y, cx - part - GAP, cy), (x + cx - part, y, part, cy)
+    part = round(cy * share)
+    return (x, y, cx, cy - part - GAP // 2), (x, y + cy - part, cx, part)
+
+
+def logo_beside_title(title: Box, width_px: int, height_px: int) -> tuple[Box, Box]:
+    """For a layout without a logo area: the logo at the right end of the title's box
+    (at most 0.9 in high, 2.5 in wide, aspect kept, centred on the title), and the title's
+    box narrowed to leave it room. Returns (title box, logo box)."""
+    x, y, cx, cy = title
+    height = min(LOGO_MAX_H, cy * 4 // 5)
+    width = round(height * width_px / height_px)
+    if width > min(LOGO_MAX_W, cx // 4):
+        width = min(LOGO_MAX_W, cx // 4)
+        height = round(width * height_px / width_px)
+    logo = (x + cx - width, y + (cy - height) // 2, width, height)
+    return (x, y, cx - width - GAP, cy), logo
+
+
+def _notes(kind: str, chosen: Layout, mapped: Layout, drawn: tuple[str, ...]) -> list[str]:
+    what = kind.removeprefix("Kit ").lower()
+    notes: list[str] = []
+    if chosen.name != kind and drawn:
+        parts = ", ".join(f"'{role}'" for role in drawn)
+        notes.append(
+            f"{what} slides use layout '{chosen.name}', which has no placeholder for "
+            f"{parts}: the kit draws {'it' if len(drawn) == 1 else 'them'} as "
+            "text boxes or pictures in its content area"
+        )
+    if chosen.own_logo:
+        notes.append(
+            f"layout '{chosen.name}' already shows a logo ('{chosen.own_logo}'), "
+            "so the kit adds no second logo there"
+        )
+    del mapped
+    return notes
