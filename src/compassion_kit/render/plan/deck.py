@@ -219,7 +219,7 @@ def _page(
         texts=(*texts, *logo_text),
         pictures=(*logo_picture, *(draft.pictures if page == 1 else ())),
         chart=draft.chart if page == 1 else None,
-        title_colour=_title_colour(draft.layout, ctx),
+        title_colour=_title_colour(draft.layout, ctx) or layout.placeholders[TITLE].colour,
         source=draft.source,
         page=page,
         kind=draft.layout,

@@ -200,7 +200,9 @@ def slide_draft(
 ) -> Draft:
     """The draft for one content slide of any kind; `branded` False keeps text in the
     template's own colours (an organisation's template: its backgrounds are unknown)."""
-    base = Draft(slide.id, layout.name, slide.title, slide.notes, stamp=slide.id, source=slide.id)
+    base = Draft(
+        slide.id, KIND_LAYOUT[slide.kind], slide.title, slide.notes, stamp=slide.id, source=slide.id
+    )
     if slide.image is not None:
         base = replace(
             base,

@@ -259,19 +259,22 @@ def _resolve(layout: Layout, kind: str, template: Template) -> tuple[Layout, tup
     matched = _match(layout, roles)
     title = _title(layout)
     assert title is not None
-    placed: dict[str, Placeholder] = {TITLE: title}
+    # On a layout not made for the kit, every part the kit fills gets its box written out:
+    # LibreOffice places a slide's placeholders by the master, PowerPoint by the layout.
+    own = layout.name == kind
+    placed: dict[str, Placeholder] = {TITLE: title if own else replace(title, moved=True)}
     drawn: list[str] = []
     for role in roles:
         holder = matched.get(role.name)
         if holder is not None:
-            placed[role.name] = holder
+            placed[role.name] = holder if own else replace(holder, moved=True)
             continue
         drawn.append(role.name)
         host = placed.get(role.host) if role.host else None
         if host is None:
             placed[role.name] = _area(role.name, _region(layout, template))
             continue
-        kept, carved = _split(host.box, role.side, role.share)
+        kept, carved = _split(_grown(host.box, role.side, layout, template), role.side, role.share)
         placed[role.host or ""] = replace(host, box=kept, moved=host.ordinal >= 0)
         placed[role.name] = _area(role.name, carved)
     if "QR" in placed and layout.name != kind:  # a picture area: square, at its top centre
@@ -287,6 +290,20 @@ def _resolve(layout: Layout, kind: str, template: Template) -> tuple[Layout, tup
 def _area(name: str, box: Box) -> Placeholder:
     """An area the kit draws itself (a text box or picture), with the default insets."""
     return Placeholder(name, "body", -1, box, DEFAULT_INSETS)
+
+
+def _grown(box: Box, side: str, layout: Layout, template: Template) -> Box:
+    """A host's box grown down to the bottom of its master's body area when a part is to go
+    below it and nothing else of the layout is in the way (a cover's short subtitle)."""
+    x, y, cx, cy = box
+    if side != "below":
+        return box
+    width, height = template.slide_size
+    bottom = sum(layout.region[1::2]) if layout.region else height * 9 // 10
+    others = [p for p in _content(layout) if p.box != box and p.box[1] >= y + cy]
+    if others:
+        bottom = min(bottom, *(p.box[1] - GAP for p in others))
+    return (x, y, cx, max(cy, bottom - y))
 
 
 def _split(box: Box, side: str, share: float) -> tuple[Box, Box]:
@@ -315,6 +332,7 @@ def logo_beside_title(title: Box, width_px: int, height_px: int) -> tuple[Box, B
 def _notes(kind: str, chosen: Layout, mapped: Layout, drawn: tuple[str, ...]) -> list[str]:
     what = kind.removeprefix("Kit ").lower()
     notes: list[str] = []
+    drawn = tuple(role for role in drawn if role != "Details")  # never on a cover layout
     if chosen.name != kind and drawn:
         parts = ", ".join(f"'{role}'" for role in drawn)
         notes.append(

@@ -199,6 +199,7 @@ class Placeholder:
     insets: tuple[int, int, int, int]
     ordinal: int = -1
     moved: bool = False
+    colour: str | None = None  # the colour its sample text shows, when it sets one
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def describe(path: Path) -> TemplateReport:
             elif holder.ordinal < 0:
                 where = "drawn by the kit"
             else:
-                where = f"'{holder.name}'" + (" (resized)" if holder.moved else "")
+                where = f"'{holder.name}'"
             parts.append(f"{role}: {where}")
         if LOGO not in layout.placeholders:
             parts.append("Logo: " + ("the template's own" if layout.own_logo else "beside title"))

@@ -12,6 +12,11 @@ import re
 import zipfile
 from typing import Any
 
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+
 from compassion_kit.render.pptx import oxml
 
 PRESENTATION = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -21,6 +26,14 @@ _OTHER_MAIN = re.compile(
     rb"|ms-powerpoint\.(?:presentation|template|slideshow)\.macroEnabled)\.main\+xml"
 )
 _VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+# PowerPoint offers to repair a presentation without view properties (LibreOffice writes
+# none); the smallest valid part: every child of p:viewPr is optional.
+VIEW_PROPS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>'
+)
 
 
 def as_presentation(data: bytes) -> bytes:
@@ -58,3 +71,14 @@ def clean(prs: Any) -> None:
             oxml.drop_references(part, external)
         for rel_id in external:
             part.rels.pop(rel_id)
+    if not any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
+        view = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, prs.part.package, VIEW_PROPS)
+        prs.part.relate_to(view, RT.VIEW_PROPS)
+
+
+def written_by_libreoffice(prs: Any) -> bool:
+    """Whether LibreOffice saved the file (its application property says so)."""
+    return any(
+        part.content_type == CT.OFC_EXTENDED_PROPERTIES and b"LibreOffice" in part.blob
+        for part in prs.part.package.iter_parts()
+    )

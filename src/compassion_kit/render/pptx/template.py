@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]  # lxml ships no types
 from pptx import Presentation
+from pptx.enum.dml import MSO_COLOR_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
 from pptx.oxml import parse_xml
@@ -31,7 +32,7 @@ from compassion_kit.render.plan.deck_spec import (
 )
 from compassion_kit.render.pptx import oxml
 from compassion_kit.render.pptx.oxml import explicit_insets
-from compassion_kit.render.pptx.package import as_presentation
+from compassion_kit.render.pptx.package import as_presentation, written_by_libreoffice
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationType
@@ -151,6 +152,7 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
     slide_size = (int(prs.slide_width or 12192000), int(prs.slide_height or 6858000))
     check_slide_size(*slide_size)
     layouts: dict[str, Layout] = {}
+    canned = written_by_libreoffice(prs)
     for key, number, master, layout in layout_keys(prs):
         inherited: dict[str, Placeholder] = {}
         for shape in master.placeholders:
@@ -169,6 +171,12 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
             role = TITLE if found.kind in ("title", "ctrTitle") else found.name
             holders.setdefault(role, found)
         body = inherited.get("body")
+        if canned:
+            ordered = _onto_master(ordered, inherited.get("title"), body)
+            holders = {
+                name: next(p for p in ordered if p.ordinal == h.ordinal)
+                for name, h in holders.items()
+            }
         layouts[key] = Layout(
             key,
             holders,
@@ -179,6 +187,39 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
             master=number,
         )
     return Template(path, slide_size, layouts)
+
+
+def _onto_master(
+    ordered: list[Placeholder], title: Placeholder | None, body: Placeholder | None
+) -> list[Placeholder]:
+    """A LibreOffice layout's placeholders moved onto its master's title and body areas.
+
+    LibreOffice (7.x) writes the same dozen layouts for every master page, with positions
+    that are not the master's, and itself places a slide's placeholders by the master; a
+    layout's content placeholders keep their arrangement, scaled into the master's body area.
+    """
+    content = [p for p in ordered if p.kind not in ("title", "ctrTitle")]
+    if content and body is not None:
+        left = min(p.box[0] for p in content)
+        top = min(p.box[1] for p in content)
+        width = max(p.box[0] + p.box[2] for p in content) - left or 1
+        height = max(p.box[1] + p.box[3] for p in content) - top or 1
+        x, y, cx, cy = body.box
+
+        def scaled(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+            return (
+                x + (box[0] - left) * cx // width,
+                y + (box[1] - top) * cy // height,
+                box[2] * cx // width,
+                box[3] * cy // height,
+            )
+
+        ordered = [p if p not in content else replace(p, box=scaled(p.box)) for p in ordered]
+    if title is not None:
+        ordered = [
+            replace(p, box=title.box) if p.kind in ("title", "ctrTitle") else p for p in ordered
+        ]
+    return ordered
 
 
 def layout_keys(prs: PresentationType) -> Iterator[tuple[str, int, Any, Any]]:
@@ -242,4 +283,22 @@ def _placeholder(shape: Any, inherited: dict[str, Placeholder]) -> Placeholder |
         return None
     base = parent.insets if parent else DEFAULT_INSETS
     insets = tuple(b if o is None else o for o, b in zip(own, base, strict=True))
-    return Placeholder(shape.name.strip(), kind, form.idx, box, insets)  # type: ignore[arg-type]
+    colour = _sample_colour(shape) or (parent.colour if parent else None)
+    return Placeholder(
+        shape.name.strip(),
+        kind,
+        form.idx,
+        box,
+        insets,  # type: ignore[arg-type]
+        colour=colour,
+    )
+
+
+def _sample_colour(shape: Any) -> str | None:
+    """The RGB colour of a placeholder's prompt text, when it sets one. LibreOffice (7.x)
+    writes a master's text colours only there, not in the text styles PowerPoint reads."""
+    for paragraph in shape.text_frame.paragraphs if shape.has_text_frame else ():
+        for run in paragraph.runs:
+            if run.font.color.type == MSO_COLOR_TYPE.RGB:
+                return f"#{run.font.color.rgb}"
+    return None
