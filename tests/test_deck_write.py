@@ -21,8 +21,8 @@ from compassion_kit.profile import DEFAULT_BRAND, load_brand
 from compassion_kit.render.deck import (
     DeckRequest,
     check_template,
-    describe_template,
     default_template,
+    describe_template,
     plan_deck,
     write_deck,
 )
