@@ -79,7 +79,9 @@ def _write_slide(
     assert title is not None, f"layout '{spec.layout}' has no title placeholder"
     if spec.title_box is not None:
         _move(title, spec.title_box)
-    text.write_title(title, spec.title, spec.title_size, spec.title_colour, plan.font)
+    text.write_title(
+        title, spec.title, spec.title_size, spec.title_colour, plan.font, plan.brand_theme
+    )
     title.name = TITLE
     used: set[int] = {title.shape_id}
     logo_shape: Any = None

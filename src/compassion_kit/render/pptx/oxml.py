@@ -75,8 +75,8 @@ def set_paragraph_properties(
     colour: str,
 ) -> None:
     """Give a paragraph explicit properties: margin and hanging indent (EMU), alignment
-    ("l", "ctr", "r"), level, 100% line spacing, space before (centipoints) and a bullet in
-    `font` and `colour`, a number from `start`, or no marker.
+    ("l", "ctr", "r"; "" keeps the layout's), level, 100% line spacing, space before
+    (centipoints) and a bullet in `font` and `colour`, a number from `start`, or no marker.
 
     The spacing the plan measured with goes into the same element, built once per look and
     copied: the API's setters each search and reorder it, several times slower for a deck's
@@ -108,7 +108,8 @@ def _paragraph_template(
     properties = OxmlElement("a:pPr")
     properties.set("marL", str(left))
     properties.set("indent", str(indent))
-    properties.set("algn", align)
+    if align:  # else the layout's
+        properties.set("algn", align)
     if level:
         properties.set("lvl", str(level))
     _child(_child(properties, "a:lnSpc"), "a:spcPct", val="100000")
