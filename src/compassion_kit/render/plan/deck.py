@@ -21,16 +21,14 @@ from compassion_kit.render.plan.deck_kinds import (
     slide_draft,
     title_draft,
 )
-from compassion_kit.render.plan.deck_layouts import LayoutMap, logo_beside_title, map_layouts
+from compassion_kit.render.plan.deck_layouts import LayoutMap, map_layouts
+from compassion_kit.render.plan.deck_logo import logo_and_title
 from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
-    EMU_PER_PT,
-    LOGO,
     TITLE,
     Box,
     Layout,
     Para,
-    PictureSpec,
     SlideSpec,
     Template,
     TextSpec,
@@ -44,7 +42,6 @@ if TYPE_CHECKING:
 
 TITLE_PT = {"Kit Title": 44.0, "Kit Section": 40.0}  # other layouts use TITLE_DEFAULT_PT
 TITLE_DEFAULT_PT, TITLE_FLOOR_PT = 36.0, 24.0
-ORG_NAME_PT = 20.0  # the organisation's name in the logo box when there is no logo
 CONT = " (cont.)"
 
 
@@ -133,7 +130,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
     fits: list[fit.Fit] = []
     for box in draft.boxes:
         holder = layout.placeholders[box.role]
-        space = frame(holder.box, holder.insets)
+        space = fit.frame(holder.box, holder.insets)
         fitted = fit.fit_box(box.paras, space, box.target, box.floor)
         if box.follows:  # never larger than the box it sits beside
             leader = next(
@@ -191,7 +188,7 @@ def _spill(draft: Draft, layout: Layout) -> Draft:
         if box.spill_to is None:
             continue
         holder = layout.placeholders[box.role]
-        space = frame(holder.box, holder.insets)
+        space = fit.frame(holder.box, holder.insets)
         if fit.best_size(box.paras, space, box.target, box.floor) is not None:
             continue
         target = next(i for i, b in enumerate(boxes) if b.role == box.spill_to)
@@ -205,7 +202,9 @@ def _page(
     draft: Draft, ctx: Context, layout: Layout, page: int, texts: tuple[TextSpec, ...]
 ) -> SlideSpec:
     suffix = "" if page == 1 else CONT if page == 2 else f" (cont. {page - 1})"
-    logo_picture, logo_text, title_box = _logo(layout, ctx)
+    logo_picture, logo_text, title_box = logo_and_title(
+        layout, ctx.logo, ctx.org, ctx.colours["primary"], ctx.warnings
+    )
     title, size = _fit_title(draft, title_box, suffix, ctx)
     holder = layout.placeholders[TITLE]
     moved = title_box != holder.box or holder.moved
@@ -236,15 +235,9 @@ def _title_colour(layout: str, ctx: Context) -> str | None:
     return readable_text_on(primary) if layout == "Kit Section" else primary
 
 
-def frame(box: Box, insets: tuple[int, int, int, int]) -> fit.Frame:
-    """The text area of a box, in points."""
-    left, top, right, bottom = insets
-    return fit.Frame((box[2] - left - right) / EMU_PER_PT, (box[3] - top - bottom) / EMU_PER_PT)
-
-
 def _fit_title(draft: Draft, box: Box, suffix: str, ctx: Context) -> tuple[str, float]:
     holder = ctx.layout(draft.layout).placeholders[TITLE]
-    space = frame(box, holder.insets)
+    space = fit.frame(box, holder.insets)
     text = draft.title + suffix
     target = TITLE_PT.get(draft.layout, TITLE_DEFAULT_PT)
     size = fit.best_size((para(text, bold=True),), space, target, TITLE_FLOOR_PT)
@@ -278,47 +271,3 @@ def _stamp(draft: Draft, ctx: Context) -> str:
             return "Time slot: not in the agenda.\n\n"
         timed = found
     return f"Time slot: {timed.slot}, {timed.session.title}.\n\n"
-
-
-def _logo(
-    layout: Layout, ctx: Context
-) -> tuple[tuple[PictureSpec, ...], tuple[TextSpec, ...], Box]:
-    """The logo (or the organisation's name) and the title's box beside it.
-
-    A layout with a logo area gets the logo there; one that already shows a logo of its own
-    gets none; on any other, the logo sits at the right end of the title, which is narrowed.
-    """
-    title = layout.placeholders[TITLE].box
-    area = layout.placeholders.get(LOGO)
-    if area is None:
-        if layout.own_logo or ctx.logo is None:
-            return (), (), title  # the template's own logo, or its title, shows who it is
-        title, box = logo_beside_title(title, ctx.logo.width_px, ctx.logo.height_px)
-        return (PictureSpec("logo", box, ctx.logo.alt),), (), title
-    box = area.box
-    if ctx.logo is not None:
-        placed = contain(box, ctx.logo.width_px, ctx.logo.height_px)
-        return (PictureSpec("logo", placed, ctx.logo.alt),), (), title
-    space = frame(box, (0, 0, 0, 0))
-    for name in (ctx.org.name, ctx.org.short_name):
-        paragraph = para(name or "", bold=True, colour=ctx.colours["primary"], align="r")
-        size = fit.best_size((paragraph,), space, ORG_NAME_PT, BODY_FLOOR_PT)
-        if name and size is not None:
-            return (), (TextSpec("", (paragraph,), size, box, name="Organisation name"),), title
-    cut = fit.truncate(ctx.org.name, space, BODY_FLOOR_PT, True)
-    message = (
-        "the organisation name is too long for the logo area and was cut short; "
-        "add a short_name to the profile"
-    )
-    if message not in ctx.warnings:
-        ctx.warnings.append(message)
-    paragraph = para(cut, bold=True, colour=ctx.colours["primary"], align="r")
-    return (), (TextSpec("", (paragraph,), BODY_FLOOR_PT, box, name="Organisation name"),), title
-
-
-def contain(box: Box, width_px: int, height_px: int) -> Box:
-    """The largest box with the picture's aspect ratio inside `box`, at its top right."""
-    x, y, cx, cy = box
-    scale = min(cx / width_px, cy / height_px)
-    width, height = round(width_px * scale), round(height_px * scale)
-    return (x + cx - width, y, width, height)
