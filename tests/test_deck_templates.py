@@ -267,7 +267,7 @@ def test_office_layouts_map_by_placeholder_type(tmp_path: Path) -> None:
     assert mapped.drawn["Kit Exercise"] == ()
 
 
-def test_a_template_without_any_title_layout_cannot_be_used(tmp_path: Path) -> None:
+def test_a_template_without_any_title_gets_titles_from_the_kit(tmp_path: Path) -> None:
     prs = Presentation()
     for layout in prs.slide_layouts:
         for shape in list(layout.placeholders):
@@ -275,10 +275,23 @@ def test_a_template_without_any_title_layout_cannot_be_used(tmp_path: Path) -> N
                 shape.element.getparent().remove(shape.element)
     path = tmp_path / "untitled.pptx"
     prs.save(str(path))
-    (problem,) = check_template(path)
-    assert "no" in problem.message and "title" in problem.message
+    assert check_template(path) == []
+    out = tmp_path / "deck.pptx"
+    plan = _build(path, out)
+    assert any("has no title placeholder: the kit adds one" in w for w in plan.warnings)
+    titles = _titles(out)
+    assert titles == [slide.title for slide in plan.slides] and all(titles)
+    assert_valid_ooxml(out)
+    result = CliRunner().invoke(app, ["template", "check", str(path)])
+    assert result.exit_code == 0
+
+
+def test_a_file_that_is_not_a_template_cannot_be_used(tmp_path: Path) -> None:
+    path = tmp_path / "notes.pptx"
+    path.write_bytes(b"PK\x03\x04 not really")
     result = CliRunner().invoke(app, ["template", "check", str(path)])
     assert result.exit_code == 1
+    assert "not a readable PowerPoint file" in result.stderr
 
 
 def test_an_absurd_slide_size_is_refused(tmp_path: Path) -> None:

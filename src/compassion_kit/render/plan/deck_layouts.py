@@ -62,11 +62,12 @@ def map_layouts(template: Template) -> LayoutMap:
     """The best layout of `template` for every kind of slide, and where each part goes.
 
     Raises:
-        Unusable: no layout has a title placeholder.
+        Unusable: the template has no slide layouts.
     """
     titled = [layout for layout in template.layouts.values() if _title(layout) is not None]
+    titled = titled or list(template.layouts.values())  # the kit adds a title to one
     if not titled:
-        raise Unusable("none of its slide layouts has a title placeholder")
+        raise Unusable("it has no slide layouts")
     layouts: dict[str, Layout] = {}
     drawn: dict[str, tuple[str, ...]] = {}
     notes: dict[str, tuple[str, ...]] = {}
@@ -78,6 +79,15 @@ def map_layouts(template: Template) -> LayoutMap:
         notes[kind] = tuple(_notes(kind, best, mapped, own))
     kit = all(name in template.layouts for name in LAYOUTS)
     return LayoutMap(layouts, drawn, notes, kit)
+
+
+def _added_title(layout: Layout, template: Template) -> Placeholder:
+    """A title the kit adds to a layout without one: at its master's title box, else in a
+    band across the top of the slide."""
+    width, height = template.slide_size
+    margin = width // 20
+    box = layout.title_area or (margin, height // 20, width - 2 * margin, height // 6)
+    return Placeholder(TITLE, "title", 0, box, DEFAULT_INSETS, moved=True)
 
 
 def _title(layout: Layout) -> Placeholder | None:
@@ -110,6 +120,8 @@ def _score(layout: Layout, kind: str, template: Template) -> float:
     if layout.type == "titleOnly" or any(hint in name for hint in TITLE_ONLY):
         score += 2
     title = _title(layout)
+    if title is None:
+        score -= 20  # the kit would have to add a title
     centred = title is not None and title.kind == "ctrTitle"
     score += (8 if centred else 0) if kind == "Kit Title" else (-8 if centred else 0)
     if kind == "Kit Title" and any(p.kind == "subTitle" for p in content):
@@ -191,8 +203,7 @@ def _resolve(layout: Layout, kind: str, template: Template) -> tuple[Layout, tup
     rest are areas the kit draws, carved from their host's area (or the content region)."""
     roles = ROLES[kind]
     matched = _match(layout, roles)
-    title = _title(layout)
-    assert title is not None
+    title = _title(layout) or _added_title(layout, template)
     # On a layout not made for the kit, every part the kit fills gets its box written out:
     # LibreOffice places a slide's placeholders by the master, PowerPoint by the layout.
     own = layout.name == kind
@@ -266,6 +277,8 @@ def logo_beside_title(title: Box, width_px: int, height_px: int) -> tuple[Box, B
 def _notes(kind: str, chosen: Layout, mapped: Layout, drawn: tuple[str, ...]) -> list[str]:
     what = kind.removeprefix("Kit ").lower()
     notes: list[str] = []
+    if _title(chosen) is None:
+        notes.append(f"layout '{chosen.name}' has no title placeholder: the kit adds one")
     drawn = tuple(role for role in drawn if role != "Details")  # never on a cover layout
     if chosen.name != kind and drawn:
         parts = ", ".join(f"'{role}'" for role in drawn)

@@ -219,6 +219,7 @@ class Layout:
     region: Box | None = None
     own_logo: str = ""
     master: int = 1
+    title_area: Box | None = None  # its master's title box
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,8 @@ def _write_slide(
     """Fill a new slide: `layout` has the slide's parts keyed by role, each either one of the
     placeholders the slide got from its layout (by `ordinal`) or an area drawn here."""
     cloned: list[Any] = [shape for shape in slide.shapes if shape.is_placeholder]
+    if layout.placeholders[TITLE].ordinal < 0:  # a layout without a title: every slide has one
+        oxml.add_title(slide)
     title = slide.shapes.title
     assert title is not None, f"layout '{spec.layout}' has no title placeholder"
     if spec.title_box is not None:

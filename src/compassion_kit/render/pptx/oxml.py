@@ -244,3 +244,16 @@ def drop_references(part: Any, rel_ids: list[str]) -> None:
                 doomed.getparent().remove(doomed)
             else:
                 del element.attrib[attribute]
+
+
+def add_title(slide: Any) -> None:
+    """Give a slide a title placeholder of its own (its layout has none)."""
+    # Missing API: shapes can only clone a layout's placeholders, not add one.
+    title = parse_xml(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<p:nvSpPr><p:cNvPr id="2" name="Title"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        '<p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/>'
+        "<p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>"
+    )
+    slide.shapes._spTree.insert_element_before(title, "p:extLst")

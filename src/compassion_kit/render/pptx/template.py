@@ -183,6 +183,7 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
             type=oxml.layout_type(layout),
             holders=tuple(ordered),
             region=body.box if body is not None and body.kind in ("body", "obj") else None,
+            title_area=inherited["title"].box if "title" in inherited else None,
             own_logo=_own_logo(master, layout, slide_size),
             master=number,
         )
