@@ -260,18 +260,35 @@ def _split(box: Box, side: str, share: float) -> tuple[Box, Box]:
     return (x, y, cx, cy - part - GAP // 2), (x, y + cy - part, cx, part)
 
 
-def logo_beside_title(title: Box, width_px: int, height_px: int) -> tuple[Box, Box]:
-    """For a layout without a logo area: the logo at the right end of the title's box
-    (at most 0.9 in high, 2.5 in wide, aspect kept, centred on the title), and the title's
-    box narrowed to leave it room. Returns (title box, logo box)."""
+def logo_beside_title(
+    title: Box, width_px: int, height_px: int, graphics: tuple[Box, ...] = (), top: int = 0
+) -> tuple[Box, Box]:
+    """For a layout without a logo area: the logo (at most 0.9 in high, 2.5 in wide, aspect
+    kept) at the right end of the title, narrowing it; or, where that covers more of the
+    template's own graphics, above the title's right end (when there is room from `top`) or
+    at its left end. Returns (title box, logo box)."""
     x, y, cx, cy = title
     height = min(LOGO_MAX_H, cy * 4 // 5)
     width = round(height * width_px / height_px)
     if width > min(LOGO_MAX_W, cx // 4):
         width = min(LOGO_MAX_W, cx // 4)
         height = round(width * height_px / width_px)
-    logo = (x + cx - width, y + (cy - height) // 2, width, height)
-    return (x, y, cx - width - GAP, cy), logo
+    middle = y + (cy - height) // 2
+    choices = [((x, y, cx - width - GAP, cy), (x + cx - width, middle, width, height))]
+    if y - top >= height + GAP:
+        choices.append((title, (x + cx - width, y - height - GAP // 2, width, height)))
+    choices.append(((x + width + GAP, y, cx - width - GAP, cy), (x, middle, width, height)))
+    return min(choices, key=lambda choice: _covered(choice[1], graphics))
+
+
+def _covered(box: Box, graphics: tuple[Box, ...]) -> int:
+    """How much of `box` the graphics cover (EMU squared, overlaps counted each time)."""
+    total = 0
+    for other in graphics:
+        width = min(box[0] + box[2], other[0] + other[2]) - max(box[0], other[0])
+        height = min(box[1] + box[3], other[1] + other[3]) - max(box[1], other[1])
+        total += max(0, width) * max(0, height)
+    return total
 
 
 def _notes(kind: str, chosen: Layout, mapped: Layout, drawn: tuple[str, ...]) -> list[str]:

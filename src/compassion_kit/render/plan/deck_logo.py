@@ -12,6 +12,7 @@ from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_layouts import logo_beside_title
 from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
+    EMU_PER_INCH,
     LOGO,
     TITLE,
     Box,
@@ -41,7 +42,9 @@ def logo_and_title(
     if area is None:
         if layout.own_logo or logo is None:
             return (), (), title  # the template's own logo, or its title, shows who it is
-        title, box = logo_beside_title(title, logo.width_px, logo.height_px)
+        title, box = logo_beside_title(
+            title, logo.width_px, logo.height_px, layout.graphics, EMU_PER_INCH // 8
+        )
         return (PictureSpec("logo", box, logo.alt),), (), title
     box = area.box
     if logo is not None:

@@ -220,6 +220,7 @@ class Layout:
     own_logo: str = ""
     master: int = 1
     title_area: Box | None = None  # its master's title box
+    graphics: tuple[Box, ...] = ()  # its and its master's shapes that are not placeholders
 
 
 @dataclass(frozen=True)

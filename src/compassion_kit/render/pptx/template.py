@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]  # lxml ships no types
 from pptx import Presentation
 from pptx.enum.dml import MSO_COLOR_TYPE
-from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
 from pptx.oxml import parse_xml
 
@@ -30,7 +30,7 @@ from compassion_kit.render.plan.deck_spec import (
     Placeholder,
     Template,
 )
-from compassion_kit.render.pptx import oxml
+from compassion_kit.render.pptx import masters, oxml
 from compassion_kit.render.pptx.oxml import explicit_insets
 from compassion_kit.render.pptx.package import as_presentation, written_by_libreoffice
 
@@ -172,7 +172,7 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
             holders.setdefault(role, found)
         body = inherited.get("body")
         if canned:
-            ordered = _onto_master(ordered, inherited.get("title"), body)
+            ordered = masters.onto_master(ordered, inherited.get("title"), body)
             holders = {
                 name: next(p for p in ordered if p.ordinal == h.ordinal)
                 for name, h in holders.items()
@@ -184,43 +184,11 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
             holders=tuple(ordered),
             region=body.box if body is not None and body.kind in ("body", "obj") else None,
             title_area=inherited["title"].box if "title" in inherited else None,
-            own_logo=_own_logo(master, layout, slide_size),
+            own_logo=masters.own_logo(master, layout, slide_size),
+            graphics=masters.graphics(master, layout, slide_size),
             master=number,
         )
     return Template(path, slide_size, layouts)
-
-
-def _onto_master(
-    ordered: list[Placeholder], title: Placeholder | None, body: Placeholder | None
-) -> list[Placeholder]:
-    """A LibreOffice layout's placeholders moved onto its master's title and body areas.
-
-    LibreOffice (7.x) writes the same dozen layouts for every master page, with positions
-    that are not the master's, and itself places a slide's placeholders by the master; a
-    layout's content placeholders keep their arrangement, scaled into the master's body area.
-    """
-    content = [p for p in ordered if p.kind not in ("title", "ctrTitle")]
-    if content and body is not None:
-        left = min(p.box[0] for p in content)
-        top = min(p.box[1] for p in content)
-        width = max(p.box[0] + p.box[2] for p in content) - left or 1
-        height = max(p.box[1] + p.box[3] for p in content) - top or 1
-        x, y, cx, cy = body.box
-
-        def scaled(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-            return (
-                x + (box[0] - left) * cx // width,
-                y + (box[1] - top) * cy // height,
-                box[2] * cx // width,
-                box[3] * cy // height,
-            )
-
-        ordered = [p if p not in content else replace(p, box=scaled(p.box)) for p in ordered]
-    if title is not None:
-        ordered = [
-            replace(p, box=title.box) if p.kind in ("title", "ctrTitle") else p for p in ordered
-        ]
-    return ordered
 
 
 def layout_keys(prs: PresentationType) -> Iterator[tuple[str, int, Any, Any]]:
@@ -250,23 +218,6 @@ def check_slide_size(width: int, height: int) -> None:
             f"its slides are {width / 914400:.2f} x {height / 914400:.2f} in; "
             "a deck template needs slides 1 to 56 in a side and no longer than 3:1"
         )
-
-
-def _own_logo(master: Any, layout: Any, slide_size: tuple[int, int]) -> str:
-    """The name of a picture on the layout, or on the master when the layout shows the
-    master's shapes, that looks like a logo: small, and wholly in the top third."""
-    width, height = slide_size
-    parts = (layout, master) if oxml.shows_master_shapes(layout) else (layout,)
-    for part in parts:
-        for shape in part.shapes:
-            if shape.shape_type != MSO_SHAPE_TYPE.PICTURE or shape.is_placeholder:
-                continue
-            if None in (shape.top, shape.height, shape.width):
-                continue
-            small = shape.width * shape.height <= 0.12 * width * height
-            if small and shape.top + shape.height <= height / 3:
-                return str(shape.name or "a picture")
-    return ""
 
 
 def _placeholder(shape: Any, inherited: dict[str, Placeholder]) -> Placeholder | None:
