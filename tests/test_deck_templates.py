@@ -13,6 +13,7 @@ import re
 import subprocess
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,13 @@ from typer.testing import CliRunner
 from compassion_kit.cli import app
 from compassion_kit.render.deck import DeckRequest, check_template, plan_deck, write_deck
 from compassion_kit.render.plan.deck_layouts import map_layouts
-from compassion_kit.render.plan.deck_spec import DeckPlan
+from compassion_kit.render.plan.deck_spec import DEFAULT_INSETS as INSETS
+from compassion_kit.render.plan.deck_spec import (
+    DeckPlan,
+    Layout,
+    Placeholder,
+    Template,
+)
 from compassion_kit.render.pptx.template import read_template
 from support.decks import example_brand, module
 from support.office import IN_CI, SOFFICE, assert_valid_ooxml, pdf_pages, require_tools
@@ -196,6 +203,8 @@ def test_every_deck_has_the_bundled_decks_slides_with_unique_titles(
 def test_every_deck_passes_the_strict_validator(decks: dict[str, tuple[DeckPlan, Path]]) -> None:
     for _, path in decks.values():
         assert_valid_ooxml(path)
+        with zipfile.ZipFile(path) as package:  # LibreOffice's own files have none
+            assert "ppt/viewProps.xml" in package.namelist()
 
 
 def test_every_deck_opens_in_libreoffice_with_its_slide_count(
@@ -317,3 +326,58 @@ def test_built_deck_type_is_a_presentation_even_from_a_potx(tmp_path: Path) -> N
     data = write_deck(plan_deck(request), request).data
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert "template.main" not in package.read("[Content_Types].xml").decode()
+
+
+def _layout(name: str, *kinds: str, kind: str = "cust") -> Layout:
+    """A layout of plain geometry: a title across the top, then content placeholders side
+    by side (names as PowerPoint gives them)."""
+    title = Placeholder("Title 1", "title", 0, (457200, 274320, 8229600, 1143000), INSETS, 0)
+    holders = [title]
+    width = 8229600 // max(1, len(kinds))
+    for n, ph_kind in enumerate(kinds, start=1):
+        box = (457200 + (n - 1) * width, 1600200, width - 91440, 4525963)
+        holders.append(Placeholder(f"Content Placeholder {n + 1}", ph_kind, n, box, INSETS, n))
+    roles = {"Title": title, **{p.name: p for p in holders[1:]}}
+    return Layout(name, roles, type=kind, holders=tuple(holders), region=holders[-1].box)
+
+
+def _template(*layouts: Layout) -> Template:
+    return Template(Path("t.pptx"), (9144000, 6858000), {lay.name: lay for lay in layouts})
+
+
+def test_welsh_layout_names_choose_among_layouts_of_the_same_shape() -> None:
+    mapped = map_layouts(
+        _template(
+            _layout("Teitl yn Unig"),
+            _layout("Pennawd Adran", "body"),
+            _layout("Teitl a Chynnwys", "body"),
+            _layout("Dau Gynnwys", "body", "body"),
+        )
+    )
+    chosen = {kind: layout.name for kind, layout in mapped.layouts.items()}
+    assert chosen["Kit Section"] == "Pennawd Adran"
+    assert chosen["Kit Bullets"] == "Teitl a Chynnwys"
+    assert chosen["Kit Exercise"] == "Dau Gynnwys"
+    assert mapped.drawn["Kit Exercise"] == ()
+
+
+def test_a_kind_with_no_content_layout_is_drawn_on_title_only_in_the_body_area() -> None:
+    only = _layout("Title Only", kind="titleOnly")
+    only = replace(only, region=(457200, 1600200, 8229600, 4525963))  # the master body
+    mapped = map_layouts(_template(only, _layout("Blank", kind="blank")))
+    exercise = mapped.layouts["Kit Exercise"]
+    assert exercise.name == "Title Only"
+    body, panel = exercise.placeholders["Body"], exercise.placeholders["Panel"]
+    assert body.ordinal == panel.ordinal == -1  # both drawn as text boxes
+    for box in (body.box, panel.box):  # inside the master's body area, side by side
+        assert box[0] >= 457200 and box[0] + box[2] <= 457200 + 8229600
+        assert box[1] >= 1600200 and box[1] + box[3] <= 1600200 + 4525963
+    assert body.box[0] + body.box[2] < panel.box[0]
+    assert any("Title Only" in w and "'Body', 'Panel'" in w for w in mapped.warnings())
+
+
+def test_kit_layouts_win_over_better_typed_ones() -> None:
+    kit = _layout("Kit Bullets", "body")
+    mapped = map_layouts(_template(_layout("Title and Content", "obj", kind="obj"), kit))
+    assert mapped.layouts["Kit Bullets"].name == "Kit Bullets"
+    assert mapped.layouts["Kit Agenda"].name == "Title and Content"
