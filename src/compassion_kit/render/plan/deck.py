@@ -203,7 +203,7 @@ def _page(
 ) -> SlideSpec:
     suffix = "" if page == 1 else CONT if page == 2 else f" (cont. {page - 1})"
     logo_picture, logo_text, title_box = logo_and_title(
-        layout, ctx.logo, ctx.org, ctx.colours["primary"], ctx.warnings
+        layout, ctx.logo, ctx.org, ctx.colours["primary"], ctx.warnings, ctx.template.slide_size
     )
     title, size = _fit_title(draft, title_box, suffix, ctx)
     holder = layout.placeholders[TITLE]

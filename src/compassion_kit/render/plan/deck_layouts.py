@@ -261,24 +261,40 @@ def _split(box: Box, side: str, share: float) -> tuple[Box, Box]:
 
 
 def logo_beside_title(
-    title: Box, width_px: int, height_px: int, graphics: tuple[Box, ...] = (), top: int = 0
+    title: Box,
+    logo_px: tuple[int, int],
+    slide_size: tuple[int, int],
+    graphics: tuple[Box, ...] = (),
+    others: tuple[Box, ...] = (),
 ) -> tuple[Box, Box]:
     """For a layout without a logo area: the logo (at most 0.9 in high, 2.5 in wide, aspect
-    kept) at the right end of the title, narrowing it; or, where that covers more of the
-    template's own graphics, above the title's right end (when there is room from `top`) or
-    at its left end. Returns (title box, logo box)."""
+    kept) at the right end of the title, which is narrowed for it; above the title's right
+    end; or in the slide's top-right corner; whichever keeps it top right (NHS identity:
+    its centre in the right 40% and top quarter of the slide) and off the slide's other text
+    (`others`), then covers least of the template's own graphics. Returns (title, logo)."""
     x, y, cx, cy = title
+    width_px, height_px = logo_px
     height = min(LOGO_MAX_H, cy * 4 // 5)
     width = round(height * width_px / height_px)
     if width > min(LOGO_MAX_W, cx // 4):
         width = min(LOGO_MAX_W, cx // 4)
         height = round(width * height_px / width_px)
-    middle = y + (cy - height) // 2
-    choices = [((x, y, cx - width - GAP, cy), (x + cx - width, middle, width, height))]
-    if y - top >= height + GAP:
-        choices.append((title, (x + cx - width, y - height - GAP // 2, width, height)))
-    choices.append(((x + width + GAP, y, cx - width - GAP, cy), (x, middle, width, height)))
-    return min(choices, key=lambda choice: _covered(choice[1], graphics))
+    right = x + cx - width
+    margin = slide_size[1] // 24
+    choices = [
+        ((x, y, cx - width - GAP, cy), (right, y + (cy - height) // 2, width, height)),
+        (title, (right, y - height - GAP // 2, width, height)),
+        (title, (right, margin, width, height)),
+    ]
+
+    def cost(choice: tuple[Box, Box]) -> tuple[bool, int, int]:
+        narrowed, logo = choice
+        centre_x, centre_y = logo[0] + logo[2] / 2, logo[1] + logo[3] / 2
+        top_right = centre_x >= 0.6 * slide_size[0] and centre_y <= 0.25 * slide_size[1]
+        on_text = _covered(logo, (*others, narrowed))
+        return (not top_right or logo[1] < 0, on_text, _covered(logo, graphics))
+
+    return min(choices, key=cost)
 
 
 def _covered(box: Box, graphics: tuple[Box, ...]) -> int:

@@ -12,7 +12,6 @@ from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_layouts import logo_beside_title
 from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
-    EMU_PER_INCH,
     LOGO,
     TITLE,
     Box,
@@ -30,7 +29,12 @@ ORG_NAME_PT = 20.0  # the organisation's name in the logo box when there is no l
 
 
 def logo_and_title(
-    layout: Layout, logo: Logo | None, org: Organisation, primary: str, warnings: list[str]
+    layout: Layout,
+    logo: Logo | None,
+    org: Organisation,
+    primary: str,
+    warnings: list[str],
+    slide_size: tuple[int, int],
 ) -> tuple[tuple[PictureSpec, ...], tuple[TextSpec, ...], Box]:
     """The logo (or the organisation's name) and the title's box beside it.
 
@@ -42,8 +46,11 @@ def logo_and_title(
     if area is None:
         if layout.own_logo or logo is None:
             return (), (), title  # the template's own logo, or its title, shows who it is
+        others = tuple(
+            p.box for role, p in layout.placeholders.items() if role not in (TITLE, LOGO)
+        )
         title, box = logo_beside_title(
-            title, logo.width_px, logo.height_px, layout.graphics, EMU_PER_INCH // 8
+            title, (logo.width_px, logo.height_px), slide_size, layout.graphics, others
         )
         return (PictureSpec("logo", box, logo.alt),), (), title
     box = area.box
