@@ -195,9 +195,14 @@ def closing_draft(org: Organisation, qr_box: tuple[int, int, int, int] | None) -
     )
 
 
-def slide_draft(slide: Slide, layout: Layout, colours: dict[str, str]) -> Draft:
-    """The draft for one content slide of any kind."""
-    base = Draft(slide.id, layout.name, slide.title, slide.notes, stamp=slide.id, source=slide.id)
+def slide_draft(
+    slide: Slide, layout: Layout, colours: dict[str, str], branded: bool = True
+) -> Draft:
+    """The draft for one content slide of any kind; `branded` False keeps text in the
+    template's own colours (an organisation's template: its backgrounds are unknown)."""
+    base = Draft(
+        slide.id, KIND_LAYOUT[slide.kind], slide.title, slide.notes, stamp=slide.id, source=slide.id
+    )
     if slide.image is not None:
         base = replace(
             base,
@@ -226,7 +231,12 @@ def slide_draft(slide: Slide, layout: Layout, colours: dict[str, str]) -> Draft:
                 ),
                 BoxDraft(
                     "Attribution",
-                    (para(f"\u2014 {slide.quote.attribution}", colour=colours["secondary"]),),
+                    (
+                        para(
+                            f"\u2014 {slide.quote.attribution}",
+                            colour=colours["secondary"] if branded else None,
+                        ),
+                    ),
                     target=SMALL_PT,
                 ),
             ),
