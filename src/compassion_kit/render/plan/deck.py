@@ -14,7 +14,6 @@ from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_figures import figure_texts
 from compassion_kit.render.plan.deck_kinds import (
     KIND_LAYOUT,
-    Draft,
     agenda_draft,
     closing_draft,
     section_draft,
@@ -27,6 +26,7 @@ from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
     TITLE,
     Box,
+    Draft,
     Layout,
     Para,
     SlideSpec,

@@ -31,8 +31,6 @@ from compassion_kit.render.plan.deck_spec import (
 )
 
 GAP = EMU_PER_INCH // 5  # between two areas the kit divides
-LOGO_MAX_H = EMU_PER_INCH * 9 // 10
-LOGO_MAX_W = EMU_PER_INCH * 5 // 2
 
 
 @dataclass(frozen=True)
@@ -258,53 +256,6 @@ def _split(box: Box, side: str, share: float) -> tuple[Box, Box]:
         return (x, y, cx - part - GAP, cy), (x + cx - part, y, part, cy)
     part = round(cy * share)
     return (x, y, cx, cy - part - GAP // 2), (x, y + cy - part, cx, part)
-
-
-def logo_beside_title(
-    title: Box,
-    logo_px: tuple[int, int],
-    slide_size: tuple[int, int],
-    graphics: tuple[Box, ...] = (),
-    others: tuple[Box, ...] = (),
-) -> tuple[Box, Box]:
-    """For a layout without a logo area: the logo (at most 0.9 in high, 2.5 in wide, aspect
-    kept) at the right end of the title, which is narrowed for it; above the title's right
-    end; or in the slide's top-right corner; whichever keeps it top right (NHS identity:
-    its centre in the right 40% and top quarter of the slide) and off the slide's other text
-    (`others`), then covers least of the template's own graphics. Returns (title, logo)."""
-    x, y, cx, cy = title
-    width_px, height_px = logo_px
-    height = min(LOGO_MAX_H, cy * 4 // 5)
-    width = round(height * width_px / height_px)
-    if width > min(LOGO_MAX_W, cx // 4):
-        width = min(LOGO_MAX_W, cx // 4)
-        height = round(width * height_px / width_px)
-    right = x + cx - width
-    margin = slide_size[1] // 24
-    choices = [
-        ((x, y, cx - width - GAP, cy), (right, y + (cy - height) // 2, width, height)),
-        (title, (right, y - height - GAP // 2, width, height)),
-        (title, (right, margin, width, height)),
-    ]
-
-    def cost(choice: tuple[Box, Box]) -> tuple[bool, int, int]:
-        narrowed, logo = choice
-        centre_x, centre_y = logo[0] + logo[2] / 2, logo[1] + logo[3] / 2
-        top_right = centre_x >= 0.6 * slide_size[0] and centre_y <= 0.25 * slide_size[1]
-        on_text = _covered(logo, (*others, narrowed))
-        return (not top_right or logo[1] < 0, on_text, _covered(logo, graphics))
-
-    return min(choices, key=cost)
-
-
-def _covered(box: Box, graphics: tuple[Box, ...]) -> int:
-    """How much of `box` the graphics cover (EMU squared, overlaps counted each time)."""
-    total = 0
-    for other in graphics:
-        width = min(box[0] + box[2], other[0] + other[2]) - max(box[0], other[0])
-        height = min(box[1] + box[3], other[1] + other[3]) - max(box[1], other[1])
-        total += max(0, width) * max(0, height)
-    return total
 
 
 def _notes(kind: str, chosen: Layout, mapped: Layout, drawn: tuple[str, ...]) -> list[str]:

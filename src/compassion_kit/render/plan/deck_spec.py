@@ -242,3 +242,36 @@ class TemplateReport:
     slide_size: tuple[int, int]
     rows: tuple[tuple[str, str, str], ...]  # (kind, layout, parts)
     warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BoxDraft:
+    """Paragraphs for one placeholder, with the sizes they may use."""
+
+    role: str
+    paras: tuple[Para, ...]
+    target: float = BODY_PT
+    floor: float = BODY_FLOOR_PT
+    repeat: bool = False  # shown again on every continuation slide (e.g. an exercise panel)
+    follows: str | None = None  # never set larger than this box (the main text beside it)
+    spill_to: str | None = None  # if even the floor is too big, move paragraphs there...
+    keep: int = 0  # ...all but the first `keep`
+    anchor: Literal["t", "ctr", "b"] = "t"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A slide before fitting: layout, title, notes, boxes and placed objects."""
+
+    id: str
+    layout: str
+    title: str
+    notes: str
+    boxes: tuple[BoxDraft, ...] = ()
+    pictures: tuple[PictureSpec, ...] = ()
+    chart: ChartSpec | None = None
+    stamp: str | None = None  # slide id whose agenda time slot stamps the notes
+    source: str | None = None
+    figures: tuple[tuple[str, str], ...] = ()  # (value, caption) pairs, laid out by the plan
+    caption: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)

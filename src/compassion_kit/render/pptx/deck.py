@@ -23,7 +23,7 @@ from compassion_kit.output import build_time
 from compassion_kit.qr import qr_png
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.deck_spec import LOGO, TITLE
-from compassion_kit.render.plan.properties import short_title
+from compassion_kit.render.plan.words import short_title
 from compassion_kit.render.pptx import oxml, package, text
 from compassion_kit.render.pptx.template import layout_keys, open_template, read_template
 
