@@ -24,6 +24,7 @@ from pptx.oxml import parse_xml
 
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.inputs import note_input, read_input
+from compassion_kit.office_zip import zip_damage
 from compassion_kit.render.plan.deck_spec import (
     DEFAULT_INSETS,
     TITLE,
@@ -128,6 +129,9 @@ def _refuse_unsafe(data: bytes) -> None:
         unpacked = sum(entry.file_size for entry in entries)
         if unpacked > MAX_UNPACKED_BYTES:
             raise _Unsafe(f"it would unpack to {unpacked // 1_000_000} MB")
+        damage = zip_damage(data)
+        if damage is not None:
+            raise _Unsafe(damage)
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
                 head = package.read(entry.filename)
