@@ -1,14 +1,15 @@
 """File and folder names that every system accepts, Windows included.
 
 Owns the rules (no reserved device names, no characters Windows refuses, no trailing dots or
-spaces, short enough for Windows paths); which names a pack holds is `pack/plan.py`'s, how an
-organisation becomes a folder name `orgs.py`'s.
+spaces, short enough for Windows paths) and slugs (any script to plain lower-case Latin);
+which names a pack holds is `pack/plan.py`'s, which organisation gets which slug `orgs.py`'s.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 # Windows refuses these as a file's name before its first dot, in any case and with any
 # extension ("nul.docx" too): they are devices.
@@ -51,3 +52,22 @@ def safe_stem(text: str, limit: int = MAX_STEM) -> str:
 def file_name(stem: str, extension: str) -> str:
     """A safe file name: `safe_stem(stem)` and the extension (given without its dot)."""
     return f"{safe_stem(stem)}.{extension}"
+
+
+def slug(text: str) -> str:
+    """A folder- and file-name-friendly form: 'WVHB' -> 'wvhb', "St Ann's" -> 'st-anns'.
+
+    Accents are dropped and other scripts written in Latin letters ('Больница' ->
+    'bol-nitsa'); anything else that is not a letter or digit becomes one hyphen, and the
+    result is at most 40 characters; an empty result becomes 'organisation', and a name
+    Windows keeps for devices gets '-org' ('CON' -> 'con-org').
+    """
+    from anyascii import anyascii  # only batches and packs name folders
+
+    # Marks go first: anyascii would spell Arabic's short vowels, which most names leave out.
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    plain = anyascii(letters).encode("ascii", "ignore").decode("ascii")
+    words = re.sub(r"[^a-z0-9]+", "-", plain.lower().replace("'", "")).strip("-")
+    words = words[:40].rstrip("-") or "organisation"
+    return f"{words}-org" if is_reserved(words) else words

@@ -9,8 +9,6 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import re
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from compassion_kit.errors import ContentError, KitError, Location, Problem
 from compassion_kit.inputs import read_input
 from compassion_kit.loading import YamlDocument
 from compassion_kit.model import Organisation
-from compassion_kit.names import is_reserved
+from compassion_kit.names import slug
 from compassion_kit.profile import Brand, check_profile, errors_among, read_brand
 
 # CSV column -> where the value goes in the profile (colours are nested there).
@@ -54,25 +52,6 @@ class OrgSource:
     def where(self) -> str:
         """`orgs.csv:4` or `orgs/wvhb.yaml`, for summaries."""
         return str(self.location)
-
-
-def slug(text: str) -> str:
-    """A folder- and file-name-friendly form: 'WVHB' -> 'wvhb', "St Ann's" -> 'st-anns'.
-
-    Accents are dropped and other scripts written in Latin letters ('Больница' ->
-    'bol-nitsa'); anything else that is not a letter or digit becomes one hyphen, and the
-    result is at most 40 characters; an empty result becomes 'organisation', and a name
-    Windows keeps for devices gets '-org' ('CON' -> 'con-org').
-    """
-    from anyascii import anyascii  # only batches and packs name folders
-
-    # Marks go first: anyascii would spell Arabic's short vowels, which most names leave out.
-    decomposed = unicodedata.normalize("NFKD", text)
-    letters = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    plain = anyascii(letters).encode("ascii", "ignore").decode("ascii")
-    words = re.sub(r"[^a-z0-9]+", "-", plain.lower().replace("'", "")).strip("-")
-    words = words[:40].rstrip("-") or "organisation"
-    return f"{words}-org" if is_reserved(words) else words
 
 
 def organisation_slug(organisation: Organisation) -> str:

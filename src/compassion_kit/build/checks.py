@@ -31,7 +31,7 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
         KitError: every problem found in every path.
     """
     from compassion_kit.loading import read_yaml
-    from compassion_kit.profile import errors_among, read_brand
+    from compassion_kit.requests import brand_and_logo
 
     log = ProblemLog()
     checked: list[str] = []
@@ -42,15 +42,14 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
             if doc is None:
                 continue
             if "kind" not in doc.data and "name" in doc.data:
-                found = log.attempt(lambda p=path: read_brand(p))  # type: ignore[misc]
-                brand, problems = found if found is not None else (None, [])
-                if errors_among(problems):
-                    log.extend(problems)
-                elif brand is not None:
+                # As a build reads it: fields, colours and the logo decoded and measured.
+                before, start = _errors(log), len(log.problems)
+                brand, _logo = brand_and_logo(path, log)
+                if brand is not None and _errors(log) == before:
                     checked.append(f"{path}: organisation profile")
                     # Warnings (a darker text shade, a colour read from rgb()) come after it,
                     # each as its own `path:line: warning:` line.
-                    checked.extend(str(p) for p in problems if p.severity != "error")
+                    checked.extend(str(p) for p in log.problems[start:] if p.severity != "error")
                 continue
         items.append(path)
     if paths and not items:  # only organisation profiles were given
@@ -66,6 +65,10 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
         checked.append(f"{where}: {count} item{'s' if count != 1 else ''}")
         checked.extend(library.overrides)
     return checked
+
+
+def _errors(log: ProblemLog) -> int:
+    return sum(problem.severity == "error" for problem in log.problems)
 
 
 def check_files(

@@ -6,8 +6,8 @@ agenda, section, closing). Pure; sizes and continuation are decided in `deck.py`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from compassion_kit.model.common import ELEMENT_NAMES
 from compassion_kit.model.deck import (
@@ -20,15 +20,15 @@ from compassion_kit.model.deck import (
 )
 from compassion_kit.render.plan.deck_figures import chart_spec
 from compassion_kit.render.plan.deck_spec import (
-    BODY_FLOOR_PT,
-    BODY_PT,
     SMALL_PT,
-    ChartSpec,
+    BoxDraft,
+    Draft,
     Para,
     PictureSpec,
     Run,
     para,
 )
+from compassion_kit.render.plan.words import shorten
 from compassion_kit.timing import clock
 
 if TYPE_CHECKING:
@@ -56,54 +56,19 @@ NO_SUPPORT_TEXT = (
 )
 
 
-@dataclass(frozen=True)
-class BoxDraft:
-    """Paragraphs for one placeholder, with the sizes they may use."""
-
-    role: str
-    paras: tuple[Para, ...]
-    target: float = BODY_PT
-    floor: float = BODY_FLOOR_PT
-    repeat: bool = False  # shown again on every continuation slide (e.g. an exercise panel)
-    follows: str | None = None  # never set larger than this box (the main text beside it)
-    spill_to: str | None = None  # if even the floor is too big, move paragraphs there...
-    keep: int = 0  # ...all but the first `keep`
-    anchor: Literal["t", "ctr", "b"] = "t"
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A slide before fitting: layout, title, notes, boxes and placed objects."""
-
-    id: str
-    layout: str
-    title: str
-    notes: str
-    boxes: tuple[BoxDraft, ...] = ()
-    pictures: tuple[PictureSpec, ...] = ()
-    chart: ChartSpec | None = None
-    stamp: str | None = None  # slide id whose agenda time slot stamps the notes
-    source: str | None = None
-    figures: tuple[tuple[str, str], ...] = ()  # (value, caption) pairs, laid out by the plan
-    caption: str | None = None
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-
-
 def title_draft(
     title: str, org: Organisation, date: str | None, venue: str | None, facilitator: str | None
 ) -> Draft:
     """The opening slide: title, organisation, and the details that were given."""
     labelled = (("Date", date), ("Venue", venue), ("Facilitator", facilitator))
     given = [(label, value) for label, value in labelled if value]
-    details = tuple(
-        Para((Run(f"{label}: ", bold=True), Run(value)), space_before=0.2) for label, value in given
-    )
-    if len(org.name) > LONG_NAME and given:
+    details = tuple(Para((Run(f"{k}: ", bold=True), Run(v)), space_before=0.2) for k, v in given)
+    if len(org.name) > LONG_NAME and given:  # the name takes room: the details share a line
         runs = [(Run(f"{label}: ", bold=True), Run(value)) for label, value in given]
         joined = [run for n, pair in enumerate(runs) for run in ((Run("   "),) * (n > 0) + pair)]
         details = (Para(tuple(joined), space_before=0.2),)
-    # A bilingual name ("Welsh / English") gets a line per language; a name too long for the
-    # subtitle even at the floor moves to the top of the details box, which is taller.
+    # A line per language of a bilingual name ("Welsh / English"); a name too long for the
+    # subtitle even at the floor moves to the top of the taller details box.
     names = tuple(para(part.strip()) for part in org.name.split(" / ") if part.strip())
     boxes = [BoxDraft("Subtitle", names, target=SUBTITLE_PT, spill_to="Details")]
     boxes.append(BoxDraft("Details", details, target=SMALL_PT))
@@ -204,9 +169,14 @@ def closing_draft(org: Organisation, qr_box: tuple[int, int, int, int] | None) -
     )
 
 
-def slide_draft(slide: Slide, layout: Layout, colours: dict[str, str]) -> Draft:
-    """The draft for one content slide of any kind."""
-    base = Draft(slide.id, layout.name, slide.title, slide.notes, stamp=slide.id, source=slide.id)
+def slide_draft(
+    slide: Slide, layout: Layout, colours: dict[str, str], branded: bool = True
+) -> Draft:
+    """The draft for one content slide of any kind; `branded` False keeps text in the
+    template's own colours (an organisation's template: its backgrounds are unknown)."""
+    base = Draft(
+        slide.id, KIND_LAYOUT[slide.kind], slide.title, slide.notes, stamp=slide.id, source=slide.id
+    )
     if slide.image is not None:
         base = replace(
             base,
@@ -235,7 +205,12 @@ def slide_draft(slide: Slide, layout: Layout, colours: dict[str, str]) -> Draft:
                 ),
                 BoxDraft(
                     "Attribution",
-                    (para(f"\u2014 {slide.quote.attribution}", colour=colours["secondary_text"]),),
+                    (
+                        para(
+                            f"\u2014 {slide.quote.attribution}",
+                            colour=colours["secondary_text"] if branded else None,
+                        ),
+                    ),
                     target=SMALL_PT,
                 ),
             ),
@@ -264,7 +239,10 @@ def _video(slide: VideoSlide, layout: Layout, base: Draft) -> Draft:
     paras.append(para(video.link_text, link=video.url, space_before=0.6))  # see closing_draft
     paras.append(para("Or scan the QR code to watch on a phone.", space_before=0.4))
     qr = PictureSpec(
-        "qr", layout.placeholders["QR"].box, shorten(f"QR code: {video.link_text}"), video.url
+        "qr",
+        layout.placeholders["QR"].box,
+        shorten(f"QR code: {video.link_text}", ALT_MAX),
+        video.url,
     )
     return replace(
         base,
@@ -297,10 +275,3 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
         keep=keep,
     )
     return replace(base, boxes=(BoxDraft("Body", steps), panel_box))
-
-
-def shorten(text: str, limit: int = ALT_MAX) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
