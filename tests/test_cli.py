@@ -139,6 +139,9 @@ def test_no_module_lists_the_deck_ids():
 
 
 def test_profile_alt_text_without_the_name_is_a_warning(tmp_path: Path):
+    from PIL import Image
+
+    Image.new("RGB", (300, 100), (0, 94, 184)).save(tmp_path / "logo.png")
     org = tmp_path / "org.yaml"
     org.write_text(
         'name: "Marcher Vale Integrated Care Board"\nlogo: logo.png\nlogo_alt: "Our logo"\n',
