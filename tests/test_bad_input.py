@@ -164,7 +164,10 @@ def test_a_reference_at_a_field_with_its_own_mistake_is_reported_once(tmp_path: 
 
 @pytest.mark.parametrize(
     ("logo", "words"),
-    [(None, "does not exist"), (b"not a picture", "is not a PNG, JPEG or SVG image")],
+    [
+        (None, "does not exist"),
+        (b"not a picture", "is not a PNG, JPEG, SVG, GIF, WebP, BMP or TIFF image"),
+    ],
 )
 def test_validate_reads_a_profiles_logo_as_a_build_would(
     tmp_path: Path, logo: bytes | None, words: str

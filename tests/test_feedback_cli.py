@@ -120,12 +120,12 @@ def test_the_template_names_the_forms_for_an_unknown_id(tmp_path: Path):
 
 def test_profile_and_export_problems_are_reported_in_one_run(tmp_path: Path):
     org = tmp_path / "org.yaml"
-    org.write_text('name: Test Trust\ncolours:\n  primary: "#FFE000"\n', encoding="utf-8")
+    org.write_text('name: Test Trust\ncolours:\n  primary: "#FFE00"\n', encoding="utf-8")
     out = tmp_path / "report"
     result = runner.invoke(
         app, ["feedback", str(BAD / "unknown-label.csv"), "--org", str(org), "-o", str(out)]
     )
     assert result.exit_code == 1
-    assert "org.yaml:3:12: error: colours.primary: #FFE000 on white has a contrast" in result.stderr
+    assert "org.yaml:3:12: error: colours.primary: '#FFE00' is not a colour" in result.stderr
     assert "'Very goood' is not an answer" in result.stderr
     assert not out.exists()

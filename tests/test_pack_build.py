@@ -119,7 +119,9 @@ def test_problems_exit_1_on_stderr_and_nothing_is_written(tmp_path: Path):
     result = runner.invoke(app, ["build", str(BAD / "unknown-ids.yaml"), "-o", str(out)])
     assert result.exit_code == 1
     assert "unknown-ids.yaml:5:18: error: deck.modules.0:" in result.stderr
-    assert "6 problems found; nothing was written." in result.stderr
+    # The inline profile's light colour is a warning (a darker text shade), not a problem.
+    assert "unknown-ids.yaml:4:22: warning: colours.primary: #FFB81C" in result.stderr
+    assert "5 problems found; nothing was written." in result.stderr
     assert result.stdout == ""
     assert list(tmp_path.iterdir()) == []
 

@@ -44,10 +44,10 @@ def test_an_organisation_that_now_fails_keeps_its_previous_pack(tmp_path: Path):
         runner.invoke(app, ["build", str(SPEC), "--orgs", str(good), "-o", str(out)]).exit_code == 0
     )
     before = sorted(p.name for p in (out / "fenmoor").iterdir())
-    bad = _orgs(tmp_path / "bad.csv", "#FFFF00")  # fails the contrast check
+    bad = _orgs(tmp_path / "bad.csv", "#FFFF0")  # not a colour
     result = runner.invoke(app, ["build", str(SPEC), "--orgs", str(bad), "-o", str(out)])
     assert result.exit_code == 1
-    assert "contrast" in result.stderr
+    assert "'#FFFF0' is not a colour" in result.stderr
     assert sorted(p.name for p in (out / "fenmoor").iterdir()) == before
     # The kept pack is listed, so the next run can replace it.
     again = runner.invoke(app, ["build", str(SPEC), "--orgs", str(good), "-o", str(out)])
@@ -109,15 +109,15 @@ def test_inputs_inside_the_output_folder_are_refused(tmp_path: Path):
 
 
 def test_an_orgs_run_where_nothing_builds_leaves_no_folder(tmp_path: Path):
-    bad = _orgs(tmp_path / "bad.csv", "#FFFF00")
+    bad = _orgs(tmp_path / "bad.csv", "#FFFF0")
     rows = bad.read_text(encoding="utf-8").splitlines()
-    # Both organisations fail the contrast check.
+    # Both organisations have a colour that is not one.
     broken = [rows[0], rows[2], rows[2].replace("Fenmoor", "Fenmoor North", 2)]
     bad.write_text("\n".join(broken) + "\n", encoding="utf-8")
     out = tmp_path / "packs"
     result = runner.invoke(app, ["build", str(SPEC), "--orgs", str(bad), "-o", str(out)])
     assert result.exit_code == 1
-    assert "contrast" in result.stderr
+    assert "'#FFFF0' is not a colour" in result.stderr
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
 
@@ -130,7 +130,7 @@ def test_an_orgs_run_where_nothing_builds_leaves_the_previous_folder_untouched(t
     )
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     none = tmp_path / "none.csv"
-    none.write_text("name,primary\nNobody,#FFFF00\n", encoding="utf-8")
+    none.write_text("name,primary\nNobody,#FFFF0\n", encoding="utf-8")
     result = runner.invoke(app, ["build", str(SPEC), "--orgs", str(none), "-o", str(out)])
     assert result.exit_code == 1
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
