@@ -179,8 +179,11 @@ def agenda_request(
     titles: tuple[Mapping[str, str], Mapping[str, str]],
     date: str | None,
     venue: str | None,
+    template: Path | None = None,
 ) -> AgendaRequest:
-    """An agenda request; `titles` is (slide titles, item titles) from the library."""
+    """An agenda request; `titles` is (slide titles, item titles) from the library.
+
+    `template` is the organisation's Word template (None: the kit's own)."""
     from compassion_kit.render.agenda import AgendaRequest
 
     return AgendaRequest(
@@ -194,6 +197,7 @@ def agenda_request(
         library_titles=titles[1],
         date=date,
         venue=venue,
+        template=template,
     )
 
 
@@ -205,13 +209,27 @@ def print_request(
     team: str | None,
     date: str | None,
     audience: str,
+    template: Path | None = None,
 ) -> PrintRequest:
-    """A request for worksheets or handouts printed into one document."""
+    """A request for worksheets or handouts printed into one document, on the organisation's
+    Word `template` when given (None: the kit's own)."""
     from compassion_kit.render.plan.printing import PrintRequest
 
     return PrintRequest(
-        items=tuple(items), brand=brand, logo=logo, team=team, date=date, audience=audience
+        items=tuple(items),
+        brand=brand,
+        logo=logo,
+        team=team,
+        date=date,
+        audience=audience,
+        template=template,
     )
+
+
+def note_document_template(template: Path | None) -> None:
+    """Record a Word template as an input, so no document is ever written over it."""
+    if template is not None:
+        note_input(template)
 
 
 def render_printed(kind: str, request: PrintRequest) -> RenderedFile:

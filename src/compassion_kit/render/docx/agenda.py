@@ -56,7 +56,7 @@ def write_agenda(plan: AgendaPlan, request: AgendaRequest) -> RenderedFile:
     the source credit and page numbers in the footer, Heading styles, and the agenda as a
     table whose header row repeats on each page. Identical input gives identical bytes.
     """
-    draft = new_document(request.brand, request.logo, plan.credit)
+    draft = new_document(request.brand, request.logo, plan.credit, request.template)
     add_paragraph(draft, plan.title, TITLE)
     add_paragraph(draft, plan.version, SUBTITLE)
     for label, value in plan.details:
