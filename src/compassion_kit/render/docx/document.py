@@ -39,6 +39,7 @@ TOOL = "compassion-kit"  # author and last editor in the core properties
 LOGO_HEIGHT = 567  # 1 cm: legible, and with the name below it the header fits the top margin
 LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
 LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
+PRINTABLE_EDGE = 340  # 6 mm: the least a template's header or footer keeps from the edge
 
 
 @dataclass(eq=False)
@@ -96,13 +97,16 @@ def new_document(
         draft.width = width - 2 * SIDE_MARGIN
     else:
         _brand_styles(draft, None, tuple(copied))
+        for edge in ("header_distance", "footer_distance"):  # printers leave the edge blank
+            if (getattr(section, edge) or 0) < Twips(PRINTABLE_EDGE):
+                setattr(section, edge, Twips(PRINTABLE_EDGE))
         margins = (section.left_margin or 0) + (section.right_margin or 0) + (section.gutter or 0)
         draft.width = Length((section.page_width or 0) - margins).twips
     for kind in _header_kinds(draft, section):
         _fill_header(draft, getattr(section, HEADERS[kind]), logo)
         footer = getattr(section, FOOTERS[kind])
         footer.is_linked_to_previous = False
-        if kind != "first":
+        if kind != "first" and not oxml_template.is_blank(footer):
             draft.footers[kind] = (oxml_template.blocks_of(footer), footer)
         _fill_footer(draft, footer, credit)
     return draft
@@ -197,7 +201,14 @@ def _fill_footer(draft: Draft, footer: _Footer, credit: str) -> None:
     if not blank and oxml_template.has_field(footer, "PAGE"):
         paragraph.add_run(text)
         return
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(draft.width), WD_TAB_ALIGNMENT.RIGHT)
+    stops = paragraph.paragraph_format.tab_stops
+    style = draft.styles["Footer"]
+    while style is not None:  # a template's centre stop (its own or inherited) takes the tab
+        for stop in style.paragraph_format.tab_stops:
+            if stop.position < Twips(draft.width):
+                stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+        style = style.base_style
+    stops.add_tab_stop(Twips(draft.width), WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{text}\tPage ")
     oxml.add_field(paragraph, "PAGE", "1")
     paragraph.add_run(" of ")

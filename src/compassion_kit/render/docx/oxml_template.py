@@ -71,8 +71,10 @@ def blocks_of(part: _Header | _Footer) -> list[Any]:
 
 
 def copy_blocks(blocks: list[Any], source: _Header | _Footer, target: _Header | _Footer) -> None:
-    """No API for copying content between parts: `blocks` (from `source`) put at the start
-    of `target`, each relationship they name (a picture, a hyperlink) made again from it."""
+    """No API for copying content between parts: `blocks` (from `source`) become all of
+    `target`'s content, each relationship they name (a picture, a hyperlink) made again."""
+    for old in [child for child in target._element if child.tag in _BLOCKS]:
+        target._element.remove(old)
     anchor = target._element[0] if len(target._element) else None
     for block in blocks:
         copied = copy.deepcopy(block)

@@ -18,6 +18,13 @@ from compassion_kit.output import zip_entries
 
 CONTENT_TYPES = "[Content_Types].xml"
 DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+WORD_TYPES = frozenset(
+    {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    }
+)
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -42,8 +49,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 def plain_document(data: bytes) -> bytes:
     """The template package `data` as a plain, macro-free .docx package.
 
-    - the main part gets the document content type: python-docx 1.2 opens only that one,
-      and a .dotx, .docm or .dotm main part differs from it in nothing but the type;
+    - a template's or macro-enabled main part (WORD_TYPES) gets the document content
+      type: python-docx 1.2 opens only that one, and they differ in nothing else;
     - macro parts and the other DROPPED_TYPES go, with their relationships;
     - relationships to files outside the package go (an attached template, a linked
       picture), and so do the attributes or elements that name them; hyperlinks stay.
@@ -131,11 +138,13 @@ def _content_types(blob: bytes, main: str, dropped: set[str]) -> bytes:
     root = etree.fromstring(blob, _PARSER)
     for override in list(root.iter(f"{{{_CT}}}Override")):
         name = override.get("PartName", "").lstrip("/")
-        if name in dropped or name == main:
+        if name in dropped:
             root.remove(override)
-    # python-docx opens only this content type; a .dotx, .docm or .dotm main part has
-    # another (template, macro-enabled) for the same markup.
-    etree.SubElement(root, f"{{{_CT}}}Override", PartName=f"/{main}", ContentType=DOCUMENT_TYPE)
+        elif name == main and override.get("ContentType") in WORD_TYPES:
+            # python-docx opens only the document type; a .dotx, .docm or .dotm main part
+            # has another (template, macro-enabled) for the same markup. Anything else (a
+            # presentation) is left for python-docx to refuse.
+            override.set("ContentType", DOCUMENT_TYPE)
     return _serialise(root)
 
 
