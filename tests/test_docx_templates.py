@@ -414,3 +414,29 @@ def _copy_logo(folder: Path) -> None:
         target = folder / logo.group(1)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ORG.parent / logo.group(1), target)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["agenda", "improvement-planning", "--facilitator"],
+        ["worksheet", "six-word-stories"],
+        ["handout", "why-compassion-matters"],
+    ],
+)
+def test_each_document_command_takes_a_template(tmp_path: Path, command: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from compassion_kit.cli import app
+
+    template = dotx(tmp_path)
+    out = tmp_path / "out.docx"
+    args = [*command, "--org", str(ORG), "--template", str(template), "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    headers = "".join(_text(xml) for xml in _headers(_parts(out)))
+    assert LETTERHEAD in headers
+    assert_valid_ooxml(out)
+    refused = CliRunner().invoke(app, [*args[:-1], str(template)])
+    assert refused.exit_code == 1
+    assert "letterhead.dotx" in refused.output

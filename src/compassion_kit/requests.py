@@ -179,11 +179,8 @@ def agenda_request(
     titles: tuple[Mapping[str, str], Mapping[str, str]],
     date: str | None,
     venue: str | None,
-    template: Path | None = None,
 ) -> AgendaRequest:
-    """An agenda request; `titles` is (slide titles, item titles) from the library.
-
-    `template` is the organisation's Word template (None: the kit's own)."""
+    """An agenda request; `titles` is (slide titles, item titles) from the library."""
     from compassion_kit.render.agenda import AgendaRequest
 
     return AgendaRequest(
@@ -197,7 +194,6 @@ def agenda_request(
         library_titles=titles[1],
         date=date,
         venue=venue,
-        template=template,
     )
 
 
@@ -241,11 +237,14 @@ def render_printed(kind: str, request: PrintRequest) -> RenderedFile:
     return handout.write_handouts(handout.plan_handouts(request), request)
 
 
-def render_agenda(request: AgendaRequest, fmt: str = "docx") -> RenderedFile:
-    """Plan an agenda and write it as Word (`docx`) or Markdown (`md`)."""
+def render_agenda(
+    request: AgendaRequest, fmt: str = "docx", template: Path | None = None
+) -> RenderedFile:
+    """Plan an agenda and write it as Word (`docx`, on the organisation's Word `template`
+    when given) or Markdown (`md`)."""
     from compassion_kit.render import agenda
 
     plan = agenda.plan_agenda(request)
     if fmt == "md":
         return agenda.write_agenda_markdown(plan)
-    return agenda.write_agenda_docx(plan, request)
+    return agenda.write_agenda_docx(plan, request, template)

@@ -69,9 +69,8 @@ def build_agenda(
         titles=(requests.slide_titles(library), requests.item_titles(library)),
         date=options.date,
         venue=options.venue,
-        template=options.template,
     )
-    rendered = requests.render_agenda(request, options.format)
+    rendered = requests.render_agenda(request, options.format, options.template)
     result = finish(out, rendered, ("agenda", [agenda_id], audience), log, options.force)
     return result, rendered.data
 

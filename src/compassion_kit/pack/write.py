@@ -127,9 +127,8 @@ def _agenda(
         titles=(spec.slide_titles, spec.library_titles),
         date=spec.workshop.display_date,
         venue=spec.workshop.venue,
-        template=spec.templates.get("document"),
     )
-    return requests.render_agenda(request)
+    return requests.render_agenda(request, template=spec.templates.get("document"))
 
 
 def _printed(spec: Spec, brand: Brand, logo: Logo | None, file: PackFile) -> RenderedFile:

@@ -17,8 +17,6 @@ from compassion_kit.render.slide_refs import SlideNames, join_and, resolve, slid
 from compassion_kit.timing import Schedule, TimedSession, clock
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from compassion_kit.logo import Logo
     from compassion_kit.profile import Brand
 
@@ -54,7 +52,6 @@ class AgendaRequest:
     library_titles: Mapping[str, str]  # item id -> title, for the print list
     date: str | None = None
     venue: str | None = None
-    template: Path | None = None  # the organisation's Word template; None: the kit's own
 
 
 @dataclass(frozen=True)
