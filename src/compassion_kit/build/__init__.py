@@ -20,6 +20,7 @@ from compassion_kit.build.printed import (
     build_worksheets,
     handouts_of_element,
 )
+from compassion_kit.build.template import check_deck_template
 from compassion_kit.library import load_library
 
 # Kept importable from here for callers written before it moved to `requests`.
@@ -38,6 +39,7 @@ __all__ = [
     "build_handouts",
     "build_pack",
     "build_worksheets",
+    "check_deck_template",
     "check_files",
     "handouts_of_element",
     "load_library",

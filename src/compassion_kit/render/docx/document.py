@@ -19,7 +19,7 @@ from compassion_kit.render.docx.template import open_template, style_ids
 from compassion_kit.render.docx.text import add_paragraph
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.page import COLUMN_GAP, PAPER, SIDE_MARGIN
-from compassion_kit.render.plan.properties import short_title
+from compassion_kit.render.plan.words import short_title
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
