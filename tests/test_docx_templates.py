@@ -440,3 +440,36 @@ def test_each_document_command_takes_a_template(tmp_path: Path, command: list[st
     refused = CliRunner().invoke(app, [*args[:-1], str(template)])
     assert refused.exit_code == 1
     assert "letterhead.dotx" in refused.output
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        ({"word/styles.xml": b"<w:styles"}, "cannot read the Word template"),
+        ({"word/_rels/document.xml.rels": b"<Relationships"}, "not well-formed"),
+        ({"[Content_Types].xml": None}, "cannot read the Word template"),
+    ],
+)
+def test_a_broken_template_is_refused_naming_it(
+    tmp_path: Path, damage: dict[str, bytes | None], said: str
+) -> None:
+    broken = _repackaged(python_docx_default(tmp_path), tmp_path / "broken.docx", damage)
+    with pytest.raises(KitError) as caught:
+        build.build_worksheets(
+            ["six-word-stories"], tmp_path / "out.docx", build.PrintOptions(template=broken)
+        )
+    assert said in str(caught.value) and "broken.docx" in str(caught.value)
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_template_listing_a_part_twice_is_refused(tmp_path: Path) -> None:
+    source = python_docx_default(tmp_path)
+    twice = tmp_path / "twice.docx"
+    shutil.copy(source, twice)
+    with zipfile.ZipFile(twice, "a") as archive, pytest.warns(UserWarning, match="Duplicate"):
+        archive.writestr("word/document.xml", b"<w:document/>")
+    with pytest.raises(KitError) as caught:
+        build.build_worksheets(
+            ["six-word-stories"], tmp_path / "out.docx", build.PrintOptions(template=twice)
+        )
+    assert "more than once" in str(caught.value) and "twice.docx" in str(caught.value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -15,9 +16,11 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.inputs import read_input
+from compassion_kit.office_zip import zip_damage
 from compassion_kit.paths import templates_dir
 from compassion_kit.render.docx import oxml, oxml_template
 from compassion_kit.render.docx.package import plain_document
@@ -28,6 +31,8 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 TEMPLATE = "document.docx"
+# What python-docx and zipfile raise for a file that is not a sound Word package.
+_UNREADABLE = (OSError, ValueError, KeyError, PackageNotFoundError, zipfile.BadZipFile, zlib.error)
 # Style names the writers use. A template without one of them gets the bundled template's.
 STYLE_NAMES = (
     "Normal",
@@ -100,11 +105,14 @@ def open_template(template: Path | None = None) -> tuple[Document, list[str]]:
     data = _bundled_bytes() if template is None else read_input(template, "template")
     try:
         if template is not None:
+            damage = zip_damage(data)  # every entry read once, before python-docx reads any
+            if damage is not None:
+                raise ValueError(damage)
             data = plain_document(data)
         document = docx.Document(io.BytesIO(data))
         if not len(document.sections):
             raise ValueError("its document has no page setup (w:sectPr)")
-    except (OSError, ValueError, KeyError, PackageNotFoundError, zipfile.BadZipFile) as exc:
+    except (*_UNREADABLE, etree.XMLSyntaxError) as exc:
         where = template if template is not None else template_path()
         reason = str(exc) or type(exc).__name__
         problem = Problem(
