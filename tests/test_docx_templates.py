@@ -391,6 +391,26 @@ def test_a_pack_uses_the_specs_document_template(tmp_path: Path) -> None:
         assert LETTERHEAD in headers
 
 
+def test_a_pack_uses_the_specs_deck_template(tmp_path: Path) -> None:
+    import pptx
+
+    pptx.Presentation().save(str(tmp_path / "office.pptx"))
+    shutil.copy(ORG, tmp_path / "org.yaml")
+    _copy_logo(tmp_path)
+    (tmp_path / "workshop.yaml").write_text(
+        "title: Template day\n"
+        "organisation: org.yaml\n"
+        "templates:\n  deck: office.pptx\n"
+        "deck: {modules: [intro]}\n"
+        "formats: [pptx]\n",
+        encoding="utf-8",
+    )
+    build.build_pack(tmp_path / "workshop.yaml", tmp_path / "pack")
+    (deck,) = (tmp_path / "pack").rglob("*.pptx")
+    layouts = {slide.slide_layout.name for slide in pptx.Presentation(str(deck)).slides}
+    assert "Title Slide" in layouts  # Office's layout names: the template was used
+
+
 def test_a_missing_spec_template_is_named_at_its_line(tmp_path: Path) -> None:
     shutil.copy(ORG, tmp_path / "org.yaml")
     _copy_logo(tmp_path)
