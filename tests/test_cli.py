@@ -134,6 +134,9 @@ def test_no_module_lists_the_deck_ids():
 
 
 def test_profile_alt_text_must_name_the_organisation(tmp_path: Path):
+    from PIL import Image
+
+    Image.new("RGB", (300, 100), "#005EB8").save(tmp_path / "logo.png")  # validate reads it
     org = tmp_path / "org.yaml"
     org.write_text(
         'name: "Marcher Vale Integrated Care Board"\nlogo: logo.png\nlogo_alt: "Our logo"\n',
