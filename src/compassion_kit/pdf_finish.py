@@ -6,10 +6,10 @@ imported lazily); the export itself is `pdf.py`'s, reading the source file `chec
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from compassion_kit.check.pdf_rules import structure_elements
 from compassion_kit.check.sources import SourceFacts, source_facts
 from compassion_kit.output import build_time
 
@@ -74,7 +74,7 @@ def _carry_alt_text(doc: pikepdf.Pdf, facts: SourceFacts) -> None:
     if tree is None:
         return
     pages = {page.obj.objgen: number for number, page in enumerate(doc.pages)}
-    figures = list(figure_elements(tree))
+    figures = [e for e in structure_elements(tree) if e.get("/S") == pikepdf.Name.Figure]
     unused = [list(group) for group in facts.alt_texts]
 
     def group_of(figure: pikepdf.Dictionary) -> list[str]:
@@ -91,27 +91,3 @@ def _carry_alt_text(doc: pikepdf.Pdf, facts: SourceFacts) -> None:
     for figure in figures:
         if not str(figure.get("/Alt", "")).strip() and (group := group_of(figure)):
             figure.Alt = pikepdf.String(group.pop(0))
-
-
-def figure_elements(tree: pikepdf.Object) -> Iterator[pikepdf.Dictionary]:
-    """Every /Figure structure element under `tree`, in document order (cycles are skipped)."""
-    import pikepdf
-
-    seen: set[tuple[int, int]] = set()
-    stack: list[pikepdf.Object] = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, pikepdf.Array):
-            stack.extend(reversed(list(node)))
-            continue
-        if not isinstance(node, pikepdf.Dictionary):
-            continue
-        if node.is_indirect:
-            if node.objgen in seen:
-                continue
-            seen.add(node.objgen)
-        if node.get("/S") == pikepdf.Name.Figure:
-            yield node
-        kids = node.get("/K")
-        if kids is not None and node.get("/Type") != pikepdf.Name.MCR:
-            stack.append(kids)
