@@ -20,6 +20,7 @@ from compassion_kit.build.printed import (
     build_worksheets,
     handouts_of_element,
 )
+from compassion_kit.build.script import ScriptOptions, build_script
 from compassion_kit.library import load_library
 
 # Kept importable from here for callers written before it moved to `requests`.
@@ -33,10 +34,12 @@ __all__ = [
     "BuildResult",
     "DeckOptions",
     "PrintOptions",
+    "ScriptOptions",
     "build_agenda",
     "build_deck",
     "build_handouts",
     "build_pack",
+    "build_script",
     "build_worksheets",
     "check_files",
     "handouts_of_element",
