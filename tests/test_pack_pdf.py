@@ -29,7 +29,7 @@ def test_every_office_file_has_a_pdf_with_the_counted_pages(pdf_pack: Path):
     manifest = json.loads((pdf_pack / "manifest.json").read_text(encoding="utf-8"))
     by_path = {f["path"]: f for f in manifest["files"]}
     office = [f for f in manifest["files"] if f["format"] in ("pptx", "docx")]
-    assert len(office) == 5
+    assert len(office) == 6  # five documents and the facilitator's script
     for entry in office:
         pdf = by_path[entry["path"].rpartition(".")[0] + ".pdf"]
         pages = pdf_pages(pdf_pack / pdf["path"])
@@ -63,7 +63,7 @@ def test_every_pdf_is_tagged_titled_and_in_british_english(pdf_pack: Path):
     import pikepdf
 
     pdfs = sorted(pdf_pack.glob("*.pdf"))
-    assert len(pdfs) == 5
+    assert len(pdfs) == 6
     for pdf in pdfs:
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
         assert "Tagged:          yes" in info.stdout, pdf.name
@@ -72,6 +72,19 @@ def test_every_pdf_is_tagged_titled_and_in_british_english(pdf_pack: Path):
             assert doc.Root.ViewerPreferences.DisplayDocTitle is True
             assert str(doc.docinfo.Title).strip(), pdf.name
             assert str(doc.docinfo.CreationDate) == "D:20200101000000Z"
+
+
+def test_the_pack_has_the_facilitators_script_with_every_slide(pdf_pack: Path):
+    manifest = json.loads((pdf_pack / "manifest.json").read_text(encoding="utf-8"))
+    deck = next(f for f in manifest["files"] if f["kind"] == "deck" and f["format"] == "pptx")
+    script = pdf_pack / "tvt-2027-04-14-facilitator-script.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(script), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for number in range(1, deck["slides"] + 1):
+        assert f"Slide {number}:" in text or f"Slide {number}\n" in text, number
+    assert f"Slide {deck['slides'] + 1}" not in text
+    assert "Run sheet" in text
 
 
 def test_export_options_ask_for_tagged_pdf_ua_with_the_right_filter():
@@ -108,8 +121,9 @@ def test_a_batch_exports_pdfs_with_one_libreoffice_run_per_job(
     orgs.write_text("name,primary\nOne Trust,#005EB8\nTwo Trust,#003087\nThree Trust,#00594F\n")
     result = build_pack(SMALL, tmp_path / "out", PackOptions(orgs=orgs, jobs=2, pdf=True))
     assert result.exit_code == 0
-    # three packs in two groups; each group has one run for decks and one for documents
-    assert len(started) == 4
+    # three packs in two groups; each group has one run for decks and one for documents, then
+    # one for its packs' facilitator's scripts (their thumbnails come from the decks' PDFs)
+    assert len(started) == 6
     for slug in ("one-trust", "two-trust", "three-trust"):
-        assert len(list((tmp_path / "out" / slug).glob("*.pdf"))) == 5
+        assert len(list((tmp_path / "out" / slug).glob("*.pdf"))) == 6
     assert not list((tmp_path / "out").glob(".*"))
