@@ -160,3 +160,19 @@ def test_a_reference_at_a_field_with_its_own_mistake_is_reported_once(tmp_path: 
     result = runner.invoke(app, ["validate", str(tmp_path)])
     assert '"Bad_Slide" is not a valid id' in result.stderr
     assert "there is no slide with the id 'Bad_Slide'" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("logo", "words"),
+    [(None, "does not exist"), (b"not a picture", "is not a PNG, JPEG or SVG image")],
+)
+def test_validate_reads_a_profiles_logo_as_a_build_would(
+    tmp_path: Path, logo: bytes | None, words: str
+) -> None:
+    if logo is not None:
+        (tmp_path / "logo.png").write_bytes(logo)
+    profile = tmp_path / "org.yaml"
+    profile.write_text('name: Test Trust\nlogo: logo.png\nlogo_alt: "Test Trust logo"\n')
+    result = runner.invoke(app, ["validate", str(profile)])
+    assert result.exit_code == 1, result.output
+    assert "org.yaml:2:7:" in result.output and words in result.output

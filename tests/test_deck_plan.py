@@ -17,7 +17,7 @@ from compassion_kit.render.deck import (
     slide_numbers,
 )
 from compassion_kit.render.plan import deck_fit as fit
-from compassion_kit.render.plan.deck import contain
+from compassion_kit.render.plan.deck_logo import contain
 from compassion_kit.render.plan.deck_spec import EMU_PER_PT, LAYOUTS, DeckPlan, SlideSpec
 from compassion_kit.render.pptx.template import read_template
 from compassion_kit.timing import schedule

@@ -205,13 +205,27 @@ def print_request(
     team: str | None,
     date: str | None,
     audience: str,
+    template: Path | None = None,
 ) -> PrintRequest:
-    """A request for worksheets or handouts printed into one document."""
+    """A request for worksheets or handouts printed into one document, on the organisation's
+    Word `template` when given (None: the kit's own)."""
     from compassion_kit.render.plan.printing import PrintRequest
 
     return PrintRequest(
-        items=tuple(items), brand=brand, logo=logo, team=team, date=date, audience=audience
+        items=tuple(items),
+        brand=brand,
+        logo=logo,
+        team=team,
+        date=date,
+        audience=audience,
+        template=template,
     )
+
+
+def note_document_template(template: Path | None) -> None:
+    """Record a Word template as an input, so no document is ever written over it."""
+    if template is not None:
+        note_input(template)
 
 
 def render_printed(kind: str, request: PrintRequest) -> RenderedFile:
@@ -223,11 +237,14 @@ def render_printed(kind: str, request: PrintRequest) -> RenderedFile:
     return handout.write_handouts(handout.plan_handouts(request), request)
 
 
-def render_agenda(request: AgendaRequest, fmt: str = "docx") -> RenderedFile:
-    """Plan an agenda and write it as Word (`docx`) or Markdown (`md`)."""
+def render_agenda(
+    request: AgendaRequest, fmt: str = "docx", template: Path | None = None
+) -> RenderedFile:
+    """Plan an agenda and write it as Word (`docx`, on the organisation's Word `template`
+    when given) or Markdown (`md`)."""
     from compassion_kit.render import agenda
 
     plan = agenda.plan_agenda(request)
     if fmt == "md":
         return agenda.write_agenda_markdown(plan)
-    return agenda.write_agenda_docx(plan, request)
+    return agenda.write_agenda_docx(plan, request, template)

@@ -21,6 +21,7 @@ from compassion_kit.build.printed import (
     handouts_of_element,
 )
 from compassion_kit.build.script import ScriptOptions, build_script
+from compassion_kit.build.template import check_deck_template
 from compassion_kit.library import load_library
 
 # Kept importable from here for callers written before it moved to `requests`.
@@ -41,6 +42,7 @@ __all__ = [
     "build_pack",
     "build_script",
     "build_worksheets",
+    "check_deck_template",
     "check_files",
     "handouts_of_element",
     "load_library",

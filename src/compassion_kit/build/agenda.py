@@ -30,6 +30,7 @@ class AgendaOptions:
     deck_title: str | None = None
     format: str = "docx"
     content: tuple[Path, ...] = ()
+    template: Path | None = None  # the organisation's Word template (.docx or .dotx)
     force: bool = False  # write through `out` when it is a symbolic link
 
 
@@ -54,6 +55,7 @@ def build_agenda(
     timed = requests.schedule_of(library, agenda_id, options.start, log)
     requests.check_option_text(log, date=options.date, venue=options.venue)
     brand, logo = requests.brand_and_logo(options.org, log)
+    requests.note_document_template(options.template)  # never written over
     numbers = _slide_numbers(library, options, agenda_id, brand, logo, log)
     log.raise_if_any()
     assert timed is not None and brand is not None
@@ -68,7 +70,7 @@ def build_agenda(
         date=options.date,
         venue=options.venue,
     )
-    rendered = requests.render_agenda(request, options.format)
+    rendered = requests.render_agenda(request, options.format, options.template)
     result = finish(out, rendered, ("agenda", [agenda_id], audience), log, options.force)
     return result, rendered.data
 

@@ -31,7 +31,7 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
         KitError: every problem found in every path.
     """
     from compassion_kit.loading import read_yaml
-    from compassion_kit.profile import load_brand
+    from compassion_kit.requests import brand_and_logo
 
     log = ProblemLog()
     checked: list[str] = []
@@ -42,7 +42,10 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
             if doc is None:
                 continue
             if "kind" not in doc.data and "name" in doc.data:
-                if log.attempt(lambda p=path: load_brand(p)) is not None:  # type: ignore[misc]
+                # As a build reads it: fields, colours and the logo decoded and measured.
+                before = _errors(log)
+                brand, _logo = brand_and_logo(path, log)
+                if brand is not None and _errors(log) == before:
                     checked.append(f"{path}: organisation profile")
                 continue
         items.append(path)
@@ -59,6 +62,10 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
         checked.append(f"{where}: {count} item{'s' if count != 1 else ''}")
         checked.extend(library.overrides)
     return checked
+
+
+def _errors(log: ProblemLog) -> int:
+    return sum(problem.severity == "error" for problem in log.problems)
 
 
 def check_files(

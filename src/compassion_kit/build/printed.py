@@ -22,6 +22,7 @@ class PrintOptions:
     date: str | None = None
     facilitator: bool = False
     content: tuple[Path, ...] = ()
+    template: Path | None = None  # the organisation's Word template (.docx or .dotx)
     force: bool = False  # write through `out` when it is a symbolic link
 
 
@@ -60,11 +61,18 @@ def _build_print(
     items = requests.items_of_kind(library, ids, kind, log, f"{kind} id")
     requests.check_option_text(log, team=options.team, date=options.date)
     brand, logo = requests.brand_and_logo(options.org, log)
+    requests.note_document_template(options.template)  # never written over
     log.raise_if_any()
     assert brand is not None
     audience = "facilitator" if options.facilitator else "participant"
     request = requests.print_request(
-        items, brand, logo, team=options.team, date=options.date, audience=audience
+        items,
+        brand,
+        logo,
+        team=options.team,
+        date=options.date,
+        audience=audience,
+        template=options.template,
     )
     rendered = requests.render_printed(kind, request)
     return finish(out, rendered, (f"{kind}s", ids, audience), log, options.force)

@@ -37,6 +37,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
 }
 for _name, _command in COMMANDS.items():
     app.command(_name)(_command)
+app.add_typer(checks.template_app)  # `kit template check`
 
 
 def _stop_cleanly() -> None:

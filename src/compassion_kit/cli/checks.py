@@ -1,4 +1,5 @@
-"""`kit check`: accessibility and NHS identity of finished .pptx and .docx files."""
+"""`kit check`: accessibility and NHS identity of finished .pptx and .docx files; and
+`kit template check`: how a PowerPoint template would be used."""
 
 from __future__ import annotations
 
@@ -28,3 +29,32 @@ def check(
     report = run(lambda: build.check_files(paths, org, profile))
     console.check_report(report, as_json)
     raise typer.Exit(ExitCode.PROBLEMS if report.failed else ExitCode.OK)
+
+
+template_app = typer.Typer(
+    name="template",
+    help="Look at a PowerPoint template before building on it.",
+    no_args_is_help=True,
+)
+
+
+@template_app.command("check")
+def template_check(
+    path: Annotated[Path, typer.Argument(metavar="TEMPLATE", help=".pptx/.potx/.pptm/.potm.")],
+) -> None:
+    """Print which layout each kind of slide uses and any compromise; exit 1 only when the
+    template cannot be used at all.
+
+    Example: kit template check our-trust.potx
+    """
+    from compassion_kit import build, console
+
+    report = run(lambda: build.check_deck_template(path))
+    width, height = (round(side / 914400, 2) for side in report.slide_size)
+    console.table(
+        f"{report.path} ({width:g} x {height:g} in slides)",
+        ("Slides", "Layout", "Parts"),
+        report.rows,
+    )
+    for warning in report.warnings:
+        console.warning(warning)

@@ -18,6 +18,11 @@ from compassion_kit.cli._app import (
     usage,
 )
 
+DocTemplateOpt = Annotated[
+    Path | None,
+    typer.Option(help="Your organisation's Word template or letterhead (.docx or .dotx)."),
+]
+
 
 def build_deck(
     modules: Annotated[
@@ -79,6 +84,7 @@ def agenda(
         typer.Option(help="Deck module(s) used on the day: slide references become numbers."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="docx or md.")] = "docx",
+    template: DocTemplateOpt = None,
     as_json: JsonOpt = False,
     content: ContentOpt = None,
     force: ForceOpt = False,
@@ -103,6 +109,7 @@ def agenda(
         org=org,
         deck=tuple(deck or ()),
         format=fmt,
+        template=template,
         content=tuple(content or ()),
         force=force,
     )
@@ -125,6 +132,7 @@ def worksheet(
         bool,
         typer.Option("--facilitator", help="Include facilitator sheets (e.g. example stories)."),
     ] = False,
+    template: DocTemplateOpt = None,
     as_json: JsonOpt = False,
     content: ContentOpt = None,
     force: ForceOpt = False,
@@ -140,6 +148,7 @@ def worksheet(
         team=team,
         date=date,
         facilitator=facilitator,
+        template=template,
         content=tuple(content or ()),
         force=force,
     )
@@ -153,6 +162,7 @@ def handout(
         str | None, typer.Option(help="All handouts of an element: intro, 1-4 or related.")
     ] = None,
     org: OrgOpt = None,
+    template: DocTemplateOpt = None,
     as_json: JsonOpt = False,
     content: ContentOpt = None,
     force: ForceOpt = False,
@@ -169,7 +179,7 @@ def handout(
         if element is not None:
             chosen += build.handouts_of_element(library, element)
         return build.build_handouts(
-            chosen, output, build.PrintOptions(org=org, force=force), library
+            chosen, output, build.PrintOptions(org=org, template=template, force=force), library
         )
 
     report(run(work), as_json)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from compassion_kit.check.palette import NHS_PALETTE
 from compassion_kit.feedback.results import ScaleResult
 from compassion_kit.model import Organisation
+from compassion_kit.render.plan.words import shorten
 
 ALT_LIMIT = 150  # characters: longer alt text is tiring to hear (the checker's KIT002)
 NEGATIVES = ("NHS Pink", "NHS Dark Pink", "NHS Dark Red", "NHS Purple")
@@ -44,9 +45,7 @@ class Chart:
 
 def short(text: str, limit: int = SHORT) -> str:
     """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+    return shorten(text, limit)
 
 
 def nhs(name: str) -> str:

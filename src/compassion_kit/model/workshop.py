@@ -77,6 +77,16 @@ PrintedList = Annotated[list[Printed], Before(_printed_list), NO_REPEATS]
 
 
 @dataclass(frozen=True, kw_only=True)
+class Templates(Record):
+    """The organisation's own Office templates, as file names relative to this spec."""
+
+    deck: Text | None = None
+    """PowerPoint template for the deck (.pptx)"""
+    document: Text | None = None
+    """Word template or letterhead for agendas, worksheets and handouts (.docx or .dotx)"""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Workshop(Record):
     """One workshop: when and where, for whom, and which materials to produce."""
 
@@ -112,6 +122,8 @@ class Workshop(Record):
     """File types to write: pptx (deck), docx (documents), pdf (all, as PDF)"""
     content: list[Text] = field(default_factory=list)
     """Your own content folders or files, relative to this spec"""
+    templates: Templates | None = None
+    """Your organisation's templates: `deck` (PowerPoint), `document` (Word)"""
 
     @property
     def display_date(self) -> str | None:

@@ -7,12 +7,13 @@ done once per run: the library, the agenda schedules, the organisation named in 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from compassion_kit import requests
 from compassion_kit.errors import ContentError, Problem, ProblemLog
+from compassion_kit.inputs import note_input
 from compassion_kit.library import Library, display_path, load_library, unknown_id_problem
 from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import Organisation
@@ -45,6 +46,7 @@ class Spec:
     library_titles: Mapping[str, str]
     brand: Brand | None = None
     logo: Logo | None = None
+    templates: Mapping[str, Path] = field(default_factory=dict)  # "deck"/"document" -> file
 
 
 def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -> Spec:
@@ -87,6 +89,7 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         brand, logo = None, None
     if "pdf" in formats:
         _check_soffice(doc, pdf and "pdf" not in workshop.formats, log)
+    templates = _templates(workshop, doc, base, log)
     log.raise_if_any()
     assert library is not None
     return Spec(
@@ -99,7 +102,35 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         library_titles=requests.item_titles(library),
         brand=brand,
         logo=logo,
+        templates=templates,
     )
+
+
+def _templates(
+    workshop: Workshop, doc: YamlDocument, base: Path, log: ProblemLog
+) -> dict[str, Path]:
+    """The spec's `templates`, found relative to it and recorded as inputs (never written
+    over); a problem at its line for each that is not a file."""
+    found: dict[str, Path] = {}
+    given = workshop.templates
+    for kind in ("deck", "document"):
+        name = getattr(given, kind) if given is not None else None
+        if name is None:
+            continue
+        path = base / name
+        if not path.is_file():
+            log.add(
+                Problem(
+                    f"the {kind} template '{name}' does not exist in {base}",
+                    doc.locate(("templates", kind)),
+                    field=f"templates.{kind}",
+                    hint="template paths are relative to the spec",
+                )
+            )
+            continue
+        note_input(path)
+        found[kind] = path
+    return found
 
 
 def _check_ids(workshop: Workshop, library: Library, doc: YamlDocument, log: ProblemLog) -> None:

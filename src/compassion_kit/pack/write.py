@@ -107,6 +107,7 @@ def _deck(spec: Spec, brand: Brand, logo: Logo | None) -> tuple[Any, Any]:
         facilitator=", ".join(workshop.facilitators) or None,
         agenda=workshop.deck.agenda,
         start=workshop.start,
+        template=spec.templates.get("deck"),
     )
     log = ProblemLog()
     request = requests.deck_request(spec.library, workshop.deck.modules, options, log, brand, logo)
@@ -128,7 +129,7 @@ def _agenda(
         date=spec.workshop.display_date,
         venue=spec.workshop.venue,
     )
-    return requests.render_agenda(request)
+    return requests.render_agenda(request, template=spec.templates.get("document"))
 
 
 def _printed(spec: Spec, brand: Brand, logo: Logo | None, file: PackFile) -> RenderedFile:
@@ -139,6 +140,7 @@ def _printed(spec: Spec, brand: Brand, logo: Logo | None, file: PackFile) -> Ren
         team=spec.workshop.team,
         date=spec.workshop.display_date,
         audience=file.audience,
+        template=spec.templates.get("document"),
     )
     return requests.render_printed(file.kind, request)
 

@@ -22,6 +22,8 @@ from compassion_kit.render.plan.agenda import (
 from compassion_kit.render.slide_refs import resolve_slide_refs
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from compassion_kit.render import RenderedFile
 
 __all__ = [
@@ -38,11 +40,14 @@ __all__ = [
 ]
 
 
-def write_agenda_docx(plan: AgendaPlan, request: AgendaRequest) -> RenderedFile:
+def write_agenda_docx(
+    plan: AgendaPlan, request: AgendaRequest, template: Path | None = None
+) -> RenderedFile:
     """The agenda as a Word document: A4 (or Letter), logo and organisation in the header,
     the source credit and page numbers in the footer, Heading styles, and the agenda as a
-    table whose header row repeats on each page. Identical input gives identical bytes.
+    table whose header row repeats on each page; on the organisation's Word `template` when
+    given (see `render/docx/document.new_document`). Identical input gives identical bytes.
     """
     from compassion_kit.render.docx.agenda import write_agenda  # python-docx only when writing
 
-    return write_agenda(plan, request)
+    return write_agenda(plan, request, template)

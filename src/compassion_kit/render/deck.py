@@ -16,7 +16,7 @@ from compassion_kit.errors import ContentError, Problem
 from compassion_kit.paths import templates_dir
 from compassion_kit.render import RenderedFile
 from compassion_kit.render.plan.deck import Context, plan_slides
-from compassion_kit.render.plan.deck_spec import LAYOUTS, DeckPlan
+from compassion_kit.render.plan.deck_spec import LAYOUTS, DeckPlan, TemplateReport
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
@@ -28,8 +28,10 @@ __all__ = [
     "LAYOUTS",
     "DeckPlan",
     "DeckRequest",
+    "TemplateReport",
     "check_template",
     "default_template",
+    "describe_template",
     "plan_deck",
     "slide_numbers",
     "write_deck",
@@ -59,13 +61,24 @@ def default_template() -> Path:
 
 
 def check_template(path: Path) -> list[Problem]:
-    """Every missing layout or placeholder in a deck template at once; empty when usable.
-
-    Layouts are found by name (see LAYOUTS); each message lists what the template has.
+    """Why a deck template cannot be used at all (unreadable, unsafe, absurd slide size, no
+    layout with a title); empty when usable. Any layouts will do: see `describe_template`.
     """
     from compassion_kit.render.pptx.contract import check_template as check
 
     return check(path)
+
+
+def describe_template(path: Path) -> TemplateReport:
+    """How the deck writer would use a template: each kind of slide's layout, the parts it
+    fills and draws, and every compromise.
+
+    Raises:
+        ContentError: the template cannot be used at all (see `check_template`).
+    """
+    from compassion_kit.render.pptx.contract import describe
+
+    return describe(path)
 
 
 def plan_deck(request: DeckRequest) -> DeckPlan:
@@ -78,12 +91,14 @@ def plan_deck(request: DeckRequest) -> DeckPlan:
     Raises:
         ContentError: the template is unreadable or lacks a layout or placeholder.
     """
+    from compassion_kit.render.plan.deck_layouts import map_layouts
     from compassion_kit.render.pptx.template import read_template
 
     template_path = request.template or default_template()
     problems = check_template(template_path)
     if problems:
         raise ContentError(problems)
+    template = read_template(template_path)
     org = request.brand.organisation
     tokens = {
         "org_name": org.name,
@@ -94,25 +109,29 @@ def plan_deck(request: DeckRequest) -> DeckPlan:
     # A title typed by the user is data, used as typed; only the kit's own wording is filled in.
     title = request.title or substitute(default_title(request), tokens)
     ctx = Context(
-        read_template(template_path),
+        template,
         org,
         request.logo,
         request.schedule,
         tokens,
         bundled=request.template is None,
+        layouts=map_layouts(template),
     )
     slides = plan_slides(
         ctx, title, request.modules, request.date, request.venue, request.facilitator
     )
+    kinds = tuple(dict.fromkeys(slide.kind for slide in slides))
     return DeckPlan(
         title=title,
         slides=tuple(slides),
-        font=org.font,
+        font=org.font if ctx.branded else "",  # "": the template's theme fonts
         colours=ctx.colours,
         tokens=tokens,
         author=org.name,
         template=str(template_path),
-        warnings=tuple(ctx.warnings),
+        warnings=(*ctx.map.warnings(kinds), *ctx.warnings),
+        layouts=ctx.map.layouts,
+        brand_theme=ctx.branded,
     )
 
 

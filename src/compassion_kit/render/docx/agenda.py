@@ -19,6 +19,8 @@ from compassion_kit.render.docx.table import add_table, allow_split
 from compassion_kit.render.docx.text import Cell, add_list, add_paragraph, add_run, embolden
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from docx.text.paragraph import Paragraph
 
     from compassion_kit.render.plan.agenda import (
@@ -51,12 +53,14 @@ PRINT_COLUMNS = (0.45, 0.25, 0.30)  # Item | Copies | Used in, as shares of the 
 LINE_CHARS, SPLIT_LINES = 60, 24
 
 
-def write_agenda(plan: AgendaPlan, request: AgendaRequest) -> RenderedFile:
+def write_agenda(
+    plan: AgendaPlan, request: AgendaRequest, template: Path | None = None
+) -> RenderedFile:
     """The agenda as a Word document: A4 (or Letter), logo and organisation in the header,
     the source credit and page numbers in the footer, Heading styles, and the agenda as a
     table whose header row repeats on each page. Identical input gives identical bytes.
     """
-    draft = new_document(request.brand, request.logo, plan.credit)
+    draft = new_document(request.brand, request.logo, plan.credit, template)
     add_paragraph(draft, plan.title, TITLE)
     add_paragraph(draft, plan.version, SUBTITLE)
     for label, value in plan.details:

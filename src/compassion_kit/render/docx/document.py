@@ -8,26 +8,25 @@ the page the agenda, worksheet and handout writers'.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import RGBColor, Twips
+from docx.shared import Length, RGBColor, Twips
 
-from compassion_kit.render.docx import oxml
-from compassion_kit.render.docx.template import open_document, style_ids
+from compassion_kit.render.docx import oxml, oxml_template
+from compassion_kit.render.docx.template import open_template, style_ids
 from compassion_kit.render.docx.text import add_paragraph
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.page import COLUMN_GAP, PAPER, SIDE_MARGIN
-from compassion_kit.render.plan.properties import short_title
+from compassion_kit.render.plan.words import short_title
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from docx.document import Document
-    from docx.section import _Header
-    from docx.text.paragraph import Paragraph
+    from docx.section import Section, _Footer, _Header
 
     from compassion_kit.logo import Logo
     from compassion_kit.profile import Brand
@@ -40,6 +39,7 @@ TOOL = "compassion-kit"  # author and last editor in the core properties
 LOGO_HEIGHT = 567  # 1 cm: legible, and with the name below it the header fits the top margin
 LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
 LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
+PRINTABLE_EDGE = 340  # 6 mm: the least a template's header or footer keeps from the edge
 
 
 @dataclass(eq=False)
@@ -53,6 +53,9 @@ class Draft:
     styles: dict[str, Any]  # python-docx style objects (paragraph, character, table)
     ids: dict[str, str | None]
     controls: int = 0  # content controls so far, for their unique ids
+    # A template's own footers (default, even pages) by kind: a copy of their blocks and the
+    # footer they came from, put again in each later section's footer before its credit.
+    footers: dict[str, tuple[list[Any], _Footer]] = field(default_factory=dict)
 
     def style_id(self, name: str) -> str | None:
         """The id of style `name`, None for the default paragraph style (Normal)."""
@@ -70,43 +73,92 @@ class Draft:
 def new_document(
     brand: Brand, logo: Logo | None, credit: str, template: Path | None = None
 ) -> Draft:
-    """A blank branded document on `template` (default: the bundled one): A4 or Letter, the
-    brand's font, en-GB, heading and figure colours, logo and organisation name top right,
-    `credit` and "Page N of M" in the footer.
+    """A blank branded document on `template` (default: the bundled one).
+
+    On the bundled template: A4 or Letter, the brand's font, en-GB, heading and figure
+    colours, logo and organisation name top right, `credit` and "Page N of M" in the footer.
+    On another template, its page setup, fonts, styles, headers and footers are kept: the
+    brand colours go only on the styles it lacked, and the logo, name, credit and page
+    numbers only where its headers and footers do not already have them (each of them, when
+    the template has a distinct first page or even pages, see `_header_kinds`).
 
     Raises:
         ContentError: the template cannot be read.
     """
-    document = open_document(template)
+    document, copied = open_template(template)
     styles = {style.name: style for style in document.styles if style.name is not None}
     draft = Draft(document, brand, 0, styles, style_ids(document))
-    _brand_styles(draft)
-    width, height = PAPER[brand.organisation.paper]
     section = document.sections[0]
-    section.page_width, section.page_height = Twips(width), Twips(height)
-    section.left_margin = section.right_margin = Twips(SIDE_MARGIN)
-    draft.width = width - 2 * SIDE_MARGIN
-    _fill_header(draft, section.header, logo)
-    section.footer.is_linked_to_previous = False
-    _fill_footer(draft, section.footer.paragraphs[0], credit)
+    if template is None:
+        _brand_styles(draft, brand.organisation.font, HEADING_STYLES + FIGURE_STYLES)
+        width, height = PAPER[brand.organisation.paper]
+        section.page_width, section.page_height = Twips(width), Twips(height)
+        section.left_margin = section.right_margin = Twips(SIDE_MARGIN)
+        draft.width = width - 2 * SIDE_MARGIN
+    else:
+        _brand_styles(draft, None, tuple(copied))
+        for edge in ("header_distance", "footer_distance"):  # printers leave the edge blank
+            if (getattr(section, edge) or 0) < Twips(PRINTABLE_EDGE):
+                setattr(section, edge, Twips(PRINTABLE_EDGE))
+        margins = (section.left_margin or 0) + (section.right_margin or 0) + (section.gutter or 0)
+        draft.width = Length((section.page_width or 0) - margins).twips
+    for kind in _header_kinds(draft, section):
+        _fill_header(draft, getattr(section, HEADERS[kind]), logo)
+        footer = getattr(section, FOOTERS[kind])
+        footer.is_linked_to_previous = False
+        if kind != "first" and not oxml_template.is_blank(footer):
+            draft.footers[kind] = (oxml_template.blocks_of(footer), footer)
+        _fill_footer(draft, footer, credit)
     return draft
 
 
-def _brand_styles(draft: Draft) -> None:
-    """The organisation's font everywhere, its colours on headings and key figures."""
+HEADERS = {"default": "header", "first": "first_page_header", "even": "even_page_header"}
+FOOTERS = {"default": "footer", "first": "first_page_footer", "even": "even_page_footer"}
+
+
+def _header_kinds(draft: Draft, section: Section) -> list[str]:
+    """The headers and footers a page of `section` can show: the default ones, the first
+    page's when the template sets a distinct first page (w:titlePg), the even pages' when
+    it sets distinct odd and even pages."""
+    kinds = ["default"]
+    if section.different_first_page_header_footer:
+        kinds.append("first")
+    if draft.document.settings.odd_and_even_pages_header_footer:
+        kinds.append("even")
+    return kinds
+
+
+def _brand_styles(draft: Draft, font: str | None, names: Sequence[str]) -> None:
+    """The organisation's font everywhere (None: the template's fonts stay), its colours on
+    the headings and key figures among `names`."""
     org = draft.brand.organisation
-    oxml.document_defaults(draft.document, org.font, LANGUAGE)
+    if font is None:
+        oxml_template.language_default(draft.document, LANGUAGE)
+    else:
+        oxml.document_defaults(draft.document, font, LANGUAGE)
     colours = org.colours
-    for names, colour in ((HEADING_STYLES, colours.primary), (FIGURE_STYLES, colours.secondary)):
-        for name in names:
-            draft.styles[name].font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    for styles, colour in ((HEADING_STYLES, colours.primary), (FIGURE_STYLES, colours.secondary)):
+        for name in styles:
+            if name in names:
+                rgb = RGBColor.from_string(colour.lstrip("#").upper())
+                draft.styles[name].font.color.rgb = rgb
 
 
 def _fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
     """The logo, then the organisation's name on its own line (NHS identity: nothing inside the
-    logo's clear space), right-aligned by the Header style."""
+    logo's clear space), right-aligned by the Header style.
+
+    A template's header keeps what it has and gets only what it lacks: no logo when it
+    shows a picture already, no name when it has text of its own.
+    """
     header.is_linked_to_previous = False
-    paragraph = header.paragraphs[0]
+    has_text = bool(oxml_template.text_of(header).strip())
+    if logo is not None and oxml_template.has_picture(header):
+        logo = None  # the letterhead shows its own: never two logos
+    if logo is None and has_text:
+        return
+    blank = oxml_template.is_blank(header) and header.paragraphs
+    paragraph = header.paragraphs[0] if blank else header.add_paragraph()
     oxml.set_style_id(paragraph, draft.style_id("Header"))
     name = draft.brand.organisation.name
     if logo is None:
@@ -117,6 +169,8 @@ def _fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
         io.BytesIO(logo.png), width=Twips(width), height=Twips(height)
     )
     oxml.describe_picture(picture, "Organisation logo", logo.alt)
+    if has_text:
+        return
     below = header.add_paragraph()
     oxml.set_style_id(below, draft.style_id("Header"))
     below.paragraph_format.space_before = Twips(round(height * LOGO_CLEAR_SPACE))
@@ -132,11 +186,30 @@ def logo_size(logo: Logo) -> tuple[int, int]:
     return round(height * ratio), height
 
 
-def _fill_footer(draft: Draft, paragraph: Paragraph, credit: str) -> None:
-    """The credit, then "Page N of M" at the right margin on the credit's last line."""
+def _fill_footer(draft: Draft, footer: _Footer, credit: str) -> None:
+    """The credit, then "Page N of M" at the right margin on the credit's last line.
+
+    A template's footer keeps what it has: the credit becomes a paragraph after it (unless
+    it says it already), without page numbers when the footer numbers pages itself.
+    """
+    text = f"Source: {credit}"
+    if text in oxml_template.text_of(footer):
+        return
+    blank = oxml_template.is_blank(footer) and footer.paragraphs
+    paragraph = footer.paragraphs[0] if blank else footer.add_paragraph()
     oxml.set_style_id(paragraph, draft.style_id("Footer"))
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(draft.width), WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.add_run(f"Source: {credit}\tPage ")
+    if not blank and oxml_template.has_field(footer, "PAGE"):
+        paragraph.add_run(text)
+        return
+    stops = paragraph.paragraph_format.tab_stops
+    style = draft.styles["Footer"]
+    while style is not None:  # a template's centre stop (its own or inherited) takes the tab
+        for stop in style.paragraph_format.tab_stops:
+            if stop.position < Twips(draft.width):
+                stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+        style = style.base_style
+    stops.add_tab_stop(Twips(draft.width), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run(f"{text}\tPage ")
     oxml.add_field(paragraph, "PAGE", "1")
     paragraph.add_run(" of ")
     oxml.add_field(paragraph, "NUMPAGES", "1")
@@ -159,9 +232,13 @@ def start_section(
         last.paragraph_format.keep_with_next = False
     oxml.end_section_on(last, new_page, columns, COLUMN_GAP)
     if new_page and credit is not None:
-        footer = draft.document.sections[-1].footer
-        footer.is_linked_to_previous = False
-        _fill_footer(draft, footer.paragraphs[0], credit)
+        section = draft.document.sections[-1]
+        for kind in _header_kinds(draft, section):
+            footer = getattr(section, FOOTERS[kind])
+            footer.is_linked_to_previous = False
+            if kind in draft.footers:
+                oxml_template.copy_blocks(*draft.footers[kind], footer)
+            _fill_footer(draft, footer, credit)
 
 
 class Printed(Protocol):
@@ -181,7 +258,7 @@ def print_run(
 
     `write` puts one item on its pages; `title` becomes the document's title (see `finish`).
     """
-    draft = new_document(request.brand, request.logo, items[0].credit)
+    draft = new_document(request.brand, request.logo, items[0].credit, request.template)
     for index, item in enumerate(items):
         if index:
             start_section(draft, credit=item.credit)

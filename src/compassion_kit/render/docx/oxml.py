@@ -134,7 +134,8 @@ def end_section_on(paragraph: Paragraph, new_page: bool, columns: int, gap: int)
     body = paragraph._p.getparent()
     sentinel = body.get_or_add_sectPr()
     paragraph._p.set_sectPr(sentinel.clone())
-    for reference in sentinel.xpath("w:headerReference|w:footerReference"):
+    # A template's distinct first page (w:titlePg) is the document's first page only.
+    for reference in sentinel.xpath("w:headerReference|w:footerReference|w:titlePg"):
         sentinel.remove(reference)
     _child(sentinel, "type", val="nextPage" if new_page else "continuous")
     _columns(sentinel, columns, gap)

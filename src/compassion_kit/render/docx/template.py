@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.inputs import read_input
+from compassion_kit.office_zip import zip_damage
 from compassion_kit.paths import templates_dir
-from compassion_kit.render.docx import oxml
+from compassion_kit.render.docx import oxml, oxml_template
+from compassion_kit.render.docx.package import plain_document
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,6 +31,8 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 TEMPLATE = "document.docx"
+# What python-docx and zipfile raise for a file that is not a sound Word package.
+_UNREADABLE = (OSError, ValueError, KeyError, PackageNotFoundError, zipfile.BadZipFile, zlib.error)
 # Style names the writers use. A template without one of them gets the bundled template's.
 STYLE_NAMES = (
     "Normal",
@@ -81,19 +88,43 @@ def open_document(template: Path | None = None) -> Document:
     Raises:
         ContentError: `template` cannot be read as a Word document (naming the file).
     """
+    return open_template(template)[0]
+
+
+def open_template(template: Path | None = None) -> tuple[Document, list[str]]:
+    """`open_document`, and the names of the styles copied from the bundled template.
+
+    A given template (.docx, .dotx, .docm, .dotm) is opened as a plain document
+    (`package.plain_document`: no macros, no external relationships) and its body (a sample
+    letter, "put your logo here" boxes) is dropped; its page setup, headers and footers stay.
+
+    Raises:
+        ContentError: `template` cannot be read as a Word document (naming the file).
+    """
     # A given template is read as a regular file within the cap (never a FIFO or device).
     data = _bundled_bytes() if template is None else read_input(template, "template")
-    source = io.BytesIO(data)
     try:
-        document = docx.Document(source)
+        if template is not None:
+            damage = zip_damage(data)  # every entry read once, before python-docx reads any
+            if damage is not None:
+                raise ValueError(damage)
+            data = plain_document(data)
+        document = docx.Document(io.BytesIO(data))
         if not len(document.sections):
             raise ValueError("its document has no page setup (w:sectPr)")
-    except (OSError, ValueError, KeyError, PackageNotFoundError, zipfile.BadZipFile) as exc:
+    except (*_UNREADABLE, etree.XMLSyntaxError) as exc:
         where = template if template is not None else template_path()
-        problem = Problem(f"cannot read the Word template ({exc})", Location(where))
+        reason = str(exc) or type(exc).__name__
+        problem = Problem(
+            f"cannot read the Word template ({reason})",
+            Location(where),
+            hint="give a Word document or template (.docx, .dotx, .docm or .dotm) that Word opens",
+        )
         raise ContentError([problem]) from None
-    add_missing_styles(document)
-    return document
+    if template is not None:
+        oxml_template.clear_body(document)
+        oxml_template.add_theme(document, _bundled().part.part_related_by(RT.THEME).blob)
+    return document, add_missing_styles(document)
 
 
 def style_ids(document: Document) -> dict[str, str | None]:
@@ -122,20 +153,36 @@ def add_missing_styles(document: Document) -> list[str]:
         *bases, wanted = _with_bases(bundled, name)
         for base in bases:  # a base already there by id is taken as it is
             if base.style_id not in ids:
-                ids.add(oxml.copy_style(document, base, base.style_id))
+                ids.add(_copy(document, base, base.style_id))
         style_id, number = wanted.style_id, 1
         while style_id in ids:  # the id is another style's, under another name
             style_id, number = f"{wanted.style_id}{number}", number + 1
-        ids.add(oxml.copy_style(document, wanted, style_id))
+        ids.add(_copy(document, wanted, style_id))
         copied.append(name)
     return copied
+
+
+def _copy(document: Document, style: Any, style_id: str) -> str:
+    """A bundled style copied under `style_id`, with the list it numbers with, if any."""
+    oxml.copy_style(document, style, style_id)
+    oxml_template.copy_list(document.styles.element[-1], _bundled_numbering(), document)
+    return style_id
+
+
+@cache
+def _bundled() -> Document:
+    """The bundled template, parsed once per process (read only)."""
+    return docx.Document(io.BytesIO(_bundled_bytes()))
+
+
+def _bundled_numbering() -> Any:
+    return _bundled().part.numbering_part.element
 
 
 @cache
 def _bundled_styles() -> dict[str, Any]:
     """The bundled template's styles by the name Word shows, read once per process."""
-    document = docx.Document(io.BytesIO(_bundled_bytes()))
-    return {style.name: style for style in document.styles}
+    return {style.name: style for style in _bundled().styles}
 
 
 def _with_bases(bundled: dict[str, Any], name: str) -> list[Any]:

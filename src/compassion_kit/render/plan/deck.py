@@ -14,22 +14,21 @@ from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_figures import figure_texts
 from compassion_kit.render.plan.deck_kinds import (
     KIND_LAYOUT,
-    Draft,
     agenda_draft,
     closing_draft,
     section_draft,
     slide_draft,
     title_draft,
 )
+from compassion_kit.render.plan.deck_layouts import LayoutMap, map_layouts
+from compassion_kit.render.plan.deck_logo import logo_and_title
 from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
-    EMU_PER_PT,
-    LOGO,
     TITLE,
     Box,
+    Draft,
     Layout,
     Para,
-    PictureSpec,
     SlideSpec,
     Template,
     TextSpec,
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
 
 TITLE_PT = {"Kit Title": 44.0, "Kit Section": 40.0}  # other layouts use TITLE_DEFAULT_PT
 TITLE_DEFAULT_PT, TITLE_FLOOR_PT = 36.0, 24.0
-ORG_NAME_PT = 20.0  # the organisation's name in the logo box when there is no logo
 CONT = " (cont.)"
 
 
@@ -58,8 +56,13 @@ class Context:
         schedule: Schedule | None,
         tokens: dict[str, str],
         bundled: bool,
+        layouts: LayoutMap | None = None,
     ) -> None:
         self.template = template
+        self.map = layouts or map_layouts(template)
+        # The kit's own colours and fonts go only into templates made for the kit; any other
+        # template's theme (text colours on its own backgrounds) wins.
+        self.branded = self.map.kit_layouts
         self.org = org
         self.logo = logo
         self.schedule = schedule
@@ -70,10 +73,12 @@ class Context:
             "secondary": org.colours.secondary,
             "accent": org.colours.accent,
         }
+        self.link_colour = self.colours["primary"] if self.branded else ""
         self.warnings: list[str] = []
 
-    def layout(self, name: str) -> Layout:
-        return self.template.layouts[name]
+    def layout(self, kind: str) -> Layout:
+        """The layout a kind of slide (a key of LAYOUTS) is drawn on, keyed by role."""
+        return self.map.layouts[kind]
 
 
 def plan_slides(
@@ -95,7 +100,7 @@ def plan_slides(
         drafts.append(section_draft(module, number if len(modules) > 1 else None))
         for slide in module.slides:
             layout = ctx.layout(KIND_LAYOUT[slide.kind])
-            drafts.append(slide_draft(slide, layout, ctx.colours))
+            drafts.append(slide_draft(slide, layout, ctx.colours, ctx.branded))
     closing = ctx.layout("Kit Closing")
     given.append(closing_draft(ctx.org, closing.placeholders["QR"].box))
     ordered = [given[0], *(_substituted(d, ctx.tokens) for d in drafts), given[1]]
@@ -129,7 +134,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
     fits: list[fit.Fit] = []
     for box in draft.boxes:
         holder = layout.placeholders[box.role]
-        space = frame(holder.box, holder.insets)
+        space = fit.frame(holder.box, holder.insets)
         fitted = fit.fit_box(box.paras, space, box.target, box.floor)
         if box.follows:  # never larger than the box it sits beside
             leader = next(
@@ -138,7 +143,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             if leader.size < fitted.size and len(fitted.pages) == 1:
                 fitted = replace(fitted, size=leader.size)
         chunked = tuple(
-            tuple(fit.link_chunks(p, fitted.size, space, ctx.colours["primary"]) for p in page)
+            tuple(fit.link_chunks(p, fitted.size, space, ctx.link_colour) for p in page)
             for page in fitted.pages
         )
         fits.append(replace(fitted, pages=chunked))
@@ -187,7 +192,7 @@ def _spill(draft: Draft, layout: Layout) -> Draft:
         if box.spill_to is None:
             continue
         holder = layout.placeholders[box.role]
-        space = frame(holder.box, holder.insets)
+        space = fit.frame(holder.box, holder.insets)
         if fit.best_size(box.paras, space, box.target, box.floor) is not None:
             continue
         target = next(i for i, b in enumerate(boxes) if b.role == box.spill_to)
@@ -201,21 +206,27 @@ def _page(
     draft: Draft, ctx: Context, layout: Layout, page: int, texts: tuple[TextSpec, ...]
 ) -> SlideSpec:
     suffix = "" if page == 1 else CONT if page == 2 else f" (cont. {page - 1})"
-    title, size = _fit_title(draft, layout, suffix, ctx)
-    logo_picture, logo_text = _logo(layout, ctx)
+    logo_picture, logo_text, title_box = logo_and_title(
+        layout, ctx.logo, ctx.org, ctx.colours["primary"], ctx.warnings, ctx.template.slide_size
+    )
+    title, size = _fit_title(draft, title_box, suffix, ctx)
+    holder = layout.placeholders[TITLE]
+    moved = title_box != holder.box or holder.moved
     notes = _stamp(draft, ctx) + ("(Continued from the previous slide.)\n\n" if page > 1 else "")
     return SlideSpec(
         id=draft.id if page == 1 else f"{draft.id}#{page}",
-        layout=draft.layout,
+        layout=layout.name,
         title=title,
         title_size=size,
         notes=notes + draft.notes,
         texts=(*texts, *logo_text),
         pictures=(*logo_picture, *(draft.pictures if page == 1 else ())),
         chart=draft.chart if page == 1 else None,
-        title_colour=_title_colour(draft.layout, ctx),
+        title_colour=_title_colour(draft.layout, ctx) or layout.placeholders[TITLE].colour,
         source=draft.source,
         page=page,
+        kind=draft.layout,
+        title_box=title_box if moved else None,
     )
 
 
@@ -228,15 +239,9 @@ def _title_colour(layout: str, ctx: Context) -> str | None:
     return readable_text_on(primary) if layout == "Kit Section" else primary
 
 
-def frame(box: Box, insets: tuple[int, int, int, int]) -> fit.Frame:
-    """The text area of a box, in points."""
-    left, top, right, bottom = insets
-    return fit.Frame((box[2] - left - right) / EMU_PER_PT, (box[3] - top - bottom) / EMU_PER_PT)
-
-
-def _fit_title(draft: Draft, layout: Layout, suffix: str, ctx: Context) -> tuple[str, float]:
-    holder = layout.placeholders[TITLE]
-    space = frame(holder.box, holder.insets)
+def _fit_title(draft: Draft, box: Box, suffix: str, ctx: Context) -> tuple[str, float]:
+    holder = ctx.layout(draft.layout).placeholders[TITLE]
+    space = fit.frame(box, holder.insets)
     text = draft.title + suffix
     target = TITLE_PT.get(draft.layout, TITLE_DEFAULT_PT)
     size = fit.best_size((para(text, bold=True),), space, target, TITLE_FLOOR_PT)
@@ -270,34 +275,3 @@ def _stamp(draft: Draft, ctx: Context) -> str:
             return "Time slot: not in the agenda.\n\n"
         timed = found
     return f"Time slot: {timed.slot}, {timed.session.title}.\n\n"
-
-
-def _logo(layout: Layout, ctx: Context) -> tuple[tuple[PictureSpec, ...], tuple[TextSpec, ...]]:
-    box = layout.placeholders[LOGO].box
-    if ctx.logo is not None:
-        return (
-            PictureSpec("logo", contain(box, ctx.logo.width_px, ctx.logo.height_px), ctx.logo.alt),
-        ), ()
-    space = frame(box, (0, 0, 0, 0))
-    for name in (ctx.org.name, ctx.org.short_name):
-        paragraph = para(name or "", bold=True, colour=ctx.colours["primary"], align="r")
-        size = fit.best_size((paragraph,), space, ORG_NAME_PT, BODY_FLOOR_PT)
-        if name and size is not None:
-            return (), (TextSpec("", (paragraph,), size, box, name="Organisation name"),)
-    cut = fit.truncate(ctx.org.name, space, BODY_FLOOR_PT, True)
-    message = (
-        "the organisation name is too long for the logo area and was cut short; "
-        "add a short_name to the profile"
-    )
-    if message not in ctx.warnings:
-        ctx.warnings.append(message)
-    paragraph = para(cut, bold=True, colour=ctx.colours["primary"], align="r")
-    return (), (TextSpec("", (paragraph,), BODY_FLOOR_PT, box, name="Organisation name"),)
-
-
-def contain(box: Box, width_px: int, height_px: int) -> Box:
-    """The largest box with the picture's aspect ratio inside `box`, at its top right."""
-    x, y, cx, cy = box
-    scale = min(cx / width_px, cy / height_px)
-    width, height = round(width_px * scale), round(height_px * scale)
-    return (x + cx - width, y, width, height)

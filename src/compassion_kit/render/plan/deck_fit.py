@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from compassion_kit.paths import templates_dir
-from compassion_kit.render.plan.deck_spec import Para, Run, indent_pt
+from compassion_kit.render.plan.deck_spec import EMU_PER_PT, Para, Run, indent_pt
 
 METRICS_FILE = "liberation-sans-widths.json"  # in templates/fonts, made by make_font_metrics.py
 LINE_PITCH = 1.2  # line height / font size at 100% spacing (Arial's own is ~1.15)
@@ -240,3 +240,9 @@ def link_chunks(paragraph: Para, size: float, space: Frame, colour: str) -> Para
                 chunk = candidate
         runs.append(replace(run, text=chunk))
     return replace(paragraph, runs=tuple(runs))
+
+
+def frame(box: tuple[int, int, int, int], insets: tuple[int, int, int, int]) -> Frame:
+    """The text area of a box (EMU, with its insets), in points."""
+    left, top, right, bottom = insets
+    return Frame((box[2] - left - right) / EMU_PER_PT, (box[3] - top - bottom) / EMU_PER_PT)

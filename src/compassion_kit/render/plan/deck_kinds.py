@@ -6,8 +6,8 @@ agenda, section, closing). Pure; sizes and continuation are decided in `deck.py`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from compassion_kit.model.common import ELEMENT_NAMES
 from compassion_kit.model.deck import (
@@ -20,15 +20,15 @@ from compassion_kit.model.deck import (
 )
 from compassion_kit.render.plan.deck_figures import chart_spec
 from compassion_kit.render.plan.deck_spec import (
-    BODY_FLOOR_PT,
-    BODY_PT,
     SMALL_PT,
-    ChartSpec,
+    BoxDraft,
+    Draft,
     Para,
     PictureSpec,
     Run,
     para,
 )
+from compassion_kit.render.plan.words import shorten
 from compassion_kit.timing import clock
 
 if TYPE_CHECKING:
@@ -51,39 +51,6 @@ KIND_LAYOUT = {
 NO_SUPPORT_TEXT = (
     "Talk to your line manager, a colleague you trust or your occupational health team."
 )
-
-
-@dataclass(frozen=True)
-class BoxDraft:
-    """Paragraphs for one placeholder, with the sizes they may use."""
-
-    role: str
-    paras: tuple[Para, ...]
-    target: float = BODY_PT
-    floor: float = BODY_FLOOR_PT
-    repeat: bool = False  # shown again on every continuation slide (e.g. an exercise panel)
-    follows: str | None = None  # never set larger than this box (the main text beside it)
-    spill_to: str | None = None  # if even the floor is too big, move paragraphs there...
-    keep: int = 0  # ...all but the first `keep`
-    anchor: Literal["t", "ctr", "b"] = "t"
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A slide before fitting: layout, title, notes, boxes and placed objects."""
-
-    id: str
-    layout: str
-    title: str
-    notes: str
-    boxes: tuple[BoxDraft, ...] = ()
-    pictures: tuple[PictureSpec, ...] = ()
-    chart: ChartSpec | None = None
-    stamp: str | None = None  # slide id whose agenda time slot stamps the notes
-    source: str | None = None
-    figures: tuple[tuple[str, str], ...] = ()  # (value, caption) pairs, laid out by the plan
-    caption: str | None = None
-    warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
 def title_draft(
@@ -195,9 +162,14 @@ def closing_draft(org: Organisation, qr_box: tuple[int, int, int, int] | None) -
     )
 
 
-def slide_draft(slide: Slide, layout: Layout, colours: dict[str, str]) -> Draft:
-    """The draft for one content slide of any kind."""
-    base = Draft(slide.id, layout.name, slide.title, slide.notes, stamp=slide.id, source=slide.id)
+def slide_draft(
+    slide: Slide, layout: Layout, colours: dict[str, str], branded: bool = True
+) -> Draft:
+    """The draft for one content slide of any kind; `branded` False keeps text in the
+    template's own colours (an organisation's template: its backgrounds are unknown)."""
+    base = Draft(
+        slide.id, KIND_LAYOUT[slide.kind], slide.title, slide.notes, stamp=slide.id, source=slide.id
+    )
     if slide.image is not None:
         base = replace(
             base,
@@ -226,7 +198,12 @@ def slide_draft(slide: Slide, layout: Layout, colours: dict[str, str]) -> Draft:
                 ),
                 BoxDraft(
                     "Attribution",
-                    (para(f"\u2014 {slide.quote.attribution}", colour=colours["secondary"]),),
+                    (
+                        para(
+                            f"\u2014 {slide.quote.attribution}",
+                            colour=colours["secondary"] if branded else None,
+                        ),
+                    ),
                     target=SMALL_PT,
                 ),
             ),
@@ -255,7 +232,10 @@ def _video(slide: VideoSlide, layout: Layout, base: Draft) -> Draft:
     paras.append(para(video.link_text, link=video.url, space_before=0.6))  # see closing_draft
     paras.append(para("Or scan the QR code to watch on a phone.", space_before=0.4))
     qr = PictureSpec(
-        "qr", layout.placeholders["QR"].box, shorten(f"QR code: {video.link_text}"), video.url
+        "qr",
+        layout.placeholders["QR"].box,
+        shorten(f"QR code: {video.link_text}", ALT_MAX),
+        video.url,
     )
     return replace(
         base,
@@ -288,10 +268,3 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
         keep=keep,
     )
     return replace(base, boxes=(BoxDraft("Body", steps), panel_box))
-
-
-def shorten(text: str, limit: int = ALT_MAX) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"

@@ -153,7 +153,7 @@ class SlideSpec:
     """One slide of the built deck, in order."""
 
     id: str  # model slide id, or '#title', '#agenda', '#section:<module>', '#closing'
-    layout: str
+    layout: str  # the template layout's key (`Template.layouts`)
     title: str
     title_size: float
     notes: str
@@ -163,6 +163,8 @@ class SlideSpec:
     title_colour: str | None = None
     source: str | None = None  # the model slide this page shows, for continuation pages too
     page: int = 1  # 2, 3... on "(cont.)" slides
+    kind: str = ""  # the kit's name for this kind of slide (a key of LAYOUTS)
+    title_box: Box | None = None  # the title moved here (to make room for the logo)
 
 
 @dataclass(frozen=True)
@@ -177,32 +179,99 @@ class DeckPlan:
     author: str
     template: str  # path of the template the geometry was read from
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    layouts: Mapping[str, Layout] = field(default_factory=dict)  # kind -> its layout's roles
+    brand_theme: bool = True  # False: the template's own theme fonts and colours win
 
 
 @dataclass(frozen=True)
 class Placeholder:
-    """A layout placeholder: its name, type, index, box and text insets (EMU)."""
+    """A layout placeholder: its name, type, index, box and text insets (EMU).
+
+    `ordinal` is its place among the placeholders a new slide gets from the layout (what
+    python-pptx clones: all but date, footer and slide number); -1 for an area the kit draws
+    itself (a text box or picture where the layout has no placeholder). `moved`: the slide's
+    placeholder takes `box` instead of the layout's."""
 
     name: str
     kind: str  # OOXML ph type; "obj" when the placeholder has none
     idx: int
     box: Box
     insets: tuple[int, int, int, int]
+    ordinal: int = -1
+    moved: bool = False
+    colour: str | None = None  # the colour its sample text shows, when it sets one
 
 
 @dataclass(frozen=True)
 class Layout:
-    """A slide layout by name, with its placeholders keyed by role name (TITLE for the title,
-    else the placeholder's name)."""
+    """A slide layout by key, with its placeholders keyed by role name (TITLE for the title,
+    else the placeholder's name).
+
+    As read from a template, `holders` lists every placeholder a slide gets, in order, and
+    `region` is its master's body area; `own_logo` names a picture on the master or layout
+    that looks like a logo. As mapped to a kind of slide (`deck_layouts.map_layouts`), the
+    placeholders are keyed by the kit's role names."""
 
     name: str
     placeholders: dict[str, Placeholder]
+    type: str = ""  # OOXML layout type (title, obj, secHead, twoObj, titleOnly, ...)
+    holders: tuple[Placeholder, ...] = ()
+    region: Box | None = None
+    own_logo: str = ""
+    master: int = 1
+    title_area: Box | None = None  # its master's title box
+    graphics: tuple[Box, ...] = ()  # its and its master's shapes that are not placeholders
 
 
 @dataclass(frozen=True)
 class Template:
-    """What planning needs from a template: slide size and the layouts' boxes."""
+    """What planning needs from a template: slide size and the layouts' boxes, keyed by the
+    layout's name (with " (master N)" added for a name an earlier master already uses)."""
 
     path: Path
     slide_size: tuple[int, int]
     layouts: dict[str, Layout]
+
+
+@dataclass(frozen=True)
+class TemplateReport:
+    """What `kit template check` prints: for each kind of slide, its layout and what goes
+    where (placeholder names, or "drawn" for text boxes and pictures the kit adds)."""
+
+    path: Path
+    slide_size: tuple[int, int]
+    rows: tuple[tuple[str, str, str], ...]  # (kind, layout, parts)
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BoxDraft:
+    """Paragraphs for one placeholder, with the sizes they may use."""
+
+    role: str
+    paras: tuple[Para, ...]
+    target: float = BODY_PT
+    floor: float = BODY_FLOOR_PT
+    repeat: bool = False  # shown again on every continuation slide (e.g. an exercise panel)
+    follows: str | None = None  # never set larger than this box (the main text beside it)
+    spill_to: str | None = None  # if even the floor is too big, move paragraphs there...
+    keep: int = 0  # ...all but the first `keep`
+    anchor: Literal["t", "ctr", "b"] = "t"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A slide before fitting: layout, title, notes, boxes and placed objects."""
+
+    id: str
+    layout: str
+    title: str
+    notes: str
+    boxes: tuple[BoxDraft, ...] = ()
+    pictures: tuple[PictureSpec, ...] = ()
+    chart: ChartSpec | None = None
+    stamp: str | None = None  # slide id whose agenda time slot stamps the notes
+    source: str | None = None
+    figures: tuple[tuple[str, str], ...] = ()  # (value, caption) pairs, laid out by the plan
+    caption: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from compassion_kit.logo import Logo
     from compassion_kit.model import Handout, Worksheet
     from compassion_kit.profile import Brand
@@ -28,3 +30,4 @@ class PrintRequest:
     team: str | None = None
     date: str | None = None
     audience: str = "participant"
+    template: Path | None = None  # the organisation's Word template; None: the kit's own

@@ -45,7 +45,8 @@ def add_chart(slide: Slide, spec: ChartSpec, font: str) -> Any:
     chart = frame.chart
     chart.has_title = False
     chart.font.size = size
-    chart.font.name = font
+    if font:  # else the template's theme font
+        chart.font.name = font
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels

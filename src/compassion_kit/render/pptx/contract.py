@@ -1,7 +1,8 @@
-"""The deck template contract: checking a template for the layouts and placeholders the deck
-writer needs (`LAYOUTS` in `plan/deck_spec.py`), every missing name reported at once.
+"""The deck template contract: any PowerPoint template that python-pptx can read, has a
+layout with a title and slides of a sensible size can be used; `describe` says how.
 
-Owns the problems reported for a template; reading it is `template.py`'s.
+Owns the problems and the report for a template; reading it is `template.py`'s, choosing
+layouts `plan/deck_layouts.py`'s.
 """
 
 from __future__ import annotations
@@ -9,62 +10,52 @@ from __future__ import annotations
 from pathlib import Path
 
 from compassion_kit.errors import ContentError, Location, Problem
-from compassion_kit.render.plan.deck_spec import LAYOUTS, TITLE, Layout
+from compassion_kit.render.plan.deck_layouts import Unusable, map_layouts
+from compassion_kit.render.plan.deck_spec import LOGO, TITLE, TemplateReport
 from compassion_kit.render.pptx.template import read_template
 
 
 def check_template(path: Path) -> list[Problem]:
-    """Every problem with a deck template at once: unreadable file, missing layouts, missing
-    or clashing placeholders. Each message names what the template does have. Empty = usable.
-    """
+    """Every reason a deck template cannot be used at all; empty when it can (with "Kit ..."
+    layouts or with any others: see `describe`)."""
     try:
-        template = read_template(path)
+        map_layouts(read_template(path))
     except ContentError as exc:
         return list(exc.problems)
-    problems: list[Problem] = []
-    where = Location(Path(path))
-    have = ", ".join(sorted(template.layouts)) or "none"
-    for name, needed in LAYOUTS.items():
-        layout = template.layouts.get(name)
-        if layout is None:
-            problems.append(
-                Problem(
-                    f"the template has no slide layout named '{name}'",
-                    where,
-                    hint=f"its layouts are: {have}; rename or add layouts in View > Slide Master",
-                )
+    except Unusable as exc:
+        return [
+            Problem(
+                f"the deck template cannot be used: {exc}",
+                Location(Path(path)),
+                hint="add a layout with a title in View > Slide Master (Insert Layout)",
             )
-            continue
-        names = ", ".join(sorted(layout.placeholders)) or "none"
-        for role in needed:
-            if role not in layout.placeholders:
-                what = "title placeholder" if role == TITLE else f"placeholder named '{role}'"
-                problems.append(
-                    Problem(
-                        f"layout '{name}' has no {what}",
-                        where,
-                        hint=f"its placeholders are: {names}; rename one in the Selection Pane",
-                    )
-                )
-        problems.extend(_clashes(layout, needed, where))
-    return problems
+        ]
+    return []
 
 
-def _clashes(layout: Layout, needed: tuple[str, ...], where: Location) -> list[Problem]:
-    seen: dict[int, str] = {}
-    problems = []
-    for role in needed:
-        found = layout.placeholders.get(role)
-        if found is None:
-            continue
-        if found.idx in seen and role != TITLE:
-            problems.append(
-                Problem(
-                    f"layout '{layout.name}': placeholders '{seen[found.idx]}' and '{role}' share "
-                    f"index {found.idx}",
-                    where,
-                    hint="delete one and insert a new placeholder",
-                )
-            )
-        seen[found.idx] = role
-    return problems
+def describe(path: Path) -> TemplateReport:
+    """Each kind of slide with its layout and what fills each part, plus the compromises.
+
+    Raises:
+        ContentError: the template cannot be used at all.
+    """
+    problems = check_template(path)
+    if problems:
+        raise ContentError(problems)
+    template = read_template(path)
+    mapped = map_layouts(template)
+    rows = []
+    for kind, layout in mapped.layouts.items():
+        parts = []
+        for role, holder in layout.placeholders.items():
+            if role == TITLE:
+                where = f"'{holder.name}'"
+            elif holder.ordinal < 0:
+                where = "drawn by the kit"
+            else:
+                where = f"'{holder.name}'"
+            parts.append(f"{role}: {where}")
+        if LOGO not in layout.placeholders:
+            parts.append("Logo: " + ("the template's own" if layout.own_logo else "beside title"))
+        rows.append((kind.removeprefix("Kit "), layout.name, "; ".join(parts)))
+    return TemplateReport(Path(path), template.slide_size, tuple(rows), tuple(mapped.warnings()))

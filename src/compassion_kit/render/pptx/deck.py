@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.util import Emu
 
 from compassion_kit.branding import substitute, tokens_in
 from compassion_kit.output import build_time
 from compassion_kit.qr import qr_png
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.deck_spec import LOGO, TITLE
-from compassion_kit.render.plan.properties import short_title
-from compassion_kit.render.pptx import oxml, text
-from compassion_kit.render.pptx.template import open_template, read_template
+from compassion_kit.render.plan.words import short_title
+from compassion_kit.render.pptx import oxml, package, text
+from compassion_kit.render.pptx.template import layout_keys, open_template, read_template
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -42,19 +44,16 @@ def write(plan: DeckPlan, logo: Logo | None) -> bytes:
         ContentError: the template cannot be read.
     """
     path = Path(plan.template)
-    geometry = read_template(path)
+    read_template(path)
     prs = open_template(path)
-    oxml.drop_template_slides(prs)
+    package.clean(prs)
     _substitute_tokens(prs, plan.tokens)
-    layouts: dict[str, SlideLayout] = {}
-    for master in prs.slide_masters:
-        for layout in master.slide_layouts:
-            layouts.setdefault(layout.name.strip(), layout)
+    layouts: dict[str, SlideLayout] = {key: layout for key, _, _, layout in layout_keys(prs)}
     for spec in plan.slides:
         slide = prs.slides.add_slide(layouts[spec.layout])
-        _write_slide(slide, spec, geometry.layouts[spec.layout], plan, logo)
+        _write_slide(slide, spec, plan.layouts[spec.kind], plan, logo)
     for part in prs.part.package.iter_parts():
-        if part.content_type == CT.OFC_THEME:
+        if part.content_type == CT.OFC_THEME and plan.brand_theme:
             oxml.brand_theme(part, plan.colours, plan.font)
     _core_properties(prs, plan.title, plan.author)
     oxml.default_language(prs)
@@ -66,25 +65,37 @@ def write(plan: DeckPlan, logo: Logo | None) -> bytes:
 def _write_slide(
     slide: Slide, spec: SlideSpec, layout: Layout, plan: DeckPlan, logo: Logo | None
 ) -> None:
+    """Fill a new slide: `layout` has the slide's parts keyed by role, each either one of the
+    placeholders the slide got from its layout (by `ordinal`) or an area drawn here."""
+    cloned: list[Any] = [shape for shape in slide.shapes if shape.is_placeholder]
+    if layout.placeholders[TITLE].ordinal < 0:  # a layout without a title: every slide has one
+        oxml.add_title(slide)
     title = slide.shapes.title
     assert title is not None, f"layout '{spec.layout}' has no title placeholder"
-    text.write_title(title, spec.title, spec.title_size, spec.title_colour, plan.font)
+    if spec.title_box is not None:
+        _move(title, spec.title_box)
+    text.write_title(
+        title, spec.title, spec.title_size, spec.title_colour, plan.font, plan.brand_theme
+    )
     title.name = TITLE
-    others = [shape for shape in slide.placeholders if shape != title]
-    holders = {shape.placeholder_format.idx: shape for shape in others}
-    used: set[int] = set()
+    used: set[int] = {title.shape_id}
     logo_shape: Any = None
-    primary = plan.colours["primary"]
+    bullets = plan.colours["primary"] if plan.brand_theme else ""
     for item in spec.texts:
-        if item.role:
-            holder = holders[layout.placeholders[item.role].idx]
-            holder.name = item.role
-            used.add(holder.shape_id)
-            text.write_text(holder.text_frame, item, plan.font, primary)
+        holder = layout.placeholders.get(item.role) if item.role else None
+        if holder is not None and holder.ordinal >= 0:
+            shape = cloned[holder.ordinal]
+            if holder.moved:
+                _move(shape, holder.box)
+            shape.name = item.role
+            used.add(shape.shape_id)
+            text.write_text(shape.text_frame, item, plan.font, bullets)
         else:
-            box = text.add_text_box(slide, item, plan.font, primary)
+            if holder is not None:
+                item = replace(item, role="", box=holder.box, name=item.role)
+            box = text.add_text_box(slide, item, plan.font, bullets)
             logo_shape = box if item.name == "Organisation name" else logo_shape
-    for shape in others:  # the layout's empty ones would show prompt text
+    for shape in cloned:  # the layout's empty ones would show prompt text
         if shape.shape_id not in used:
             oxml.remove_shape(shape)
     placed = _pictures(slide, spec, logo)
@@ -100,6 +111,10 @@ def _write_slide(
         oxml.move_shape(logo_shape, 3)
     oxml.renumber_shapes(slide)
     text.write_notes(slide, spec.notes)
+
+
+def _move(shape: Any, box: tuple[int, int, int, int]) -> None:
+    shape.left, shape.top, shape.width, shape.height = (Emu(v) for v in box)
 
 
 def _pictures(slide: Slide, spec: SlideSpec, logo: Logo | None) -> Any:

@@ -75,8 +75,8 @@ def set_paragraph_properties(
     colour: str,
 ) -> None:
     """Give a paragraph explicit properties: margin and hanging indent (EMU), alignment
-    ("l", "ctr", "r"), level, 100% line spacing, space before (centipoints) and a bullet in
-    `font` and `colour`, a number from `start`, or no marker.
+    ("l", "ctr", "r"; "" keeps the layout's), level, 100% line spacing, space before
+    (centipoints) and a bullet in `font` and `colour`, a number from `start`, or no marker.
 
     The spacing the plan measured with goes into the same element, built once per look and
     copied: the API's setters each search and reorder it, several times slower for a deck's
@@ -108,7 +108,8 @@ def _paragraph_template(
     properties = OxmlElement("a:pPr")
     properties.set("marL", str(left))
     properties.set("indent", str(indent))
-    properties.set("algn", align)
+    if align:  # else the layout's
+        properties.set("algn", align)
     if level:
         properties.set("lvl", str(level))
     _child(_child(properties, "a:lnSpc"), "a:spcPct", val="100000")
@@ -116,7 +117,8 @@ def _paragraph_template(
     if marker == "bullet":
         if colour:
             _child(_child(properties, "a:buClr"), "a:srgbClr", val=colour.lstrip("#").upper())
-        _child(properties, "a:buFont", typeface=font)
+        if font:
+            _child(properties, "a:buFont", typeface=font)
         _child(properties, "a:buChar", char="\u2022")
     elif marker == "number":
         _child(properties, "a:buFont", typeface="+mj-lt")
@@ -211,3 +213,47 @@ def positive_axis_ids(chart: Any, base: int = 500000001) -> None:
         value = element.get("val", "")
         numbers.setdefault(value, str(base + len(numbers)))
         element.set("val", numbers[value])
+
+
+def layout_type(layout: Any) -> str:
+    """A slide layout's OOXML type (title, obj, secHead, twoObj, titleOnly, blank...)."""
+    # Missing API: no SlideLayout.type.
+    return str(layout.element.get("type") or "cust")
+
+
+def shows_master_shapes(layout: Any) -> bool:
+    """Whether a layout shows its master's shapes (pictures, logos, bands)."""
+    # Missing API: no SlideLayout.show_master_shapes.
+    return layout.element.get("showMasterSp") not in ("0", "false")
+
+
+def drop_references(part: Any, rel_ids: list[str]) -> None:
+    """Remove from a part what uses the relationships `rel_ids`: a picture whose image is
+    linked goes, a hyperlink goes (its text stays), any other reference attribute goes."""
+    # Missing API: python-pptx cannot remove shapes, hyperlinks or relationship references.
+    wanted = set(rel_ids)
+    links = (qn("a:hlinkClick"), qn("a:hlinkHover"))
+    for element in list(part._element.iter()):
+        for attribute in (qn("r:id"), qn("r:link"), qn("r:embed")):
+            if element.get(attribute) not in wanted:
+                continue
+            picture = next(iter(element.iterancestors(qn("p:pic"))), None)
+            doomed = picture if element.tag == qn("a:blip") else None
+            doomed = element if element.tag in links else doomed
+            if doomed is not None and doomed.getparent() is not None:
+                doomed.getparent().remove(doomed)
+            else:
+                del element.attrib[attribute]
+
+
+def add_title(slide: Any) -> None:
+    """Give a slide a title placeholder of its own (its layout has none)."""
+    # Missing API: shapes can only clone a layout's placeholders, not add one.
+    title = parse_xml(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<p:nvSpPr><p:cNvPr id="2" name="Title"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        '<p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/>'
+        "<p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>"
+    )
+    slide.shapes._spTree.insert_element_before(title, "p:extLst")

@@ -10,17 +10,21 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]  # lxml ships no types
 from pptx import Presentation
+from pptx.enum.dml import MSO_COLOR_TYPE
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
 from pptx.oxml import parse_xml
 
 from compassion_kit.errors import ContentError, Location, Problem
 from compassion_kit.inputs import note_input, read_input
+from compassion_kit.office_zip import zip_damage
 from compassion_kit.render.plan.deck_spec import (
     DEFAULT_INSETS,
     TITLE,
@@ -28,7 +32,9 @@ from compassion_kit.render.plan.deck_spec import (
     Placeholder,
     Template,
 )
+from compassion_kit.render.pptx import masters, oxml
 from compassion_kit.render.pptx.oxml import explicit_insets
+from compassion_kit.render.pptx.package import as_presentation, written_by_libreoffice
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationType
@@ -40,8 +46,6 @@ _FAMILY = {"ctrTitle": "title", "title": "title", "dt": "dt", "ftr": "ftr", "sld
 _OTHER_KINDS = {
     "wordprocessingml": "a Word document, not a PowerPoint file",
     "spreadsheetml": "an Excel workbook, not a PowerPoint file",
-    "presentationml.template": "a PowerPoint template (.potx), not a presentation (.pptx)",
-    "presentationml.slideshow": "a PowerPoint show (.ppsx), not a presentation (.pptx)",
 }
 
 
@@ -49,8 +53,13 @@ class _Unsafe(Exception):
     """A package the kit refuses to open (a zip bomb, or XML declaring a DOCTYPE)."""
 
 
+class BadSlideSize(Exception):
+    """A template whose slide size no presentation program can show."""
+
+
 def read_template(path: Path) -> Template:
-    """Slide size and layout geometry of a .pptx (or .pptm) file (cached per file version).
+    """Slide size and layout geometry of a .pptx, .potx, .pptm or .potm file (cached per
+    file version).
 
     Raises:
         ContentError: the file is missing, unsafe, or not a readable PowerPoint file.
@@ -73,6 +82,8 @@ def read_template(path: Path) -> Template:
         )
     except (OSError, zipfile.BadZipFile, PackageNotFoundError, KeyError, _Unsafe) as exc:
         message = f"the deck template is not a readable PowerPoint file ({exc})"
+    except BadSlideSize as exc:
+        message = f"the deck template cannot be used: {exc}"
     raise ContentError(
         [
             Problem(
@@ -107,7 +118,7 @@ def _bytes(path: Path, size: int, mtime_ns: int) -> bytes:
     del size, mtime_ns  # cache key only: an edited template is read again
     data = read_input(path, "template")  # a regular file within the cap, never a FIFO
     _refuse_unsafe(data)
-    return data
+    return as_presentation(data)
 
 
 def _refuse_unsafe(data: bytes) -> None:
@@ -118,6 +129,9 @@ def _refuse_unsafe(data: bytes) -> None:
         unpacked = sum(entry.file_size for entry in entries)
         if unpacked > MAX_UNPACKED_BYTES:
             raise _Unsafe(f"it would unpack to {unpacked // 1_000_000} MB")
+        damage = zip_damage(data)
+        if damage is not None:
+            raise _Unsafe(damage)
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
                 head = package.read(entry.filename)
@@ -141,23 +155,75 @@ def _broken_part(path: Path) -> str:
 @functools.lru_cache(maxsize=8)
 def _read(path: Path, size: int, mtime_ns: int) -> Template:
     prs = Presentation(io.BytesIO(_bytes(path, size, mtime_ns)))
+    slide_size = (int(prs.slide_width or 12192000), int(prs.slide_height or 6858000))
+    check_slide_size(*slide_size)
     layouts: dict[str, Layout] = {}
-    for master in prs.slide_masters:
+    canned = written_by_libreoffice(prs)
+    for key, number, master, layout in layout_keys(prs):
         inherited: dict[str, Placeholder] = {}
         for shape in master.placeholders:
             found = _placeholder(shape, {})
             if found is not None:
                 inherited.setdefault(_FAMILY.get(found.kind, "body"), found)
-        for layout in master.slide_layouts:
-            holders: dict[str, Placeholder] = {}
-            for shape in layout.placeholders:
-                found = _placeholder(shape, inherited)
-                if found is not None:
-                    role = TITLE if found.kind in ("title", "ctrTitle") else found.name
-                    holders.setdefault(role, found)
-            layouts.setdefault(layout.name.strip(), Layout(layout.name.strip(), holders))
-    slide_size = (int(prs.slide_width or 12192000), int(prs.slide_height or 6858000))
+        holders: dict[str, Placeholder] = {}
+        ordered: list[Placeholder] = []
+        # What a new slide gets from the layout, in order (a placeholder without a box too).
+        for ordinal, shape in enumerate(layout.iter_cloneable_placeholders()):
+            found = _placeholder(shape, inherited)
+            if found is None:
+                continue
+            found = replace(found, ordinal=ordinal)
+            ordered.append(found)
+            role = TITLE if found.kind in ("title", "ctrTitle") else found.name
+            holders.setdefault(role, found)
+        body = inherited.get("body")
+        if canned:
+            ordered = masters.onto_master(ordered, inherited.get("title"), body)
+            holders = {
+                name: next(p for p in ordered if p.ordinal == h.ordinal)
+                for name, h in holders.items()
+            }
+        layouts[key] = Layout(
+            key,
+            holders,
+            type=oxml.layout_type(layout),
+            holders=tuple(ordered),
+            region=body.box if body is not None and body.kind in ("body", "obj") else None,
+            title_area=inherited["title"].box if "title" in inherited else None,
+            own_logo=masters.own_logo(master, layout, slide_size),
+            graphics=masters.graphics(master, layout, slide_size),
+            master=number,
+        )
     return Template(path, slide_size, layouts)
+
+
+def layout_keys(prs: PresentationType) -> Iterator[tuple[str, int, Any, Any]]:
+    """(key, master number, master, layout) for every layout: the key is the layout's name,
+    with " (master N)" when an earlier master has a layout of that name (LibreOffice writes
+    its dozen layouts once per master page)."""
+    seen: set[str] = set()
+    for number, master in enumerate(prs.slide_masters, start=1):
+        for layout in master.slide_layouts:
+            name = layout.name.strip() or "Untitled"
+            key = name if name not in seen else f"{name} (master {number})"
+            seen.add(key)
+            yield key, number, master, layout
+
+
+def check_slide_size(width: int, height: int) -> None:
+    """Refuse a slide size PowerPoint cannot show (each side 1 to 56 inches) or a strip
+    (sides more than 3:1); 4:3, 16:9, 16:10 and A4 are all fine.
+
+    Raises:
+        BadSlideSize: naming the size in inches.
+    """
+    lo, hi = 914400, 51206400  # PowerPoint's Slide Size dialog: 1 in to 56 in
+    ratio = max(width, height) / max(1, min(width, height))
+    if not (lo <= width <= hi and lo <= height <= hi) or ratio > 3:
+        raise BadSlideSize(
+            f"its slides are {width / 914400:.2f} x {height / 914400:.2f} in; "
+            "a deck template needs slides 1 to 56 in a side and no longer than 3:1"
+        )
 
 
 def _placeholder(shape: Any, inherited: dict[str, Placeholder]) -> Placeholder | None:
@@ -175,4 +241,22 @@ def _placeholder(shape: Any, inherited: dict[str, Placeholder]) -> Placeholder |
         return None
     base = parent.insets if parent else DEFAULT_INSETS
     insets = tuple(b if o is None else o for o, b in zip(own, base, strict=True))
-    return Placeholder(shape.name.strip(), kind, form.idx, box, insets)  # type: ignore[arg-type]
+    colour = _sample_colour(shape) or (parent.colour if parent else None)
+    return Placeholder(
+        shape.name.strip(),
+        kind,
+        form.idx,
+        box,
+        insets,  # type: ignore[arg-type]
+        colour=colour,
+    )
+
+
+def _sample_colour(shape: Any) -> str | None:
+    """The RGB colour of a placeholder's prompt text, when it sets one. LibreOffice (7.x)
+    writes a master's text colours only there, not in the text styles PowerPoint reads."""
+    for paragraph in shape.text_frame.paragraphs if shape.has_text_frame else ():
+        for run in paragraph.runs:
+            if run.font.color.type == MSO_COLOR_TYPE.RGB:
+                return f"#{run.font.color.rgb}"
+    return None

@@ -40,12 +40,15 @@ def rgb(colour: str) -> Any:
     return cast(Any, RGBColor)(red, green, blue)  # its constructor carries no type hints
 
 
-def write_title(shape: Any, text: str, size: float, colour: str | None, font: str) -> None:
-    """Fill a title placeholder with one run at an explicit size (no autofit)."""
+def write_title(
+    shape: Any, text: str, size: float, colour: str | None, font: str, align: bool = True
+) -> None:
+    """Fill a title placeholder with one run at an explicit size (no autofit), aligned left,
+    or (`align` False) as the layout aligns it."""
     frame = shape.text_frame
     _prepare(frame, None)  # keep the layout's vertical anchor
     paragraph = frame.paragraphs[0]
-    _paragraph_format(paragraph, Para(()), size, None, font)
+    _paragraph_format(paragraph, Para(()), size, None, font, keep_align=not align)
     _add_run(paragraph, text, size, None, colour, font, None)
 
 
@@ -114,8 +117,10 @@ def _paragraph_format(
     font: str,
     start: int = 1,
     bullet_colour: str = "",
+    keep_align: bool = False,
 ) -> None:
-    """Indent, alignment, level, 100% line spacing (as measured), space before, marker."""
+    """Indent, alignment (unless `keep_align`), level, 100% line spacing (as measured), space
+    before, marker."""
     points = size * para.scale
     hanging = NUMBER_INDENT_EM if para.bullet == "number" else BULLET_INDENT_EM
     marker = marker if marker in ("bullet", "number") else None
@@ -123,7 +128,7 @@ def _paragraph_format(
         paragraph,
         left=round(indent_pt(para, size) * EMU_PER_PT),
         indent=-round(hanging * points * EMU_PER_PT) if marker else 0,
-        align=para.align,
+        align="" if keep_align else para.align,
         level=para.level,
         before=round(para.space_before * points * 100),  # centipoints
         marker=marker,
@@ -152,6 +157,7 @@ def _add_run(
     look.language_id = LANGUAGE
     if colour:
         look.color.rgb = rgb(colour)
-    look.name = font
+    if font:  # else the template's theme font
+        look.name = font
     if link:
         run.hyperlink.address = link

@@ -1,0 +1,21 @@
+"""Cutting text to a limit at a word, for titles, alt text and chart labels.
+
+Owns the one rule every limit uses; the limits themselves belong to their callers.
+"""
+
+from __future__ import annotations
+
+TITLE_LIMIT = 255  # characters Office's dialogs keep; python-pptx and python-docx refuse more
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis; trailing
+    punctuation before the ellipsis is dropped. Text within the limit is returned as it is."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(";:, ") + "\u2026"
+
+
+def short_title(title: str) -> str:
+    """A document title that fits the core properties' 255 characters."""
+    return shorten(title, TITLE_LIMIT)
