@@ -66,7 +66,7 @@ def test_missing_paths_and_empty_folders_are_problems(tmp_path: Path) -> None:
     assert "nope.pptx: error: there is no such file or folder" in missing.stderr
     empty = runner.invoke(app, ["check", str(tmp_path)])
     assert empty.exit_code == 1
-    assert "there is no .pptx or .docx file to check" in empty.stderr
+    assert "there is no .pptx, .docx or .pdf file to check" in empty.stderr
 
 
 def test_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:

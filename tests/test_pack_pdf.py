@@ -1,16 +1,17 @@
-"""`--pdf` / `formats: [pdf]`: every file exported by LibreOffice, with page counts."""
+"""`--pdf` / `formats: [pdf]`: every file exported by LibreOffice as tagged, finished PDF."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from compassion_kit import build_pack
 from compassion_kit.pack import PackOptions
-from compassion_kit.pdf import deterministic, page_count
+from compassion_kit.pdf import convert_to, page_count
 from support.office import pdf_pages, require_tools
 
 SMALL = Path(__file__).parent / "fixtures" / "pack-small" / "workshop.yaml"
@@ -28,7 +29,7 @@ def test_every_office_file_has_a_pdf_with_the_counted_pages(pdf_pack: Path):
     manifest = json.loads((pdf_pack / "manifest.json").read_text(encoding="utf-8"))
     by_path = {f["path"]: f for f in manifest["files"]}
     office = [f for f in manifest["files"] if f["format"] in ("pptx", "docx")]
-    assert len(office) == 5
+    assert len(office) == 6  # five documents and the facilitator's script
     for entry in office:
         pdf = by_path[entry["path"].rpartition(".")[0] + ".pdf"]
         pages = pdf_pages(pdf_pack / pdf["path"])
@@ -58,18 +59,43 @@ def test_formats_pdf_alone_keeps_only_pdfs(tmp_path: Path):
     assert {p.suffix for p in (tmp_path / "out").iterdir()} == {".pdf", ".md", ".json"}
 
 
-def test_deterministic_keeps_offsets_and_fixes_dates_and_ids():
-    data = (
-        b"%PDF-1.6\n/CreationDate(D:20261124032309Z')\n<</Type/Page>>\n<</Type /Pages/Count 1>>\n"
-        b"/ID [ <E6B3511AEC615A4A68F7F19480E184F7>\n<E6B3511AEC615A4A68F7F19480E184F7> ]\n"
-        b"/DocChecksum /11B069644E4920E28050BC075AF4C1A1\n"
+def test_every_pdf_is_tagged_titled_and_in_british_english(pdf_pack: Path):
+    import pikepdf
+
+    pdfs = sorted(pdf_pack.glob("*.pdf"))
+    assert len(pdfs) == 6
+    for pdf in pdfs:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+        assert "Tagged:          yes" in info.stdout, pdf.name
+        with pikepdf.open(pdf) as doc:
+            assert str(doc.Root.Lang) == "en-GB", pdf.name  # LibreOffice says en-US for decks
+            assert doc.Root.ViewerPreferences.DisplayDocTitle is True
+            assert str(doc.docinfo.Title).strip(), pdf.name
+            assert str(doc.docinfo.CreationDate) == "D:20200101000000Z"
+
+
+def test_the_pack_has_the_facilitators_script_with_every_slide(pdf_pack: Path):
+    manifest = json.loads((pdf_pack / "manifest.json").read_text(encoding="utf-8"))
+    deck = next(f for f in manifest["files"] if f["kind"] == "deck" and f["format"] == "pptx")
+    script = pdf_pack / "tvt-2027-04-14-facilitator-script.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(script), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for number in range(1, deck["slides"] + 1):
+        assert f"Slide {number}:" in text or f"Slide {number}\n" in text, number
+    assert f"Slide {deck['slides'] + 1}" not in text
+    assert "Run sheet" in text
+
+
+def test_export_options_ask_for_tagged_pdf_ua_with_the_right_filter():
+    deck, document = convert_to(".pptx"), convert_to(".docx")
+    assert deck.startswith("pdf:impress_pdf_Export:{") and document.startswith(
+        "pdf:writer_pdf_Export:{"
     )
-    fixed = deterministic(data)
-    assert len(fixed) == len(data)
-    assert b"D:20200101000000" in fixed and b"E6B3511A" not in fixed and b"11B06964" not in fixed
-    assert page_count(fixed) == 1
-    other = data.replace(b"20261124032309", b"20270101000000").replace(b"E6B3", b"0000")
-    assert deterministic(other) == fixed
+    options = json.loads(deck.split(":", 2)[2])
+    assert options["UseTaggedPDF"] == {"type": "boolean", "value": "true"}
+    assert options["PDFUACompliance"]["value"] == "true"
+    assert options["ExportNotesPages"]["value"] == "false"
 
 
 def test_pdfinfo_agrees_with_our_page_count(pdf_pack: Path):
@@ -95,7 +121,9 @@ def test_a_batch_exports_pdfs_with_one_libreoffice_run_per_job(
     orgs.write_text("name,primary\nOne Trust,#005EB8\nTwo Trust,#003087\nThree Trust,#00594F\n")
     result = build_pack(SMALL, tmp_path / "out", PackOptions(orgs=orgs, jobs=2, pdf=True))
     assert result.exit_code == 0
-    assert len(started) == 2  # three packs, two LibreOffice runs
+    # three packs in two groups; each group has one run for decks and one for documents, then
+    # one for its packs' facilitator's scripts (their thumbnails come from the decks' PDFs)
+    assert len(started) == 6
     for slug in ("one-trust", "two-trust", "three-trust"):
-        assert len(list((tmp_path / "out" / slug).glob("*.pdf"))) == 5
+        assert len(list((tmp_path / "out" / slug).glob("*.pdf"))) == 6
     assert not list((tmp_path / "out").glob(".*"))

@@ -1,12 +1,13 @@
 """PDF copies of finished .pptx/.docx files, made by LibreOffice running headless.
 
-Owns finding LibreOffice, batching files into as few `soffice` runs as possible, and making
-its PDFs deterministic; which files to convert is `pack`'s business.
+Owns finding LibreOffice, its PDF export options (tagged PDF/UA), and batching files into as
+few `soffice` runs as possible; finishing each PDF is `pdf_finish`'s, which files to convert
+is `pack`'s business.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 import re
 import shutil
@@ -17,7 +18,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from compassion_kit.errors import Location, OutputError, Problem
-from compassion_kit.output import build_time
 
 INSTALL_HINT = (
     "install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-impress "
@@ -28,9 +28,19 @@ INSTALL_HINT = (
 # (a dialog waiting on a headless display) must not hang a pipeline forever.
 _TIMEOUT_BASE = 120
 _TIMEOUT_PER_FILE = 30
-_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
-_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]{32})")
-_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
+# LibreOffice's PDF export options, for every PDF the kit writes: tagged PDF/UA with bookmarks
+# from headings and slide titles, the title shown in the title bar, no comments or notes pages.
+EXPORT_OPTIONS: dict[str, bool] = {
+    "UseTaggedPDF": True,
+    "PDFUACompliance": True,
+    "ExportBookmarks": True,
+    "DisplayPDFDocumentTitle": True,
+    "ExportNotes": False,
+    "ExportNotesPages": False,
+    "ExportHiddenSlides": False,
+}
+# The export filter for each kind of file (LibreOffice picks the filter by its name).
+EXPORT_FILTERS = {".pptx": "impress_pdf_Export", ".docx": "writer_pdf_Export"}
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
@@ -75,11 +85,13 @@ def missing_problem(where: Location | None = None) -> Problem:
 
 
 def export_pdfs(batches: Sequence[Sequence[Path]], outdir: Path) -> dict[Path, Path]:
-    """Convert each batch of files with one `soffice --convert-to pdf` run; runs in parallel.
+    """Convert each batch of files to tagged PDF with `soffice --convert-to`; runs in parallel.
 
-    Every run has its own LibreOffice profile (two instances cannot share one). File stems
-    must be unique across all batches, as every PDF lands in `outdir`. Each PDF is rewritten
-    so the same document always gives the same bytes (fixed dates and ids).
+    A batch takes one LibreOffice run per kind of file (decks and documents need different
+    export filters). Every run has its own LibreOffice profile (two instances cannot share
+    one). File stems must be unique across all batches, as every PDF lands in `outdir`. Each
+    PDF is then finished (`pdf_finish.finish_pdf`): language, title, alt text, and fixed dates
+    and ids, so the same document always gives the same bytes.
 
     Returns:
         Each source file mapped to its PDF; a file LibreOffice could not convert is missing.
@@ -94,7 +106,7 @@ def export_pdfs(batches: Sequence[Sequence[Path]], outdir: Path) -> dict[Path, P
     runs: list[tuple[Sequence[Path], subprocess.Popen[bytes]]] = []
     with tempfile.TemporaryDirectory(prefix="kit-soffice-", dir=outdir) as profiles:
         try:
-            for index, batch in enumerate(b for b in batches if b):
+            for index, batch in enumerate(_by_filter(batches)):
                 profile = Path(profiles) / f"profile-{index}"
                 runs.append((batch, _start(_command(program, profile, outdir, batch))))
             for batch, run in runs:
@@ -105,14 +117,37 @@ def export_pdfs(batches: Sequence[Sequence[Path]], outdir: Path) -> dict[Path, P
                 run.kill()
                 run.wait()
             raise
+    from compassion_kit.pdf_finish import finish_pdf
+
     converted = {}
     for batch, _run in runs:
         for source in batch:
             pdf = outdir / (source.stem + ".pdf")
             if pdf.is_file() and pdf.stat().st_size > 0:
-                pdf.write_bytes(deterministic(pdf.read_bytes()))
+                finish_pdf(pdf, source)
                 converted[source] = pdf
     return converted
+
+
+def _by_filter(batches: Sequence[Sequence[Path]]) -> list[Sequence[Path]]:
+    """Each batch split into its decks and its documents, in that order; empty parts dropped."""
+    runs: list[Sequence[Path]] = []
+    for batch in batches:
+        for suffix in EXPORT_FILTERS:
+            run = [path for path in batch if path.suffix.lower() == suffix]
+            if run:
+                runs.append(run)
+    return runs
+
+
+def convert_to(suffix: str) -> str:
+    """The `--convert-to` value for a kind of file: PDF, its export filter and `EXPORT_OPTIONS`
+    in the JSON form LibreOffice (7.4 and later) reads."""
+    options = {
+        name: {"type": "boolean", "value": "true" if value else "false"}
+        for name, value in EXPORT_OPTIONS.items()
+    }
+    return f"pdf:{EXPORT_FILTERS[suffix]}:{json.dumps(options, separators=(',', ':'))}"
 
 
 def _command(program: str, profile: Path, outdir: Path, batch: Sequence[Path]) -> list[str]:
@@ -123,7 +158,7 @@ def _command(program: str, profile: Path, outdir: Path, batch: Sequence[Path]) -
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "pdf",
+        convert_to(batch[0].suffix.lower()),
         "--outdir",
         str(outdir),
         *(str(path) for path in batch),
@@ -145,20 +180,6 @@ def _wait(run: subprocess.Popen[bytes], timeout: float) -> None:
     except subprocess.TimeoutExpired:
         run.kill()
         run.wait()
-
-
-def deterministic(data: bytes) -> bytes:
-    """The PDF with its dates set to `build_time()` and its ids derived from its content.
-
-    LibreOffice 7.4 stamps the wall clock and a random document id; both are replaced by
-    values of the same length, so the cross-reference offsets stay valid.
-    """
-    stamp = build_time().strftime("%Y%m%d%H%M%S").encode("ascii")
-    data = _DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, data)
-    digest = hashlib.md5(_CHECKSUM.sub(b"", _ID.sub(b"", data)), usedforsecurity=False)
-    fixed = digest.hexdigest().upper().encode("ascii")
-    data = _ID.sub(lambda m: m.group().replace(m.group(1), fixed).replace(m.group(2), fixed), data)
-    return _CHECKSUM.sub(lambda m: m.group().replace(m.group(1), fixed), data)
 
 
 def page_count(data: bytes) -> int | None:

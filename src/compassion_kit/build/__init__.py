@@ -20,6 +20,7 @@ from compassion_kit.build.printed import (
     build_worksheets,
     handouts_of_element,
 )
+from compassion_kit.build.script import ScriptOptions, build_script
 from compassion_kit.build.template import check_deck_template
 from compassion_kit.library import load_library
 
@@ -34,10 +35,12 @@ __all__ = [
     "BuildResult",
     "DeckOptions",
     "PrintOptions",
+    "ScriptOptions",
     "build_agenda",
     "build_deck",
     "build_handouts",
     "build_pack",
+    "build_script",
     "build_worksheets",
     "check_deck_template",
     "check_files",

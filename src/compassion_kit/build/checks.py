@@ -74,14 +74,14 @@ def _errors(log: ProblemLog) -> int:
 def check_files(
     paths: Sequence[Path], org: Path | None = None, profile: str = "screen"
 ) -> CheckReport:
-    """Check .pptx and .docx files (folders are searched) for accessibility and NHS identity.
+    """Check .pptx, .docx and .pdf files (folders are searched) for accessibility and NHS identity.
 
     Returns a `compassion_kit.check.CheckReport`; its `failed` is True when any finding is an
     error. `org` is an organisation profile, or a workshop spec with its organisation written
     in. Without it, fonts and colours are held to the NHS defaults and no logo is checked.
 
     Raises:
-        ContentError: a path does not exist or holds no .pptx/.docx file, or the organisation
+        ContentError: a path does not exist or holds no .pptx/.docx/.pdf file, or the organisation
             profile or its logo cannot be read.
     """
     from compassion_kit import check
@@ -90,7 +90,9 @@ def check_files(
         Problem("there is no such file or folder", Location(p)) for p in paths if not p.exists()
     ]
     if not problems and not check.files_to_check(paths):
-        problems.append(Problem("there is no .pptx or .docx file to check", Location(paths[0])))
+        problems.append(
+            Problem("there is no .pptx, .docx or .pdf file to check", Location(paths[0]))
+        )
     if problems:
         raise ContentError(problems)
     return check.check_files(paths, _brand_to_check(org) if org else None, profile)

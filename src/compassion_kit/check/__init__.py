@@ -1,8 +1,9 @@
-"""`kit check`: an independent accessibility and NHS identity checker for .pptx and .docx files.
+"""`kit check`: an independent accessibility and NHS identity checker for .pptx, .docx and .pdf.
 
-Owns reading any Office file (ours or anyone's) through python-pptx/python-docx, imported only
-when a file is checked, and reporting the rules KIT001-KIT019 of ACCESSIBILITY.md. It never
-imports the renderers: it checks what is in the file, not what we meant to write.
+Owns reading any Office file (ours or anyone's) through python-pptx/python-docx, and any PDF
+through pikepdf, imported only when a file is checked, and reporting the rules KIT001-KIT019 of
+ACCESSIBILITY.md and the PDF rules KIT020-KIT026. It never imports the renderers: it checks
+what is in the file, not what we meant to write.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ __all__ = [
 ]
 
 PROFILES = ("screen", "print", "large-print")
-SUFFIXES = (".pptx", ".docx")
+SUFFIXES = (".pptx", ".docx", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class CheckReport:
 
 
 def files_to_check(paths: Iterable[Path]) -> list[Path]:
-    """The .pptx and .docx files among `paths`, folders searched recursively, in sorted order.
+    """The .pptx, .docx and .pdf files among `paths`, folders searched recursively, in sorted order.
 
     Word and PowerPoint lock files ("~$name.docx") are skipped. A path that does not exist is
     returned as it is, so that checking it reports the problem.
@@ -92,8 +93,12 @@ def check_file(path: Path, who: Identity | None = None, profile: str = "screen")
     found = Findings(str(path))
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        found.add("file", "KIT000", "E", "not a .pptx or .docx file", "check .pptx or .docx")
+        found.add(
+            "file", "KIT000", "E", "not a .pptx, .docx or .pdf file", "check .pptx, .docx or .pdf"
+        )
         return found.result()
+    if suffix == ".pdf":
+        return _check_pdf(path, found)
     pkg = None
     try:
         pkg = open_package(path)
@@ -113,6 +118,23 @@ def check_file(path: Path, who: Identity | None = None, profile: str = "screen")
     return found.result()
 
 
+def _check_pdf(path: Path, found: Findings) -> list[Finding]:
+    import pikepdf
+
+    from compassion_kit.check.pdf_rules import check_pdf, open_pdf
+
+    try:
+        with open_pdf(path) as doc:
+            check_pdf(doc, found)
+    except NotOffice as exc:
+        return _unreadable(path, f"the file {exc.message}", exc.hint)
+    except (pikepdf.PdfError, ValueError, KeyError, IndexError, TypeError, RuntimeError) as exc:
+        # pikepdf reads objects lazily: damage deep in the file shows up while rules run.
+        message = f"cannot be checked: {type(exc).__name__}: {exc}"
+        return _unreadable(path, message, "export or save it as PDF again, then check it again")
+    return found.result()
+
+
 def _unreadable(path: Path, message: str, hint: str) -> list[Finding]:
     """The one KIT000 finding of a file that could not be checked to the end."""
     found = Findings(str(path))
@@ -123,7 +145,7 @@ def _unreadable(path: Path, message: str, hint: str) -> list[Finding]:
 def check_files(
     paths: Sequence[Path], brand: Brand | None = None, profile: str = "screen"
 ) -> CheckReport:
-    """Check every .pptx and .docx in `paths` (folders are searched) against `brand`.
+    """Check every .pptx, .docx and .pdf in `paths` (folders are searched) against `brand`.
 
     Without a brand, fonts are held to Arial/Frutiger and colours to the NHS palette, and the
     logo is not checked. Raises ContentError when the brand's logo cannot be read.

@@ -1,6 +1,7 @@
 """What `kit check` reports: one `Finding` per problem, the rule names and their severities.
 
-Owns the report vocabulary only; the rules live in `pptx_rules`, `docx_rules` and `identity`.
+Owns the report vocabulary only; the rules live in `pptx_rules`, `docx_rules`, `pdf_rules` and
+`identity`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ RULES = {
     "KIT017": "brand-colour",
     "KIT018": "logo",
     "KIT019": "page-setup",
+    "KIT020": "pdf-tagged",
+    "KIT021": "pdf-marked",
+    "KIT022": "pdf-title",
+    "KIT023": "pdf-language",
+    "KIT024": "pdf-bookmarks",
+    "KIT025": "pdf-figure-alt",
+    "KIT026": "pdf-fonts",
 }
 SEVERITY_NAMES = {"E": "error", "W": "warning", "T": "tip"}
 

@@ -1,8 +1,8 @@
 """The `kit` command line: parse options, call one function in `build`, print the result.
 
 Owns start-up and what Ctrl-C and SIGTERM do (set with `interrupts.stop_on`); the app and
-what commands share are in `_app`, the commands in `library`, `documents`, `packs`, `checks`
-and `feedback`, and every command's work happens in `build` (or `feedback`).
+what commands share are in `_app`, the commands in `library`, `documents`, `script`, `packs`,
+`checks` and `feedback`, and every command's work happens in `build` (or `feedback`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from compassion_kit.cli import checks, documents, feedback, library, packs
+from compassion_kit.cli import checks, documents, feedback, library, packs, script
 from compassion_kit.cli._app import app, state
 from compassion_kit.errors import ExitCode
 from compassion_kit.interrupts import STOP_SIGNALS, Interrupted, stop_on
@@ -28,6 +28,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "agenda": documents.agenda,
     "worksheet": documents.worksheet,
     "handout": documents.handout,
+    "script": script.script,
     "build": packs.build_pack,
     "init": packs.init,
     "check": checks.check,

@@ -13,14 +13,14 @@ from compassion_kit.errors import ExitCode
 
 
 def check(
-    paths: Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR", help=".pptx/.docx.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR", help=".pptx/.docx/.pdf.")],
     org: OrgOpt = None,
     profile: Annotated[
         Literal["screen", "print", "large-print"], typer.Option(help="print allows A4 slides.")
     ] = "screen",
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
 ) -> None:
-    """Check .pptx/.docx for accessibility and NHS identity (KIT001-KIT019); exit 1 on errors.
+    """Check .pptx/.docx/.pdf: accessibility, NHS identity (KIT001-KIT026); exit 1 on errors.
 
     Example: kit check dist/wye-valley --org examples/wye-valley/org.yaml --profile print
     """

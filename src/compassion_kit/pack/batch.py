@@ -22,7 +22,14 @@ from compassion_kit.pack.folder import GENERATOR, MANIFEST, check_target, staged
 from compassion_kit.pack.outcome import PackOptions, PackOutcome, PackResult, Progress, Quiet
 from compassion_kit.pack.pool import build_all
 from compassion_kit.pack.spec import Spec, load_spec
-from compassion_kit.pack.write import add_pdfs, finish_pack, render_pack, write_json
+from compassion_kit.pack.write import (
+    SCRIPT,
+    add_pdfs,
+    add_script,
+    finish_pack,
+    render_pack,
+    write_json,
+)
 
 __all__ = ["build_pack"]
 
@@ -78,6 +85,10 @@ def _single(spec: Spec, out: Path, warnings: tuple[str, ...]) -> PackResult:
 
             converted = export_pdfs([[stage / r.path for r in records]], stage / PDF_FOLDER)
             records = add_pdfs(stage, records, converted)
+            records = add_script(stage, records, spec.brand, spec.logo)
+            scripts = [stage / r.path for r in records if r.kind == SCRIPT]
+            converted = export_pdfs([scripts], stage / PDF_FOLDER) if scripts else {}
+            records = add_pdfs(stage, records, converted, only=SCRIPT)
             shutil.rmtree(stage / PDF_FOLDER)
         manifest = finish_pack(spec, organisation.name, slug, stage, records)
     outcome = PackOutcome(organisation.name, slug, str(spec.path), records, manifest=manifest)
@@ -100,6 +111,7 @@ def _batch(
             return PackResult(out, True, tuple(outcomes), unwritten, warnings)
         if "pdf" in spec.formats and any(o.ok for o in outcomes):
             outcomes = _export_all(spec, outcomes, stage, jobs, progress)
+            outcomes = _scripts(sources, outcomes, stage, jobs, progress)
         outcomes = [_finish(spec, o, stage) for o in outcomes]
         previous = _previous_packs(out)
         packs = [_pack_entry(o) for o in outcomes]
@@ -177,6 +189,49 @@ def _export_all(
                 shutil.rmtree(stage / outcome.slug, ignore_errors=True)
                 outcome = replace(outcome, records=(), problems=tuple(exc.problems))
         result.append(outcome)
+    shutil.rmtree(stage / PDF_FOLDER, ignore_errors=True)
+    return result
+
+
+def _scripts(
+    sources: Sequence[OrgSource],
+    outcomes: list[PackOutcome],
+    stage: Path,
+    jobs: int,
+    progress: Progress,
+) -> list[PackOutcome]:
+    """Each built pack's facilitator's script and its PDF (one LibreOffice run per group)."""
+    from compassion_kit.logo import load_logo
+    from compassion_kit.pdf import export_pdfs
+
+    brands = {s.slug: s.brand for s in sources if s.brand is not None}
+    result = []
+    for outcome in outcomes:
+        brand = brands.get(outcome.slug)
+        if outcome.ok and brand is not None:
+            folder = stage / outcome.slug
+            try:
+                records = add_script(folder, outcome.records, brand, load_logo(brand))
+                outcome = replace(outcome, records=records)
+            except KitError as exc:
+                shutil.rmtree(folder, ignore_errors=True)
+                outcome = replace(outcome, records=(), problems=tuple(exc.problems))
+        result.append(outcome)
+    scripts = [
+        stage / o.slug / r.path for o in result if o.ok for r in o.records if r.kind == SCRIPT
+    ]
+    if not scripts:
+        return result
+    progress.note(f"exporting {len(scripts)} facilitator's scripts to PDF with LibreOffice")
+    converted = export_pdfs([scripts[i::jobs] for i in range(jobs)], stage / PDF_FOLDER)
+    for index, outcome in enumerate(result):
+        if outcome.ok:
+            try:
+                records = add_pdfs(stage / outcome.slug, outcome.records, converted, only=SCRIPT)
+                result[index] = replace(outcome, records=records)
+            except KitError as exc:
+                shutil.rmtree(stage / outcome.slug, ignore_errors=True)
+                result[index] = replace(outcome, records=(), problems=tuple(exc.problems))
     shutil.rmtree(stage / PDF_FOLDER, ignore_errors=True)
     return result
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from compassion_kit.render import RenderedFile
 
 CHECKLIST = "checklist.md"
+SCRIPT = "facilitator-script"  # the script's kind, and the end of its file name
 
 
 def _record(name: str, file: PackFile, data: bytes, fmt: str, **extra: Any) -> FileRecord:
@@ -144,10 +145,35 @@ def _printed(spec: Spec, brand: Brand, logo: Logo | None, file: PackFile) -> Ren
     return requests.render_printed(file.kind, request)
 
 
+def add_script(
+    folder: Path, records: Sequence[FileRecord], brand: Brand, logo: Logo | None
+) -> tuple[FileRecord, ...]:
+    """`records` and the facilitator's script (.docx) of the pack's deck, written in `folder`.
+
+    Its thumbnails come from the deck's PDF, so this runs after `add_pdfs`; a pack without a
+    deck (or without its PDF) gets no script.
+    """
+    from compassion_kit.facilitator_script import script_document
+
+    deck = next((r for r in records if r.kind == "deck" and r.format == "pptx"), None)
+    stem = deck.path.rpartition(".")[0] if deck is not None else ""
+    if deck is None or not (folder / f"{stem}.pdf").is_file():
+        return tuple(records)
+    name = f"{stem.removesuffix('-deck')}-{SCRIPT}.docx"
+    rendered = script_document(folder / deck.path, folder / f"{stem}.pdf", brand, logo)
+    file = PackFile(name, SCRIPT, "docx", deck.items, FACILITATOR)
+    return (*records, _write(folder, file, rendered))
+
+
 def add_pdfs(
-    folder: Path, records: Sequence[FileRecord], converted: Mapping[Path, Path]
+    folder: Path,
+    records: Sequence[FileRecord],
+    converted: Mapping[Path, Path],
+    only: str | None = None,
 ) -> tuple[FileRecord, ...]:
     """Move each file's PDF from `converted` into `folder` and describe it (with pages).
+
+    With `only`, just the records of that kind get their PDF; the others are kept as they are.
 
     Raises:
         OutputError: LibreOffice made no PDF of one of the files.
@@ -157,6 +183,9 @@ def add_pdfs(
     result: list[FileRecord] = []
     missing = []
     for record in records:
+        if only is not None and record.kind != only:
+            result.append(record)
+            continue
         made = converted.get(folder / record.path)
         if made is None:
             missing.append(

@@ -119,7 +119,8 @@ def _unique_shape_ids(blob: bytes) -> bytes:
     """Shape ids (`cNvPr/@id`) made unique within one slide part: the first use of an id
     keeps it, a repeat gets the next free number (connectors refer to first uses)."""
     root = _parse(blob)
-    holders = [el for el in root.iter() if _local(el) == "cNvPr" and el.get("id") is not None]
+    # lxml's "{*}" matches any namespace in C: the same elements as testing each local name.
+    holders = [el for el in root.iter("{*}cNvPr") if el.get("id") is not None]
     seen: set[str] = set()
     repeats = []
     for holder in holders:
@@ -146,8 +147,3 @@ def _numbered_doc_prs(blob: bytes, ids: Any) -> bytes:
     for doc_pr in found:
         doc_pr.set("id", str(next(ids)))
     return _serialise(root)
-
-
-def _local(element: Any) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

@@ -67,8 +67,11 @@ def write_text(frame: Any, spec: TextSpec, font: str, bullet_colour: str) -> Non
 
 
 def write_notes(slide: Slide, text: str) -> None:
-    """The slide's speaker notes: a paragraph per line, every run in British English."""
-    frame = slide.notes_slide.notes_text_frame
+    """The slide's speaker notes: a paragraph per line, every run in British English.
+
+    Every slide of a deck gets notes, in slide order (see `oxml.new_notes_slide`)."""
+    notes = slide.notes_slide if slide.has_notes_slide else oxml.new_notes_slide(slide)
+    frame = notes.notes_text_frame
     assert frame is not None, "the notes master has no notes placeholder"
     frame.text = text
     for paragraph in frame.paragraphs:
