@@ -6,7 +6,6 @@ reason; it does not own the rules, nor reading parts (that is `ooxml.Package`).
 from __future__ import annotations
 
 import os
-import stat
 import zipfile
 import zlib
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from compassion_kit.check.ooxml import NotOffice, Package
+from compassion_kit.inputs import what_it_is
 
 MAX_FILE = 200 * 1024 * 1024
 """Largest file `kit check` opens (200 MB): a deck of full-screen photos stays well under it."""
@@ -109,21 +109,6 @@ def _main_part(path: Path, suffix: str) -> Any:
         raise NotOffice(
             f"is damaged: its list of parts or relationships is malformed ({exc})"
         ) from None
-
-
-def what_it_is(mode: int) -> str | None:
-    """What a non-regular file is ("a folder", "a named pipe (FIFO)"...); None for a file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def _vet_file(path: Path) -> None:

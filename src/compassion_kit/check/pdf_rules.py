@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.check.findings import Findings
 from compassion_kit.check.ooxml import NotOffice
-from compassion_kit.check.opening import MAX_FILE, what_it_is
+from compassion_kit.check.opening import MAX_FILE
+from compassion_kit.inputs import what_it_is
 
 if TYPE_CHECKING:
     import pikepdf
