@@ -91,3 +91,14 @@ def test_libraries_are_imported_only_for_the_files_checked(tmp_path: Path) -> No
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.split("\n")[0] == "[] ['docx']"
+
+
+def test_check_template_is_the_same_as_kit_template_check() -> None:
+    from compassion_kit.paths import templates_dir
+
+    template = str(templates_dir() / "deck.pptx")
+    spelled = runner.invoke(app, ["check", "--template", template])
+    long = runner.invoke(app, ["template", "check", template])
+    assert spelled.exit_code == long.exit_code == 0, spelled.output
+    assert spelled.output == long.output and "Kit Exercise" in spelled.output
+    assert runner.invoke(app, ["check"]).exit_code == 2  # nothing to check

@@ -8,17 +8,24 @@ from typing import Annotated, Literal
 
 import typer
 
-from compassion_kit.cli._app import OrgOpt, run
+from compassion_kit.cli._app import OrgOpt, run, usage
 from compassion_kit.errors import ExitCode
 
 
 def check(
-    paths: Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR", help=".pptx/.docx/.pdf.")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="FILE_OR_DIR", help=".pptx/.docx/.pdf.", show_default=False),
+    ] = None,
     org: OrgOpt = None,
     profile: Annotated[
         Literal["screen", "print", "large-print"], typer.Option(help="print allows A4 slides.")
     ] = "screen",
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="A PowerPoint template: same as `kit template check`."),
+    ] = None,
 ) -> None:
     """Check .pptx/.docx/.pdf: accessibility, NHS identity (KIT001-KIT026); exit 1 on errors.
 
@@ -26,6 +33,11 @@ def check(
     """
     from compassion_kit import build, console
 
+    if template is not None and not paths:
+        template_check(template)
+        return
+    if template is not None or not paths:
+        usage("give files or folders to check, or --template TEMPLATE on its own")
     report = run(lambda: build.check_files(paths, org, profile))
     console.check_report(report, as_json)
     raise typer.Exit(ExitCode.PROBLEMS if report.failed else ExitCode.OK)
