@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 
 from compassion_kit import build_pack
@@ -85,6 +86,17 @@ def test_the_pack_has_the_facilitators_script_with_every_slide(pdf_pack: Path):
         assert f"Slide {number}:" in text or f"Slide {number}\n" in text, number
     assert f"Slide {deck['slides'] + 1}" not in text
     assert "Run sheet" in text
+    # the agenda's sessions with what each needs, on the cover and beside every slide in them
+    assert "Sessions and materials" in text
+    session = "Small-group discussions"
+    ready = "A timer, and the broadcast message for time reminders"  # its facilitator's "ready"
+    script_docx = docx.Document(str(script.with_suffix(".docx")))
+    lines = [p.text for p in script_docx.paragraphs]
+    at = [i for i, line in enumerate(lines) if line == f"Session: {session}"]
+    assert at and all(ready in lines[i + 1] for i in at), at
+    checklist = (pdf_pack / "checklist.md").read_text(encoding="utf-8")
+    assert "- [ ] Facilitator's script (" in checklist
+    assert "1 copy of `tvt-2027-04-14-facilitator-script.pdf`" in checklist
 
 
 def test_export_options_ask_for_tagged_pdf_ua_with_the_right_filter():

@@ -13,9 +13,14 @@ from pptx import Presentation
 from typer.testing import CliRunner
 
 from compassion_kit import build
-from compassion_kit.check.sources import SlideFacts
+from compassion_kit.check.sources import SlideFacts, deck_slides
 from compassion_kit.cli import app
-from compassion_kit.render.plan.script import plan_script, split_time_slot
+from compassion_kit.render.plan.script import (
+    ScriptSession,
+    exercise_materials,
+    plan_script,
+    split_time_slot,
+)
 from support.office import assert_valid_ooxml, require_tools
 
 runner = CliRunner()
@@ -48,6 +53,37 @@ def test_every_slide_gets_a_section_with_all_its_notes():
         ("1", "Welcome", "13:30-13:40, Welcome"),
         ("2", "Slide 2", "-"),
         ("3", "Close", "-"),
+    )
+
+
+PANEL = "Talk in pairs\n10 minutes\nIn pairs\nYou will need:\nSticky notes\nPens"
+
+
+def test_an_exercise_slide_lists_its_materials_and_session():
+    assert exercise_materials(PANEL) == ("Sticky notes", "Pens")
+    assert exercise_materials("No panel here\nPens") == ()
+    slides = [
+        SlideFacts(1, "Pairs", PANEL, "Time slot: 13:30-13:40, Warm up.\n\nGo."),
+        SlideFacts(2, "Aside", "", "Time slot: not in the agenda.\n\nMore."),
+    ]
+    plan = plan_script("Deck", slides)
+    assert plan.slides[0].session == "Warm up"
+    assert plan.slides[0].materials == ("Sticky notes", "Pens")
+    assert (plan.slides[1].session, plan.slides[1].materials) == ("", ())
+    assert plan.sessions == (("13:30-13:40", "Warm up", "Sticky notes; Pens"),)
+
+
+def test_the_agendas_sessions_add_their_materials_to_every_slide_in_them():
+    slides = [SlideFacts(1, "Pairs", PANEL, "Time slot: 13:30-13:40, Warm up.\n\nGo.")]
+    sessions = [
+        ScriptSession("13:30-13:40", "Warm up", ("Timer", "Pens")),
+        ScriptSession("13:40-14:00", "Close", ("Feedback forms",)),
+    ]
+    plan = plan_script("Deck", slides, sessions)
+    assert plan.slides[0].materials == ("Timer", "Pens", "Sticky notes")
+    assert plan.sessions == (
+        ("13:30-13:40", "Warm up", "Timer; Pens; Sticky notes"),
+        ("13:40-14:00", "Close", "Feedback forms"),  # listed on the cover though no slide shows it
     )
 
 
@@ -94,6 +130,14 @@ def test_kit_script_writes_every_slide_with_its_complete_notes(deck: Path, tmp_p
         assert slot and f"Time slot: {slot}" in written
         for line in filter(None, (part.strip() for part in rest.splitlines())):
             assert line in written, (number, line[:60])
+    facts = deck_slides(Presentation(str(deck)))
+    exercise = next(f for f in facts if "You will need:" in f.text)
+    needs = exercise_materials(exercise.text)
+    heading = f"Slide {exercise.number}"
+    section = next(v for k, v in slide_sections.items() if k.split(":")[0] == heading)
+    line = next(p for p in section if p.startswith("Materials: "))
+    assert needs and all(need in line for need in needs)
+    assert any(p.startswith("Session: ") for p in section)
     alts = [s._inline.docPr.get("descr") for s in docx.Document(str(out)).inline_shapes]
     assert len(alts) == len(slides)  # one thumbnail per slide (the logo is in the header)
     assert alts[0].startswith("Slide 1: ")

@@ -7,6 +7,7 @@ plan and the writer); where the PDF comes from and where the file goes is theirs
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,12 +18,23 @@ if TYPE_CHECKING:
     from compassion_kit.logo import Logo
     from compassion_kit.profile import Brand
     from compassion_kit.render import RenderedFile
+    from compassion_kit.render.plan.script import ScriptSession
+    from compassion_kit.timing import Schedule
 
 THUMBNAIL_WIDTH = 480  # pixels: readable at the printed size (about 9 cm), small files
 
 
-def script_document(deck: Path, deck_pdf: Path, brand: Brand, logo: Logo | None) -> RenderedFile:
+def script_document(
+    deck: Path,
+    deck_pdf: Path,
+    brand: Brand,
+    logo: Logo | None,
+    sessions: Sequence[ScriptSession] = (),
+) -> RenderedFile:
     """The script (.docx bytes) of `deck`, its thumbnails drawn from `deck_pdf` (its PDF).
+
+    `sessions` are the deck's agenda sessions with their materials when known (a pack), so
+    each slide lists its session's materials; without them the deck's own text is read.
 
     Raises:
         ContentError: `deck` is not a readable .pptx.
@@ -33,8 +45,23 @@ def script_document(deck: Path, deck_pdf: Path, brand: Brand, logo: Logo | None)
 
     title, slides = read_deck(deck)
     return write_script(
-        plan_script(title, slides), brand, logo, page_pngs(deck_pdf, THUMBNAIL_WIDTH)
+        plan_script(title, slides, sessions), brand, logo, page_pngs(deck_pdf, THUMBNAIL_WIDTH)
     )
+
+
+def agenda_sessions(schedule: Schedule | None) -> tuple[ScriptSession, ...]:
+    """The script's view of an agenda laid out on the clock: each session's slot, title and
+    what it needs (its materials, then what its facilitator notes say to have ready)."""
+    from compassion_kit.render.plan.script import ScriptSession
+
+    if schedule is None:
+        return ()
+    result = []
+    for timed in schedule.sessions:
+        notes = timed.session.facilitator
+        needs = [*timed.session.materials, *(notes.ready if notes is not None else [])]
+        result.append(ScriptSession(timed.slot, str(timed.session.title), tuple(needs)))
+    return tuple(result)
 
 
 def read_deck(deck: Path) -> tuple[str, tuple[SlideFacts, ...]]:

@@ -20,12 +20,13 @@ from compassion_kit.orgs import OrgSource, organisation_slug, read_orgs
 from compassion_kit.pack.checklist import missing_print_items
 from compassion_kit.pack.folder import GENERATOR, MANIFEST, check_target, staged_folder
 from compassion_kit.pack.outcome import PackOptions, PackOutcome, PackResult, Progress, Quiet
+from compassion_kit.pack.plan import SCRIPT
 from compassion_kit.pack.pool import build_all
 from compassion_kit.pack.spec import Spec, load_spec
 from compassion_kit.pack.write import (
-    SCRIPT,
     add_pdfs,
     add_script,
+    deck_schedule,
     finish_pack,
     render_pack,
     write_json,
@@ -85,7 +86,8 @@ def _single(spec: Spec, out: Path, warnings: tuple[str, ...]) -> PackResult:
 
             converted = export_pdfs([[stage / r.path for r in records]], stage / PDF_FOLDER)
             records = add_pdfs(stage, records, converted)
-            records = add_script(stage, records, spec.brand, spec.logo)
+            schedule = deck_schedule(spec)
+            records = add_script(stage, records, spec.brand, spec.logo, schedule)
             scripts = [stage / r.path for r in records if r.kind == SCRIPT]
             converted = export_pdfs([scripts], stage / PDF_FOLDER) if scripts else {}
             records = add_pdfs(stage, records, converted, only=SCRIPT)
@@ -111,7 +113,7 @@ def _batch(
             return PackResult(out, True, tuple(outcomes), unwritten, warnings)
         if "pdf" in spec.formats and any(o.ok for o in outcomes):
             outcomes = _export_all(spec, outcomes, stage, jobs, progress)
-            outcomes = _scripts(sources, outcomes, stage, jobs, progress)
+            outcomes = _scripts(spec, sources, outcomes, stage, jobs, progress)
         outcomes = [_finish(spec, o, stage) for o in outcomes]
         previous = _previous_packs(out)
         packs = [_pack_entry(o) for o in outcomes]
@@ -194,6 +196,7 @@ def _export_all(
 
 
 def _scripts(
+    spec: Spec,
     sources: Sequence[OrgSource],
     outcomes: list[PackOutcome],
     stage: Path,
@@ -211,7 +214,8 @@ def _scripts(
         if outcome.ok and brand is not None:
             folder = stage / outcome.slug
             try:
-                records = add_script(folder, outcome.records, brand, load_logo(brand))
+                schedule = deck_schedule(spec)
+                records = add_script(folder, outcome.records, brand, load_logo(brand), schedule)
                 outcome = replace(outcome, records=records)
             except KitError as exc:
                 shutil.rmtree(folder, ignore_errors=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.model import DeckModule, Worksheet
 from compassion_kit.model.workshop import Printed, Workshop
-from compassion_kit.pack.plan import FACILITATOR, PackFile
+from compassion_kit.pack.plan import FACILITATOR, SCRIPT, PackFile
 
 if TYPE_CHECKING:
     from compassion_kit.library import Library
@@ -116,6 +116,12 @@ def _print_lines(
             chosen = workshop.worksheets if file.kind == "worksheets" else workshop.handouts
             lines.append(f"- [ ] {file.kind.capitalize()}, from {name}:")
             lines += [_item_line(workshop, library, p) for p in chosen]
+        elif file.kind == "deck" and "pdf" in formats:  # packs with PDFs add its script
+            script = f"`{file.stem.removesuffix('-deck')}-{SCRIPT}.pdf`"
+            lines.append(
+                f"- [ ] Facilitator's script (each slide beside its complete notes, time slot, "
+                f"session and materials): {_count(facilitators)} of {script}"
+            )
     return lines or ["Nothing to print."]
 
 

@@ -15,6 +15,7 @@ from compassion_kit.names import file_name
 
 PARTICIPANT = "participant"
 FACILITATOR = "facilitator"
+SCRIPT = "facilitator-script"  # the facilitator's script: its kind, and the end of its file name
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from compassion_kit import __version__, requests
 from compassion_kit.errors import Location, OutputError, Problem, ProblemLog
 from compassion_kit.pack.checklist import checklist
 from compassion_kit.pack.folder import GENERATOR, MANIFEST
-from compassion_kit.pack.plan import FACILITATOR, PackFile, file_prefix, plan_files
+from compassion_kit.pack.plan import FACILITATOR, SCRIPT, PackFile, file_prefix, plan_files
 from compassion_kit.records import FileRecord
 from compassion_kit.records import record as new_record
 
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from compassion_kit.pack.spec import Spec
     from compassion_kit.profile import Brand
     from compassion_kit.render import RenderedFile
+    from compassion_kit.timing import Schedule
 
 CHECKLIST = "checklist.md"
-SCRIPT = "facilitator-script"  # the script's kind, and the end of its file name
 
 
 def _record(name: str, file: PackFile, data: bytes, fmt: str, **extra: Any) -> FileRecord:
@@ -146,21 +146,27 @@ def _printed(spec: Spec, brand: Brand, logo: Logo | None, file: PackFile) -> Ren
 
 
 def add_script(
-    folder: Path, records: Sequence[FileRecord], brand: Brand, logo: Logo | None
+    folder: Path,
+    records: Sequence[FileRecord],
+    brand: Brand,
+    logo: Logo | None,
+    schedule: Schedule | None = None,
 ) -> tuple[FileRecord, ...]:
     """`records` and the facilitator's script (.docx) of the pack's deck, written in `folder`.
 
     Its thumbnails come from the deck's PDF, so this runs after `add_pdfs`; a pack without a
-    deck (or without its PDF) gets no script.
+    deck (or without its PDF) gets no script. `schedule` is the deck's agenda, whose sessions'
+    materials the script lists slide by slide.
     """
-    from compassion_kit.facilitator_script import script_document
+    from compassion_kit.facilitator_script import agenda_sessions, script_document
 
     deck = next((r for r in records if r.kind == "deck" and r.format == "pptx"), None)
     stem = deck.path.rpartition(".")[0] if deck is not None else ""
     if deck is None or not (folder / f"{stem}.pdf").is_file():
         return tuple(records)
     name = f"{stem.removesuffix('-deck')}-{SCRIPT}.docx"
-    rendered = script_document(folder / deck.path, folder / f"{stem}.pdf", brand, logo)
+    sessions = agenda_sessions(schedule)
+    rendered = script_document(folder / deck.path, folder / f"{stem}.pdf", brand, logo, sessions)
     file = PackFile(name, SCRIPT, "docx", deck.items, FACILITATOR)
     return (*records, _write(folder, file, rendered))
 
@@ -202,6 +208,12 @@ def add_pdfs(
     if missing:
         raise OutputError(missing)
     return tuple(result)
+
+
+def deck_schedule(spec: Spec) -> Schedule | None:
+    """The agenda the pack's deck is timed by, laid out on the clock, if it has one."""
+    deck = spec.workshop.deck
+    return spec.schedules.get(deck.agenda) if deck is not None and deck.agenda else None
 
 
 def finish_pack(

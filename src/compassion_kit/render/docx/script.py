@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 THUMBNAIL_SHARE = 0.55  # of the text width: legible slide, room for notes below it
 RUN_SHEET = ("Slide", "Title", "Time slot")
 RUN_SHEET_SHARES = (0.12, 0.58, 0.30)
+SESSIONS = ("Time slot", "Session", "Materials")
+SESSIONS_SHARES = (0.2, 0.35, 0.45)
 
 
 def write_script(
@@ -39,8 +41,13 @@ def write_script(
     """
     draft = new_document(brand, logo, plan.credit)
     add_paragraph(draft, plan.title, "Heading 1")
-    add_paragraph(draft, "Run sheet", "Heading 2")
     widths = [int(draft.width * share) for share in RUN_SHEET_SHARES]
+    if plan.sessions:
+        add_paragraph(draft, "Sessions and materials", "Heading 2")
+        session_widths = [int(draft.width * share) for share in SESSIONS_SHARES]
+        rows = [list(row) for row in plan.sessions]
+        add_table(draft, SESSIONS, rows, session_widths, caption="Sessions and materials")
+    add_paragraph(draft, "Run sheet", "Heading 2")
     add_table(draft, RUN_SHEET, [list(row) for row in plan.run_sheet], widths, caption="Run sheet")
     for index, slide in enumerate(plan.slides):
         start_section(draft)
@@ -60,5 +67,13 @@ def _write_slide(draft: Draft, slide: ScriptSlide, thumbnail: bytes | None) -> N
         slot = add_paragraph(draft)
         add_run(slot, "Time slot: ", bold=True)
         add_run(slot, slide.time_slot)
+    if slide.session:
+        session = add_paragraph(draft)
+        add_run(session, "Session: ", bold=True)
+        add_run(session, slide.session)
+    if slide.session or slide.materials:
+        needs = add_paragraph(draft)
+        add_run(needs, "Materials: ", bold=True)
+        add_run(needs, "; ".join(slide.materials) or "none listed")
     for text in slide.notes:
         add_paragraph(draft, text)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 # The deck planner starts notes with "Time slot: 09:30-09:50, Session title." and a blank line
 # when the deck is built with an agenda (render/plan/deck.py).
 _TIME_SLOT = re.compile(r"\ATime slot:\s*(?P<slot>[^\n]*?)\.?\s*(\n|\Z)")
+_SESSION = re.compile(r"\A(?P<clock>\d\d:\d\d-\d\d:\d\d),\s*(?P<title>.+)\Z")
+_NEED = "You will need:"  # the exercise panel's heading before its materials (deck_kinds.py)
 NOT_IN_AGENDA = "not in the agenda"
 ALT_LIMIT = 1000  # characters of slide text in a thumbnail's alt text; notes follow in full
 
@@ -31,38 +33,75 @@ class ScriptSlide:
     alt: str
     time_slot: str
     notes: tuple[str, ...]
+    session: str = ""
+    materials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScriptSession:
+    """An agenda session: its clock slot ("13:30-13:35"), title and the materials it needs."""
+
+    slot: str
+    title: str
+    materials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ScriptPlan:
-    """The whole script: its title, footer credit, run sheet rows (slide, title, time) and
-    the slides."""
+    """The whole script: its title, footer credit, run sheet rows (slide, title, time), the
+    sessions (time slot, title, materials; empty when the deck has no agenda) and the slides."""
 
     title: str
     credit: str
     run_sheet: tuple[tuple[str, str, str], ...]
     slides: tuple[ScriptSlide, ...]
+    sessions: tuple[tuple[str, str, str], ...] = ()
 
 
-def plan_script(title: str, slides: Sequence[SlideFacts]) -> ScriptPlan:
+def plan_script(
+    title: str, slides: Sequence[SlideFacts], sessions: Sequence[ScriptSession] = ()
+) -> ScriptPlan:
     """The script for a deck called `title` with `slides`.
 
     A slide without a title is headed "Slide N"; one without notes says so, so a facilitator
-    sees the gap rather than a missing section.
+    sees the gap rather than a missing section. Each slide lists its session (read from the
+    time slot its notes start with) and the materials it needs: its session's, from
+    `sessions` when the agenda is known (a pack), and its exercise's ("You will need:").
     """
-    planned = tuple(_slide(slide) for slide in slides)
+    known = {(s.slot, s.title): s for s in sessions}
+    planned = tuple(_slide(slide, known) for slide in slides)
     rows = tuple((str(s.number), _title(s), s.time_slot or "-") for s in planned)
     credit = f"{title or 'the deck'}: its slides and complete presenter notes"
     heading = f"Facilitator's script: {title}" if title else "Facilitator's script"
-    return ScriptPlan(heading, credit, rows, planned)
+    return ScriptPlan(heading, credit, rows, planned, _sessions(planned, sessions))
+
+
+def _sessions(
+    planned: Sequence[ScriptSlide], sessions: Sequence[ScriptSession]
+) -> tuple[tuple[str, str, str], ...]:
+    """Run sheet rows per session: the agenda's when known, else those the slides name."""
+    found: dict[tuple[str, str], list[str]] = {(s.slot, s.title): [] for s in sessions}
+    for slide in planned:
+        clock, _, name = slide.time_slot.partition(", ")
+        if slide.session:
+            found.setdefault((clock, name), []).extend(slide.materials)
+    given = {(s.slot, s.title): s.materials for s in sessions}
+    return tuple(
+        (clock, name, "; ".join(dict.fromkeys((*given.get((clock, name), ()), *needs))) or "-")
+        for (clock, name), needs in found.items()
+    )
 
 
 def _title(slide: ScriptSlide) -> str:
     return slide.heading.partition(": ")[2] or slide.heading
 
 
-def _slide(slide: SlideFacts) -> ScriptSlide:
+def _slide(slide: SlideFacts, known: dict[tuple[str, str], ScriptSession]) -> ScriptSlide:
     slot, notes = split_time_slot(slide.notes)
+    timed = _SESSION.match(slot)
+    session = timed.group("title") if timed else ""
+    agenda = known.get((timed.group("clock"), session)) if timed else None
+    needs = (*(agenda.materials if agenda else ()), *exercise_materials(slide.text))
     heading = f"Slide {slide.number}: {slide.title}" if slide.title else f"Slide {slide.number}"
     alt_parts = [slide.title or f"Slide {slide.number}", " ".join(slide.text.split())]
     alt = ". ".join(part for part in alt_parts if part)
@@ -70,8 +109,22 @@ def _slide(slide: SlideFacts) -> ScriptSlide:
         alt = alt[: ALT_LIMIT - 1].rsplit(" ", 1)[0] + "\u2026"
     paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n|\n", notes) if p.strip())
     return ScriptSlide(
-        slide.number, heading, f"Slide {slide.number}: {alt}", slot, paragraphs or ("(No notes.)",)
+        slide.number,
+        heading,
+        f"Slide {slide.number}: {alt}",
+        slot,
+        paragraphs or ("(No notes.)",),
+        session,
+        tuple(dict.fromkeys(needs)),
     )
+
+
+def exercise_materials(text: str) -> tuple[str, ...]:
+    """The materials an exercise slide's panel lists after "You will need:" (its last lines)."""
+    lines = [line.strip() for line in text.splitlines()]
+    if _NEED not in lines:
+        return ()
+    return tuple(line for line in lines[lines.index(_NEED) + 1 :] if line)
 
 
 def split_time_slot(notes: str) -> tuple[str, str]:
