@@ -74,8 +74,8 @@ class Source(Record):
     """Title of the source document"""
     publisher: Text
     """Who published it"""
-    year: Annotated[Whole, Ge(1900), Le(2100)]
-    """Year of publication"""
+    year: Annotated[Whole, Ge(1900), Le(2100)] | None = None
+    """Year of publication, only where the source gives one"""
     section: Text | None = None
     """Section or item number in the source"""
     url: Text | None = None
@@ -83,10 +83,20 @@ class Source(Record):
 
     def credit(self) -> str:
         """One line suitable for a footer: title, publisher, year (and section)."""
-        parts = [self.title, self.publisher, str(self.year)]
+        parts = [self.title, self.publisher] + ([str(self.year)] if self.year else [])
         if self.section:
             parts.append(f"item {self.section}")
         return ", ".join(parts)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Provenance(Record):
+    """Which parts of an item come from its source and which were written for the kit."""
+
+    from_source: Text | None = None
+    """What the credited source provides (facts, figures, times, structure)"""
+    written_for_kit: Text | None = None
+    """What compassion-kit wrote (wording, notes, questions, invented examples)"""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,6 +117,8 @@ class ItemMeta(Record):
     """Minutes the item takes"""
     source: Source
     """Credit for the facts and structure"""
+    provenance: Provenance | None = None
+    """Which parts come from the source and which were written for the kit"""
 
 
 def clock_minutes(value: str) -> int:
