@@ -105,6 +105,8 @@ class ItemMeta(Record):
 
     id: ItemId
     """Stable id used on the command line and in pipelines"""
+    aliases: Annotated[list[ItemId], NO_REPEATS] = dataclasses.field(default_factory=list)
+    """Former ids that still name this item, with a warning (kept until removed)"""
     title: Text
     """Human title"""
     element: Element
