@@ -40,7 +40,8 @@ def test_unknown_ids_are_all_reported_with_line_and_the_valid_ids():
         for p in found
     )
     assert any(
-        f"{where}:8:12: error: handouts.0: 'follow-up-evaluation' is a worksheet" in p for p in found
+        f"{where}:8:12: error: handouts.0: 'follow-up-evaluation' is a worksheet" in p
+        for p in found
     )
     # The inline profile's colour is checked in the same run, at its own line: too light for
     # text, it gets a darker text shade and a warning.
