@@ -284,3 +284,28 @@ def test_output_kind_must_match_pdf_flag(tmp_path: Path) -> None:
         app, ["preview", str(source), "-o", str(tmp_path / "p.png"), "--paper", "A3"]
     )
     assert result.exit_code == 2
+
+
+def test_a_proof_inside_the_folder_is_not_shown_again(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    blank_pdf(pack / "poster.pdf", 2)
+    proof = pack / "proof.pdf"
+    for _ in range(2):
+        result = make_preview([pack], proof, as_pdf=True, force=True)
+        assert result.files == ("poster.pdf",)
+        assert result.thumbnails == 2
+
+
+def test_a_sheet_left_from_a_longer_run_is_warned_about(tmp_path: Path) -> None:
+    out = tmp_path / "s.png"
+    first = make_preview([blank_pdf(tmp_path / "long.pdf", 120)], out)
+    assert len(first.paths) >= 2 and not first.warnings
+    result = runner.invoke(
+        app, ["preview", str(blank_pdf(tmp_path / "short.pdf", 1)), "-o", str(out), "--force"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"{tmp_path / 's-2.png'} is left from an earlier preview (this one has 1 sheet)"
+        in result.stderr
+    )

@@ -42,6 +42,8 @@ def preview(
             paths, output, as_pdf=pdf, paper=paper.lower(), size=size.lower(), force=force
         )
     )
+    for warning in result.warnings:
+        console.warning(warning)
     if as_json:
         console.json_out(result.as_json())
         return

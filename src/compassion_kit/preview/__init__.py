@@ -32,6 +32,7 @@ class PreviewResult:
     files: tuple[str, ...]
     thumbnails: int
     sheets: tuple[Sheet, ...]
+    warnings: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         """The result as plain JSON values."""
@@ -40,6 +41,7 @@ class PreviewResult:
             "files": list(self.files),
             "thumbnails": self.thumbnails,
             "sheets": len(self.sheets),
+            "warnings": list(self.warnings),
         }
 
 
@@ -75,7 +77,7 @@ def make_preview(
     """
     writable_path(output, force=force)
     _refuse_existing([output], force)
-    sources = collect(paths)
+    sources = collect(paths, leave_out=[output])
     layout = sheet_size(paper if as_pdf else "screen", size)
     with tempfile.TemporaryDirectory(prefix="kit-preview-") as work:
         pdfs = as_pdfs(sources, Path(work))
@@ -107,7 +109,18 @@ def make_preview(
     for target, content in zip(targets, data, strict=True):
         write_atomic(target, content, force=force)
     thumbnails = sum(len(s.tiles) for s in sheets)
-    return PreviewResult(tuple(targets), tuple(s.name for s in sources), thumbnails, tuple(sheets))
+    names = tuple(s.name for s in sources)
+    return PreviewResult(
+        tuple(targets), names, thumbnails, tuple(sheets), _left_over(output, len(targets), as_pdf)
+    )
+
+
+def _left_over(output: Path, count: int, as_pdf: bool) -> tuple[str, ...]:
+    """A warning when an earlier, longer run left a sheet after the last one written now."""
+    after = sheet_paths(output, count + 1)[-1]
+    if as_pdf or not after.exists():
+        return ()
+    return (f"{after} is left from an earlier preview (this one has {count} sheet{'s' if count != 1 else ''}); delete it",)
 
 
 def _refuse_existing(targets: Sequence[Path], force: bool) -> None:

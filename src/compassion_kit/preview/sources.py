@@ -31,13 +31,14 @@ class Source:
     noun: str
 
 
-def collect(paths: Sequence[Path]) -> list[Source]:
+def collect(paths: Sequence[Path], leave_out: Sequence[Path] = ()) -> list[Source]:
     """The files `paths` name, in the order given; a folder gives its .pptx, .docx and .pdf
     files (and its subfolders'), sorted by path, each named by its path inside the folder.
 
     In a folder, a PDF beside a deck or document of the same name is its print copy and is
-    left out; hidden files and Office's lock files (~$name) are skipped. Every file is read
-    once, so that the output can never replace it.
+    left out, and so are hidden files, Office's lock files (~$name) and `leave_out` (the
+    preview's own outputs, from an earlier run). Every file is read once, so that the output
+    can never replace it.
 
     Raises:
         ContentError: naming every path that is missing, unreadable or not a file the
@@ -47,7 +48,8 @@ def collect(paths: Sequence[Path]) -> list[Source]:
     found: list[Source] = []
     for given in paths:
         if given.is_dir():
-            inside = _folder_files(given)
+            skip = {p.absolute() for p in leave_out}
+            inside = [p for p in _folder_files(given) if p.absolute() not in skip]
             if not inside:
                 problems.append(
                     Problem(
