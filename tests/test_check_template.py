@@ -45,6 +45,15 @@ def test_template_size_and_fonts_are_tips_not_faults(office_deck: Path) -> None:
     }
 
 
+def test_template_theme_colours_are_the_templates(office_deck: Path, tmp_path: Path) -> None:
+    assert not any("(theme)" in f.message for f in findings(office_deck, "KIT017"))
+    prs = Presentation(str(office_deck))
+    prs.core_properties.last_modified_by = "A. Facilitator"
+    prs.save(str(tmp_path / "edited.pptx"))
+    edited = findings(tmp_path / "edited.pptx", "KIT017")
+    assert any("#4F81BD (theme)" in f.message for f in edited)
+
+
 def test_check_exits_0_on_a_template_deck(office_deck: Path) -> None:
     result = runner.invoke(app, ["check", str(office_deck)])
     assert "KIT019 error" not in result.stderr

@@ -63,7 +63,7 @@ def check_pptx(pkg: Package, found: Findings, who: Identity, profile: str) -> No
     _presentation(deck)
     for slide in slides:
         _slide(deck, slide)
-    identity.check_pptx_colours(found, pkg, slides, who)
+    identity.check_pptx_colours(found, pkg, slides, who, built_by_kit(pkg))
 
 
 def _presentation(deck: DeckContext) -> None:

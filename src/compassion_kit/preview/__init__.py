@@ -120,7 +120,8 @@ def _left_over(output: Path, count: int, as_pdf: bool) -> tuple[str, ...]:
     after = sheet_paths(output, count + 1)[-1]
     if as_pdf or not after.exists():
         return ()
-    return (f"{after} is left from an earlier preview (this one has {count} sheet{'s' if count != 1 else ''}); delete it",)
+    sheets = f"{count} sheet{'s' if count != 1 else ''}"
+    return (f"{after} is left from an earlier preview (this one has {sheets}); delete it",)
 
 
 def _refuse_existing(targets: Sequence[Path], force: bool) -> None:
