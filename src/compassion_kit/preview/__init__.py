@@ -15,7 +15,7 @@ from typing import Any
 
 from compassion_kit.errors import ContentError, Location, OutputError, Problem
 from compassion_kit.output import writable_path, write_atomic
-from compassion_kit.preview.layout import FileShape, Sheet, plan_sheets, sheet_size
+from compassion_kit.preview.layout import FileShape, Sheet, SheetSize, plan_sheets, sheet_size
 from compassion_kit.preview.sources import Source, as_pdfs, collect
 
 __all__ = ["PreviewResult", "make_preview", "sheet_paths"]
@@ -84,27 +84,8 @@ def make_preview(
         shapes = _shapes(sources, pdfs)
         sheets = plan_sheets(shapes, layout)
         pictures = _render(pdfs, sheets)
-    subject = ", ".join(p.name or str(p) for p in paths)
-    if as_pdf:
-        from compassion_kit.preview.proof import proof_pdf
-
-        targets = [output]
-        data = [
-            proof_pdf(
-                f"Contact sheet: {subject}",
-                _proof_pages(sheets, layout, subject, pictures, shapes),
-                _bookmarks(sheets, shapes),
-            )
-        ]
-    else:
-        from compassion_kit.preview.draw import png_bytes, sheet_picture, sheet_titles
-
-        targets = sheet_paths(output, len(sheets))
-        titles = sheet_titles(subject, len(sheets))
-        data = [
-            png_bytes(sheet_picture(s, layout, t, pictures))
-            for s, t in zip(sheets, titles, strict=True)
-        ]
+    subject = ", ".join(p.absolute().name or str(p) for p in paths)
+    targets, data = _sheet_files(output, as_pdf, subject, layout, sheets, shapes, pictures)
     _refuse_existing(targets, force)
     for target, content in zip(targets, data, strict=True):
         write_atomic(target, content, force=force)
@@ -122,6 +103,32 @@ def _left_over(output: Path, count: int, as_pdf: bool) -> tuple[str, ...]:
         return ()
     sheets = f"{count} sheet{'s' if count != 1 else ''}"
     return (f"{after} is left from an earlier preview (this one has {sheets}); delete it",)
+
+
+def _sheet_files(
+    output: Path,
+    as_pdf: bool,
+    subject: str,
+    layout: SheetSize,
+    sheets: Sequence[Sheet],
+    shapes: Sequence[FileShape],
+    pictures: dict[tuple[int, int], Any],
+) -> tuple[list[Path], list[bytes]]:
+    """The files to write and their bytes: the PNG sheets, or the one PDF proof."""
+    if as_pdf:
+        from compassion_kit.preview.proof import proof_pdf
+
+        pages = _proof_pages(sheets, layout, subject, pictures, shapes)
+        title = f"Contact sheet: {subject}"
+        return [output], [proof_pdf(title, pages, _bookmarks(sheets, shapes))]
+    from compassion_kit.preview.draw import png_bytes, sheet_picture, sheet_titles
+
+    titles = sheet_titles(subject, len(sheets))
+    pngs = [
+        png_bytes(sheet_picture(s, layout, t, pictures))
+        for s, t in zip(sheets, titles, strict=True)
+    ]
+    return sheet_paths(output, len(sheets)), pngs
 
 
 def _refuse_existing(targets: Sequence[Path], force: bool) -> None:
@@ -168,7 +175,7 @@ def _render(pdfs: Sequence[Path], sheets: Sequence[Sheet]) -> dict[tuple[int, in
 
 def _proof_pages(
     sheets: Sequence[Sheet],
-    layout: Any,
+    layout: SheetSize,
     subject: str,
     pictures: dict[tuple[int, int], Any],
     shapes: Sequence[FileShape],
