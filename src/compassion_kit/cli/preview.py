@@ -13,7 +13,7 @@ from compassion_kit.cli._app import JsonOpt, run, usage
 def preview(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="PATH...", help=".pptx/.docx/.pdf files or pack folders."),
+        typer.Argument(metavar="PATH", help=".pptx/.docx/.pdf files or pack folders."),
     ],
     output: Annotated[
         Path, typer.Option("-o", "--output", help="sheet.png (more: sheet-2.png...), or .pdf.")
