@@ -76,8 +76,6 @@ def outline(item: Item, slide_titles: Mapping[str, str] | None = None) -> str:
 def _provenance(item: Item) -> list[str]:
     """What comes from the source and what the kit wrote, one line each (none when not said)."""
     said = item.provenance
-    if said is None:
-        return []
     return [
         f"{label}: {text}"
         for label, text in (

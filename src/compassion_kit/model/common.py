@@ -125,7 +125,7 @@ class ItemMeta(Record):
     """Minutes the item takes"""
     source: Source
     """Credit for the facts and structure"""
-    provenance: Provenance | None = None
+    provenance: Provenance
     """Which parts come from the source and which were written for the kit"""
 
     def credit(self) -> str:
@@ -135,7 +135,7 @@ class ItemMeta(Record):
         compassion-kit, based on <source>"; otherwise it is the source's own credit.
         """
         based_on = self.source.credit()
-        if self.provenance is not None and self.provenance.written_for_kit:
+        if self.provenance.written_for_kit:
             return f"written for compassion-kit, based on {based_on}"
         return based_on
 
