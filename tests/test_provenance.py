@@ -66,6 +66,12 @@ def test_the_credit_says_written_for_the_kit_only_when_the_kit_wrote_some_of_it(
         Provenance()
 
 
+def test_a_credit_names_several_items_of_a_source_as_items():
+    source = Source(title="Pack", publisher="NHS", year=2020, section="3.5 and 3.6")
+    assert source.credit() == "Pack, NHS, 2020, items 3.5 and 3.6"
+    assert source.replace(section="1.4").credit() == "Pack, NHS, 2020, item 1.4"
+
+
 def test_a_model_built_in_python_needs_provenance_too():
     data = {"id": "ws-y", "kind": "worksheet", "title": "T", "element": "1", "audience": "All"}
     data |= {

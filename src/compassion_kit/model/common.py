@@ -89,7 +89,8 @@ class Source(Record):
         """One line suitable for a footer: title, publisher, year (and section)."""
         parts = [self.title, self.publisher] + ([str(self.year)] if self.year else [])
         if self.section:
-            parts.append(f"item {self.section}")
+            several = " and " in self.section or "," in self.section  # "3.5 and 3.6"
+            parts.append(f"item{'s' * several} {self.section}")
         return ", ".join(parts)
 
 

@@ -28,8 +28,9 @@ _CLOCK_TIME = re.compile(
     r"|(?:1[0-2]|0?[1-9])\s?[ap](?:\.m\.|m)(?![a-z]))",
     re.IGNORECASE,
 )
-# Fields of a slide that hold no words for the room: ids, addresses, a clip's running time.
-_NOT_WORDS = frozenset({"id", "kind", "url", "path", "length", "worksheet"})
+# Fields of a slide that hold no words for the room: ids, addresses, a clip's running time,
+# and fields meant to hold a time (a session's `at` or `start`, checked as clock times there).
+_NOT_WORDS = frozenset({"id", "kind", "url", "path", "length", "worksheet", "at", "start", "end"})
 _TIMES_HINT = "say 'after the break'; times are stamped from the agenda"
 
 
