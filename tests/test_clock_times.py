@@ -23,6 +23,7 @@ runner = CliRunner()
         ("Break at 11:15, then case studies", ["11:15"]),
         ("Plan a workshop: 09:30 to 15:15", ["09:30", "15:15"]),
         ("Close at 9.30am or 2 pm", ["9.30am", "2 pm"]),
+        ("Arrive for 09.30, as the pack's agenda writes it", ["09.30"]),
         ("Back by 1p.m. sharp", ["1p.m."]),
         ("Tickets cost £12.50 and 2.30 is a decimal", []),
         ("A 3:1 ratio, a 20-day campaign, 40% of staff, 2018", []),

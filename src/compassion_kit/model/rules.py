@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 # Characters XML 1.0 (so every Office file) cannot hold; YAML lets escapes such as "\x01" in.
 _NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _KEY_VALUE = "should be a set of 'key: value' fields"
-# A clock time written into words: 24-hour "11:15", or "9.30am", "2 pm". Decimals ("2.50")
-# and ratios ("3:1") are not clock times.
+# A clock time written into words: 24-hour "11:15" or "09.30", or "9.30am", "2 pm". Decimals
+# ("2.50", "£12.50") and ratios ("3:1") are not clock times.
 _CLOCK_TIME = re.compile(
     r"(?<![\d:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s?[ap](?:\.m\.|m)(?![a-z])"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+    r"|0\d\.[0-5]\d(?![\d.])"
     r"|(?:1[0-2]|0?[1-9])\s?[ap](?:\.m\.|m)(?![a-z]))",
     re.IGNORECASE,
 )
