@@ -196,7 +196,8 @@ def test_an_agenda_printing_a_former_id_still_prints_it(tmp_path: Path):
         "id: my-day\nkind: agenda\ntitle: My day\nelement: related\naudience: Us\n"
         'start: "10:00"\nsource: {title: Ours, publisher: Us}\nsessions:\n'
         "  - id: close\n    title: Close\n    minutes: 10\n"
-        "    print: [{item: feedback-form, per: participant}]\n",
+        "    print: [{item: feedback-form, per: participant}]\n"
+        "provenance: {written_for_kit: All of it}\n",
         encoding="utf-8",
     )
     spec = tmp_path / "workshop.yaml"
