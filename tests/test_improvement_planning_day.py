@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -16,8 +17,8 @@ from compassion_kit.library import load_library
 from compassion_kit.loading import read_yaml_text
 from compassion_kit.model import Agenda, DeckModule, Worksheet
 from compassion_kit.model.validate import validate_document
-from compassion_kit.model.worksheet import FishboneBlock
-from compassion_kit.render.plan.fishbone import MIN_LINES, plan_fishbone
+from compassion_kit.model.worksheet import FishboneBlock, FishboneCategory
+from compassion_kit.render.plan.fishbone import MIN_LINES, Fishbone, plan_fishbone
 from compassion_kit.render.worksheet import WRITING_LINE, plan_worksheets, write_worksheets
 from support.office import pdf_pages, pdf_text, require_tools, to_pdf
 from test_docx_foundation import LETTER_BRAND, NORTHSHIRE, small_logo
@@ -54,8 +55,8 @@ def _fishbone() -> FishboneBlock:
     return block
 
 
-def _block(categories: list[str]) -> FishboneBlock:
-    return FishboneBlock(kind="fishbone", categories=categories)  # type: ignore[arg-type]
+def _block(names: list[str]) -> FishboneBlock:
+    return FishboneBlock(kind="fishbone", categories=[FishboneCategory(name=n) for n in names])
 
 
 # The fishbone plan: plain values, no files.
@@ -73,10 +74,7 @@ def test_fishbone_pairs_categories_either_side_of_the_spine() -> None:
 
 
 def test_an_odd_category_leaves_the_last_right_bone_empty() -> None:
-    from compassion_kit.model.worksheet import FishboneCategory
-
-    block = _block([FishboneCategory(name=n) for n in ("A", "B", "C")])  # type: ignore[list-item]
-    fish = plan_fishbone(block, A4_WIDTH, WRITING_LINE)
+    fish = plan_fishbone(_block(["A", "B", "C"]), A4_WIDTH, WRITING_LINE)
     assert [(left.name, right.name if right else None) for left, right in fish.rows] == [
         ("A", "B"),
         ("C", None),
@@ -84,11 +82,8 @@ def test_an_odd_category_leaves_the_last_right_bone_empty() -> None:
 
 
 def test_fewer_categories_get_more_lines_and_the_diagram_stays_within_its_height() -> None:
-    from compassion_kit.model.worksheet import FishboneCategory
-
-    def fish(count: int):  # type: ignore[no-untyped-def]
-        block = _block([FishboneCategory(name=f"C{n}") for n in range(count)])  # type: ignore[list-item]
-        return plan_fishbone(block, A4_WIDTH, WRITING_LINE)
+    def fish(count: int) -> Fishbone:
+        return plan_fishbone(_block([f"C{n}" for n in range(count)]), A4_WIDTH, WRITING_LINE)
 
     assert fish(2).lines > fish(4).lines > fish(6).lines >= MIN_LINES
     for count in (2, 3, 4, 5, 6):
@@ -187,7 +182,8 @@ def test_the_days_deck_is_its_own_and_every_slide_of_it_is_shown_in_a_session() 
 
 
 def test_session_slide_minutes_fit_each_session() -> None:
-    minutes = {s.id: s.minutes for d in LIBRARY.ids("deck") for s in LIBRARY.get(d).slides}  # type: ignore[union-attr]
+    decks = [LIBRARY.get(d) for d in LIBRARY.ids("deck")]
+    minutes = {s.id: s.minutes for d in decks if isinstance(d, DeckModule) for s in d.slides}
     for session in _agenda().sessions:
         if session.slides:
             assert sum(minutes[i] or 0 for i in session.slides) == session.minutes, session.id
@@ -230,7 +226,7 @@ def test_every_worksheet_the_day_prints_is_named_in_its_session_materials() -> N
 # Packs: the preset and the README example.
 
 
-def _pack(tmp_path: Path, source: str) -> tuple[Path, dict]:  # type: ignore[type-arg]
+def _pack(tmp_path: Path, source: str) -> tuple[Path, dict[str, Any]]:
     if source.startswith("preset:"):
         spec = tmp_path / "workshop.yaml"
         result = runner.invoke(app, ["init", source.split(":")[1], "-o", str(spec)])

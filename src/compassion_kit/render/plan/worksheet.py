@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.model.worksheet import (
     ChecklistBlock,
-    FishboneBlock,
     HeadingBlock,
     InstructionsBlock,
     ListBlock,
@@ -244,7 +243,7 @@ def _plan_block(block: Block, tag: str, width: int) -> list[Part]:
         return [Writing(block.prompt, block.lines, ruled=block.style == "lines")]
     if isinstance(block, TicksBlock):
         return _plan_ticks(block, tag, width)
-    if isinstance(block, FishboneBlock):
+    if block.kind == "fishbone":
         return [plan_fishbone(block, width, WRITING_LINE)]
     if isinstance(block, ScaleBlock):
         points = tuple(range(block.low, block.high + 1))
