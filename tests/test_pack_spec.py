@@ -36,7 +36,7 @@ def test_unknown_ids_are_all_reported_with_line_and_the_valid_ids():
     assert any(f"{where}:6:11: error: agendas.0: there is no agenda" in p for p in found)
     assert any(
         f"{where}:7:53: error: worksheets.1: there is no worksheet with the id 'feedback-from'" in p
-        and "worksheet ids: acts-of-compassion, compassion-audit, follow-up-evaluation" in p
+        and "worksheet ids: acts-of-compassion, aim-statement, compassion-audit" in p
         for p in found
     )
     assert any(
@@ -160,7 +160,6 @@ def test_file_names_carry_the_slug_date_item_and_audience():
         "wvhb-2027-03-09-improvement-planning-facilitator.docx",
         "wvhb-2027-03-09-worksheets.docx",
         "wvhb-2027-03-09-worksheets-facilitator.docx",
-        "wvhb-2027-03-09-handouts.docx",
     ]
     assert file_prefix("wvhb", None) == "wvhb"
 
@@ -185,10 +184,10 @@ def test_checklist_lists_copies_materials_and_what_the_agenda_also_suggests():
     assert text.startswith("# Facilitator checklist: Patients and Staff Together")
     assert "Tuesday 9 March 2027 · Seminar Room 2 · starts 09:30" in text
     assert (
-        "30 copies (one per participant) of `wvhb-2027-03-09-improvement-planning-participant.pdf`"
+        "12 copies (one per participant) of `wvhb-2027-03-09-improvement-planning-participant.pdf`"
         in text
     )
-    assert "(smarter-action-plan): 30 copies" in text
+    assert "(aim-statement): 3 copies" in text
     assert "1 copy of `wvhb-2027-03-09-improvement-planning-facilitator.pdf`" in text
     assert "- [ ] Flipchart paper and marker pens" in text
     assert text.count("Flipchart paper and marker pens") == 1  # deduplicated
@@ -204,9 +203,10 @@ def test_print_items_an_agenda_needs_but_the_spec_lacks_are_named(tmp_path: Path
         encoding="utf-8",
     )
     spec = load_spec(spec_path)
-    (missing,) = missing_print_items(spec.workshop, spec.schedules)
+    missing, feedback = missing_print_items(spec.workshop, spec.schedules)
     assert missing.startswith("case-imperial-tea-biscuits (one per group) for '")
     assert "add it to worksheets or handouts" in missing
+    assert feedback.startswith("feedback-form (one per participant) for '")
 
 
 def test_missing_logo_and_unknown_ids_are_reported_together(tmp_path):
@@ -219,13 +219,13 @@ def test_missing_logo_and_unknown_ids_are_reported_together(tmp_path):
     example = Path(__file__).resolve().parent.parent / "examples" / "wye-valley"
     shutil.copytree(example, tmp_path / "w")
     spec = tmp_path / "w" / "workshop.yaml"
-    spec.write_text(spec.read_text().replace("smarter-action-plan", "smart-action-plan"))
+    spec.write_text(spec.read_text().replace("fishbone-diagram", "fishbone-diagrm"))
     org = tmp_path / "w" / "org.yaml"
     org.write_text(org.read_text().replace("logo: logo.svg", "logo: logos.svg"))
     result = CliRunner().invoke(app, ["build", str(spec), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "org.yaml:4:7: error: logo: the logo file" in result.stderr
-    assert "there is no worksheet with the id 'smart-action-plan'" in result.stderr
+    assert "there is no worksheet with the id 'fishbone-diagrm'" in result.stderr
     assert "2 problems found" in result.stderr
     assert not (tmp_path / "out").exists()
 
