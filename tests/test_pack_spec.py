@@ -206,7 +206,7 @@ def test_print_items_an_agenda_needs_but_the_spec_lacks_are_named(tmp_path: Path
     missing, feedback = missing_print_items(spec.workshop, spec.schedules)
     assert missing.startswith("case-imperial-tea-biscuits (one per group) for '")
     assert "add it to worksheets or handouts" in missing
-    assert feedback.startswith("feedback-form (one per participant) for '")
+    assert feedback.startswith("follow-up-evaluation (one per participant) for '")
 
 
 def test_missing_logo_and_unknown_ids_are_reported_together(tmp_path):
