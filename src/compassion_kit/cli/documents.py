@@ -81,7 +81,11 @@ def agenda(
     org: OrgOpt = None,
     deck: Annotated[
         list[str] | None,
-        typer.Option(help="Deck module(s) used on the day: slide references become numbers."),
+        typer.Option(
+            help="The deck used on the day, so slide references become its slide numbers: "
+            "the .pptx the kit built (exact for any deck), or deck module id(s), numbered as "
+            "kit build-deck MODULE... builds them."
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="docx or md.")] = "docx",
     template: DocTemplateOpt = None,
@@ -91,7 +95,7 @@ def agenda(
 ) -> None:
     """Build a timed agenda for participants, or annotated for facilitators.
 
-    Example: kit agenda improvement-planning --facilitator --deck leadership-management -o a.docx
+    Example: kit agenda improvement-planning --facilitator --deck deck.pptx -o a.docx
     """
     from compassion_kit import build, console
 
