@@ -35,6 +35,7 @@ __all__ = [
     "check_template",
     "default_template",
     "describe_template",
+    "mode_warnings",
     "plan_deck",
     "slide_numbers",
     "write_deck",

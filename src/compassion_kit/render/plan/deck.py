@@ -35,7 +35,12 @@ from compassion_kit.render.plan.deck_spec import (
     TextSpec,
     para,
 )
-from compassion_kit.render.plan.deck_spine import EXTRA, SESSION_STAMP, spine_drafts
+from compassion_kit.render.plan.deck_spine import (
+    EXTRA,
+    SESSION_STAMP,
+    number_slide_refs,
+    spine_drafts,
+)
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
@@ -129,7 +134,10 @@ def plan_slides(
         draft = _substituted(draft, ctx.tokens)
         ctx.warnings.extend(draft.warnings)
         slides.extend(replace(s, hidden=True) for s in realise(draft, ctx))
-    return slides
+    titles = {d.id: d.title for d in (*drafts, *extras)} | {
+        s.id: s.title for s in (pool or {}).values()
+    }
+    return number_slide_refs(slides, titles)
 
 
 def _content(slide: Slide, ctx: Context) -> Draft:

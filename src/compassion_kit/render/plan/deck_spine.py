@@ -7,6 +7,7 @@ generated divider, holding, break and extras slides. Fitting and notes stamping 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from compassion_kit.timing import clock
 if TYPE_CHECKING:
     from compassion_kit.model import Agenda, DeckModule
     from compassion_kit.model.deck import Slide
-    from compassion_kit.render.plan.deck_spec import Para
+    from compassion_kit.render.plan.deck_spec import Para, SlideSpec
     from compassion_kit.timing import Schedule, TimedSession
 
 # A session this long or longer opens with a divider before its slides; a shorter one goes
@@ -26,6 +27,10 @@ DIVIDER_MINUTES = 10
 EXTRA = "#extra"  # the stamp of hidden extra slides: they get no time slot
 SESSION_STAMP = "@"  # "@3": stamped with the time slot of the agenda's session 3 (0-based)
 SlideDraft = Callable[["Slide"], Draft]
+# Agenda notes name slides as {slide:ID} (see model/agenda.py); a run of them joined by commas
+# or "and" becomes one phrase, as on the facilitator agenda ("slides 5 and 6").
+_TOKEN = re.compile(r"\{slide:([a-z0-9-]+)\}")
+_RUN = re.compile(r"\{slide:[a-z0-9-]+\}(?:(?:,? and |, )\{slide:[a-z0-9-]+\})*")
 
 
 @dataclass(frozen=True)
@@ -216,3 +221,29 @@ def mode_warnings(modules: Sequence[DeckModule], agenda: Agenda) -> list[str]:
             f"sessions with this agenda, or an agenda made for {module.mode} ones"
         )
     return found
+
+
+def number_slide_refs(slides: Sequence[SlideSpec], titles: Mapping[str, str]) -> list[SlideSpec]:
+    """`slides` with each {slide:ID} in their notes replaced by its number in this deck
+    ("slides 5 and 6"), or by its title in quotes when the deck does not show it."""
+    numbers: dict[str, int] = {}
+    for number, slide in enumerate(slides, start=1):
+        numbers.setdefault(slide.id, number)
+
+    def phrase(run: re.Match[str]) -> str:
+        ids = _TOKEN.findall(run.group(0))
+        if all(i in numbers for i in ids):
+            listed = [str(numbers[i]) for i in ids]
+            joined = (
+                listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+            )
+            return ("slide " if len(ids) == 1 else "slides ") + joined
+        named = [
+            f"slide {numbers[i]}" if i in numbers else f"\u201c{titles.get(i, i)}\u201d"
+            for i in ids
+        ]
+        return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+    return [
+        replace(s, notes=_RUN.sub(phrase, s.notes)) if "{slide:" in s.notes else s for s in slides
+    ]
