@@ -36,7 +36,9 @@ def build_deck(
     facilitator: Annotated[str | None, typer.Option(help="Facilitator's name.")] = None,
     agenda: Annotated[
         str | None,
-        typer.Option(help="Agenda id: adds an agenda slide and time slots in the notes."),
+        typer.Option(
+            help="Agenda id: the deck follows it session by session, with time slots in the notes."
+        ),
     ] = None,
     start: Annotated[str | None, typer.Option(help="Start time HH:MM for --agenda.")] = None,
     template: Annotated[Path | None, typer.Option(help="Your own .pptx template.")] = None,
