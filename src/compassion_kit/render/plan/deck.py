@@ -35,12 +35,7 @@ from compassion_kit.render.plan.deck_spec import (
     TextSpec,
     para,
 )
-from compassion_kit.render.plan.deck_spine import (
-    EXTRA,
-    SESSION_STAMP,
-    number_slide_refs,
-    spine_drafts,
-)
+from compassion_kit.render.plan.deck_spine import number_slide_refs, spine_drafts, time_slot_note
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
@@ -252,7 +247,9 @@ def _page(
     title, size = _fit_title(draft, title_box, suffix, ctx)
     holder = layout.placeholders[TITLE]
     moved = title_box != holder.box or holder.moved
-    notes = _stamp(draft, ctx) + ("(Continued from the previous slide.)\n\n" if page > 1 else "")
+    notes = time_slot_note(draft.stamp, ctx.schedule) + (
+        "(Continued from the previous slide.)\n\n" if page > 1 else ""
+    )
     return SlideSpec(
         id=draft.id if page == 1 else f"{draft.id}#{page}",
         layout=layout.name,
@@ -299,22 +296,3 @@ def _fit_title(draft: Draft, box: Box, suffix: str, ctx: Context) -> tuple[str, 
         True,
     )
     return cut + suffix, TITLE_FLOOR_PT
-
-
-def _stamp(draft: Draft, ctx: Context) -> str:
-    """The notes' first line: the time slot of the draft's session ("" without an agenda)."""
-    schedule = ctx.schedule
-    stamp = draft.stamp or ""
-    if schedule is None or not schedule.sessions:
-        return ""
-    if stamp == EXTRA:
-        return "Extra slide, hidden and untimed: show it only if the group needs it.\n\n"
-    if stamp == "#first":
-        timed = schedule.sessions[0]
-    elif stamp == "#last":
-        timed = schedule.sessions[-1]
-    elif stamp.startswith(SESSION_STAMP):
-        timed = schedule.sessions[int(stamp.removeprefix(SESSION_STAMP))]
-    else:  # a slide id: the session that lists it (every slide of an agenda's deck has one)
-        timed = schedule.slot_of_slide(stamp) or schedule.sessions[0]
-    return f"Time slot: {timed.slot}, {timed.session.title}.\n\n"

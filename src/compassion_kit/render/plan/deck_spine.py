@@ -48,6 +48,25 @@ def session_stamp(index: int) -> str:
     return f"{SESSION_STAMP}{index}"
 
 
+def time_slot_note(stamp: str | None, schedule: Schedule | None) -> str:
+    """The notes' first line for a draft stamped `stamp`: its session's time slot ("" without
+    an agenda); "#first"/"#last" are the first and last sessions, `EXTRA` says untimed."""
+    if schedule is None or not schedule.sessions:
+        return ""
+    stamp = stamp or ""
+    if stamp == EXTRA:
+        return "Extra slide, hidden and untimed: show it only if the group needs it.\n\n"
+    if stamp == "#first":
+        timed = schedule.sessions[0]
+    elif stamp == "#last":
+        timed = schedule.sessions[-1]
+    elif stamp.startswith(SESSION_STAMP):
+        timed = schedule.sessions[int(stamp.removeprefix(SESSION_STAMP))]
+    else:  # a slide id: the session that lists it (every slide of an agenda's deck has one)
+        timed = schedule.slot_of_slide(stamp) or schedule.sessions[0]
+    return f"Time slot: {timed.slot}, {timed.session.title}.\n\n"
+
+
 def spine_drafts(
     schedule: Schedule,
     modules: Sequence[DeckModule],
