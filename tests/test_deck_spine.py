@@ -21,9 +21,13 @@ from compassion_kit.check.deck_ids import built_slides, slide_numbers_of
 from compassion_kit.cli import app
 from compassion_kit.library import load_library
 from compassion_kit.model import Agenda, DeckModule
+from compassion_kit.model.validate import build as build_model
 from compassion_kit.pack.spec import load_spec
+from compassion_kit.render.deck import DeckRequest, plan_deck
+from compassion_kit.render.plan.deck_spec import SlideSpec
 from compassion_kit.render.slide_refs import join_and
-from compassion_kit.timing import Schedule, clock
+from compassion_kit.timing import Schedule, clock, schedule
+from support.decks import example_brand, module
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = sorted(ROOT.glob("examples/*/workshop.yaml")) + sorted(
@@ -243,3 +247,95 @@ def test_without_an_agenda_dividers_show_module_titles_only(tmp_path: Path) -> N
     for slide in sections:
         assert not KIT_USER_TEXT.search(slide_texts(slide))
     assert all(s.element.get("show") is None for s in prs.slides)
+
+
+def spine_plan(sessions: list[dict[str, object]]) -> tuple[SlideSpec, ...]:
+    """The slides of the fixture deck planned for a day of `sessions` from 09:30."""
+    agenda = build_model(
+        Agenda,
+        {
+            "id": "test-day",
+            "kind": "agenda",
+            "title": "A test day",
+            "element": "2",
+            "audience": "tests",
+            "start": "09:30",
+            "source": {"title": "t", "publisher": "p"},
+            "sessions": sessions,
+        },
+    )
+    timed, problems = schedule(agenda)
+    assert not problems
+    brand, logo = example_brand()
+    return plan_deck(DeckRequest((module("fixture-deck"),), brand, logo, schedule=timed)).slides
+
+
+def texts_of(slide: SlideSpec) -> str:
+    return " ".join(p.text for t in slide.texts for p in t.paras)
+
+
+def test_sessions_get_dividers_holding_and_break_slides_in_agenda_order() -> None:
+    slides = spine_plan(
+        [
+            {"id": "arrive", "title": "Arrival", "minutes": 15, "kind": "arrival"},
+            {"id": "warm", "title": "Warm up", "minutes": 5, "slides": ["fx-quote"]},
+            {"id": "talk", "title": "The talk", "minutes": 40, "slides": ["fx-bullets"]},
+            {"id": "tea", "title": "Break", "minutes": 15, "kind": "break"},
+            {"id": "work", "title": "Group work", "minutes": 30},
+            {"id": "again", "title": "Back to it", "minutes": 20, "slides": ["fx-bullets"]},
+        ]
+    )
+    ids = [s.id for s in slides]
+    closing = ids.index("#closing")
+    assert ids[: closing + 1] == [
+        "#title",
+        "#agenda",
+        "fx-quote",  # a five-minute session: no divider
+        "#session:talk",
+        "fx-bullets",
+        "#break:tea",
+        "#hold:work",
+        "#session:again",
+        "fx-bullets@again",  # shown again: an id of its own
+        "#closing",
+    ]
+    extras = slides[closing + 1 :]
+    assert extras[0].id == "#extra" and extras[0].title == "Extra slides"
+    assert all(s.hidden for s in extras) and "fx-video" in [s.id for s in extras]
+    assert not any(s.hidden for s in slides[: closing + 1])
+    titles = [s.title for s in slides]
+    assert len(titles) == len(set(titles))  # unique for screen-reader users (KIT004)
+    assert slides[ids.index("fx-bullets")].notes.startswith("Time slot: 09:50-10:30, The talk.")
+    assert slides[ids.index("fx-bullets@again")].notes.startswith(
+        "Time slot: 11:15-11:35, Back to it."
+    )
+
+
+def test_divider_holding_and_break_slides_say_what_and_when() -> None:
+    slides = spine_plan(
+        [
+            {
+                "id": "work",
+                "title": "Group work",
+                "minutes": 30,
+                "participant": "Plan a step.",
+                "materials": ["Sticky notes"],
+            },
+            {"id": "tea", "title": "Break", "minutes": 15, "kind": "break"},
+            {
+                "id": "end",
+                "title": "Close",
+                "minutes": 10,
+                "slides": ["fx-quote"],
+                "participant": "What we take away.",
+            },
+        ]
+    )
+    by_id = {s.id: s for s in slides}
+    hold = texts_of(by_id["#hold:work"])
+    assert "09:30\u201310:00" in hold and "Plan a step." in hold and "Sticky notes" in hold
+    assert by_id["#hold:work"].title == "Group work"
+    assert texts_of(by_id["#break:tea"]) == "Back at 10:15"
+    divider = by_id["#session:end"]
+    assert (divider.title, texts_of(divider)) == ("Close", "10:15\u201310:25 What we take away.")
+    assert by_id["#closing"].notes.startswith("Time slot: 10:15-10:25, Close.")

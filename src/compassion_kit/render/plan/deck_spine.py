@@ -79,7 +79,8 @@ def spine_drafts(
     slides), then its slides found in `pool` (slide id -> slide, from any deck module);
     a session without slides gets a holding slide, a break a break slide; arrival sessions
     show only their slides (the title and agenda slides are up while people arrive). A slide
-    listed again in a later session is shown again with the id '<slide id>@<session id>'.
+    listed again in a later session is shown again with the id '<slide id>@<session id>'
+    and "(again)" after its title.
     """
     drafts: list[Draft] = []
     warnings: list[str] = []
@@ -102,8 +103,10 @@ def spine_drafts(
             drafts.append(_unique(divider_draft(timed, stamp), titles, timed))
         for slide in slides:
             draft = replace(slide_draft(slide), stamp=stamp)
-            if slide.id in shown:
-                draft = replace(draft, id=f"{slide.id}@{session.id}")
+            if slide.id in shown:  # titles stay unique for screen-reader users (KIT004)
+                draft = replace(
+                    draft, id=f"{slide.id}@{session.id}", title=f"{draft.title} (again)"
+                )
             shown.add(slide.id)
             titles.add(draft.title)
             drafts.append(draft)
