@@ -339,3 +339,10 @@ def test_divider_holding_and_break_slides_say_what_and_when() -> None:
     divider = by_id["#session:end"]
     assert (divider.title, texts_of(divider)) == ("Close", "10:15\u201310:25 What we take away.")
     assert by_id["#closing"].notes.startswith("Time slot: 10:15-10:25, Close.")
+
+
+def test_a_built_deck_and_module_ids_together_are_a_usage_error(tmp_path: Path) -> None:
+    args = ["agenda", "improvement-planning", "--facilitator", "--format", "md"]
+    result = runner.invoke(app, [*args, "--deck", str(tmp_path / "d.pptx"), "--deck", "intro"])
+    assert result.exit_code == 2
+    assert "--deck takes either one built deck (.pptx) or deck module ids" in result.stderr

@@ -113,7 +113,7 @@ def _built_numbers(decks: tuple[str, ...], log: ProblemLog) -> dict[str, int] | 
     if len(decks) > 1:
         log.add(
             Problem(
-                "--deck takes either one built deck (.pptx) or deck module ids, not both",
+                "give either one built deck (.pptx) or deck module ids, not both",
                 field="--deck",
                 hint="give only the .pptx the kit built, e.g. --deck deck.pptx",
             )

@@ -103,6 +103,8 @@ def agenda(
 
     if fmt not in ("docx", "md"):
         usage(f"--format must be docx or md, not '{fmt}'")
+    if len(deck or ()) > 1 and any(d.lower().endswith(".pptx") for d in deck or ()):
+        usage("--deck takes either one built deck (.pptx) or deck module ids, not both")
     if fmt == "docx" and output is None:
         from compassion_kit.names import file_name
 
