@@ -36,11 +36,12 @@ def test_unknown_ids_are_all_reported_with_line_and_the_valid_ids():
     assert any(f"{where}:6:11: error: agendas.0: there is no agenda" in p for p in found)
     assert any(
         f"{where}:7:53: error: worksheets.1: there is no worksheet with the id 'feedback-from'" in p
-        and "worksheet ids: acts-of-compassion, compassion-audit, feedback-form" in p
+        and "worksheet ids: acts-of-compassion, compassion-audit, follow-up-evaluation" in p
         for p in found
     )
     assert any(
-        f"{where}:8:12: error: handouts.0: 'feedback-form' is a worksheet" in p for p in found
+        f"{where}:8:12: error: handouts.0: 'follow-up-evaluation' is a worksheet" in p
+        for p in found
     )
     # The inline profile's colour is checked in the same run, at its own line: too light for
     # text, it gets a darker text shade and a warning.
@@ -88,7 +89,7 @@ def test_a_wrong_inline_organisation_is_not_also_reported_as_missing(tmp_path: P
 
 def test_a_misspelt_organisation_key_is_reported_once(tmp_path: Path):
     spec = tmp_path / "workshop.yaml"
-    spec.write_text("title: T\norganisaton: org.yaml\nworksheets: [feedback-form]\n")
+    spec.write_text("title: T\norganisaton: org.yaml\nworksheets: [follow-up-evaluation]\n")
     (found,) = problems_of(spec)
     assert "workshop.yaml:2:1: error: organisaton: is not a field the kit knows" in found
     assert "did you mean 'organisation'?" in found

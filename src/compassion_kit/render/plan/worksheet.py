@@ -166,7 +166,7 @@ def plan_worksheets(request: PrintRequest) -> WorksheetPlan:
     sheets: list[Sheet] = []
     for item in request.items:
         assert item.kind == "worksheet"
-        credit = item.source.credit()
+        credit = item.credit()
         sheets.append(
             Sheet(
                 item.id,
