@@ -261,6 +261,7 @@ def spine_plan(sessions: list[dict[str, object]]) -> tuple[SlideSpec, ...]:
             "audience": "tests",
             "start": "09:30",
             "source": {"title": "t", "publisher": "p"},
+            "provenance": {"from_source": "nothing", "written_for_kit": "a test day"},
             "sessions": sessions,
         },
     )
