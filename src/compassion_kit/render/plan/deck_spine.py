@@ -191,7 +191,7 @@ def _extras(
     agenda: Agenda, modules: Sequence[DeckModule], shown: set[str], slide_draft: SlideDraft
 ) -> tuple[tuple[Draft, ...], list[str]]:
     """Module slides no session lists, as hidden drafts after an "Extra slides" divider, and
-    one warning per module naming them."""
+    one warning per module naming them (none for a module the agenda itself names as its deck)."""
     drafts: list[Draft] = []
     warnings: list[str] = []
     for module in modules:
@@ -199,6 +199,9 @@ def _extras(
         if not left:
             continue
         shown.update(s.id for s in left)
+        drafts.extend(replace(slide_draft(s), stamp=EXTRA) for s in left)
+        if module.id in agenda.deck:
+            continue  # the agenda's own module: leaving slides out was its author's choice
         named = ", ".join(f"'{s.id}'" for s in left)
         warnings.append(
             f"deck module '{module.id}': slide{'s' * (len(left) > 1)} {named} "
@@ -206,7 +209,6 @@ def _extras(
             "so they were put after the closing slide as hidden extra slides; list them in a "
             "session's 'slides:' in the agenda to show them, or leave the module out of the deck"
         )
-        drafts.extend(replace(slide_draft(s), stamp=EXTRA) for s in left)
     if not drafts:
         return (), warnings
     divider = Draft(
