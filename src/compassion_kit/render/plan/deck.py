@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.branding import readable_text_on, substitute
 from compassion_kit.render.plan import deck_fit as fit
+from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_figures import figure_texts
 from compassion_kit.render.plan.deck_kinds import (
     KIND_LAYOUT,
@@ -40,8 +41,8 @@ if TYPE_CHECKING:
     from compassion_kit.model import DeckModule, Organisation
     from compassion_kit.timing import Schedule
 
-TITLE_PT = {"Kit Title": 44.0, "Kit Section": 40.0}  # other layouts use TITLE_DEFAULT_PT
-TITLE_DEFAULT_PT, TITLE_FLOOR_PT = 36.0, 24.0
+TITLE_PT = design().title_sizes  # other layouts use TITLE_DEFAULT_PT
+TITLE_DEFAULT_PT, TITLE_FLOOR_PT = design().title, design().title_floor
 CONT = " (cont.)"
 
 

@@ -18,6 +18,7 @@ from compassion_kit.model.deck import (
     QuoteSlide,
     VideoSlide,
 )
+from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_figures import chart_spec
 from compassion_kit.render.plan.deck_spec import (
     SMALL_PT,
@@ -37,11 +38,11 @@ if TYPE_CHECKING:
     from compassion_kit.render.plan.deck_spec import Layout
     from compassion_kit.timing import Schedule
 
-SUBTITLE_PT = 28.0  # the organisation's name on the title slide
+SUBTITLE_PT = design().subtitle  # the organisation's name on the title slide
 # A name longer than this takes the subtitle and the top of the details box (two or three
 # lines at the 18 pt floor), so the details share one line beneath it.
 LONG_NAME = 90
-QUOTE_PT = 32.0
+QUOTE_PT = design().quote
 ALT_MAX = 150  # characters; longer alt text is tiring to hear (KIT002)
 KIND_LAYOUT = {
     "bullets": "Kit Bullets",

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from compassion_kit.render.plan.deck_design import design
+
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400
 # Hanging indents, in ems of the paragraph's size, shared by measuring and writing.
@@ -19,9 +21,10 @@ BULLET_INDENT_EM = 1.1
 NUMBER_INDENT_EM = 1.6
 LEVEL_INDENT_EM = 1.4
 
-# Target and floor sizes in points (ACCESSIBILITY.md: body >= 24 target, 18 floor).
-BODY_PT, BODY_FLOOR_PT = 28.0, 18.0
-SMALL_PT = 24.0  # details, attributions, panels, captions
+# Target and floor sizes in points (ACCESSIBILITY.md: body >= 24 target, 18 floor), from the
+# design file (templates/design.toml).
+BODY_PT, BODY_FLOOR_PT = design().body, design().floor
+SMALL_PT = design().small  # details, attributions, panels, captions
 TITLE = "Title"  # the slide title: any placeholder of type title or ctrTitle
 LOGO = "Logo"
 DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # OOXML defaults: 0.1 in sides, 0.05 in top/bottom
