@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from compassion_kit.branding import readable_text_on, substitute
 from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_design import design
+from compassion_kit.render.plan.deck_diagrams import diagram_shapes
 from compassion_kit.render.plan.deck_figures import figure_texts
 from compassion_kit.render.plan.deck_kinds import (
     KIND_LAYOUT,
@@ -30,6 +31,7 @@ from compassion_kit.render.plan.deck_spec import (
     Draft,
     Layout,
     Para,
+    ShapeSpec,
     SlideSpec,
     Template,
     TextSpec,
@@ -172,6 +174,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             ctx.colours["secondary_text"],
         )
         ctx.warnings.extend(f"slide '{draft.id}': {t}" for t in trouble)
+    shapes = _diagram(draft, layout, ctx)
     slides = []
     for page in range(1, pages + 1):
         texts: list[TextSpec] = []
@@ -185,8 +188,19 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             texts.append(TextSpec(box.role, chunk, fitted.size, anchor=box.anchor))
         if page == 1:
             texts.extend(extra)
-        slides.append(_page(draft, ctx, layout, page, tuple(texts)))
+        spec = _page(draft, ctx, layout, page, tuple(texts))
+        slides.append(replace(spec, shapes=shapes) if page == 1 else spec)
     return slides
+
+
+def _diagram(draft: Draft, layout: Layout, ctx: Context) -> tuple[ShapeSpec, ...]:
+    """A diagram's shapes in the layout's content (else body) area, with its warnings."""
+    if draft.diagram is None:
+        return ()
+    holder = layout.placeholders.get("Content") or layout.placeholders["Body"]
+    shapes, trouble = diagram_shapes(draft.diagram, holder.box, ctx.colours)
+    ctx.warnings.extend(f"slide '{draft.id}': {t}" for t in dict.fromkeys(trouble))
+    return shapes
 
 
 def _spill(draft: Draft, layout: Layout) -> Draft:

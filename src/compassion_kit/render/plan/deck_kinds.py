@@ -13,16 +13,22 @@ from compassion_kit.model.common import ELEMENT_NAMES
 from compassion_kit.model.deck import (
     BulletsSlide,
     ChartSlide,
+    CycleSlide,
     ExerciseSlide,
     FiguresSlide,
+    GridSlide,
+    ProcessSlide,
     QuoteSlide,
+    TimelineSlide,
     VideoSlide,
 )
 from compassion_kit.render.plan.deck_design import design
+from compassion_kit.render.plan.deck_diagrams import text_equivalent
 from compassion_kit.render.plan.deck_figures import chart_spec
 from compassion_kit.render.plan.deck_spec import (
     SMALL_PT,
     BoxDraft,
+    DiagramDraft,
     Draft,
     Para,
     PictureSpec,
@@ -51,6 +57,11 @@ KIND_LAYOUT = {
     "chart": "Kit Chart",
     "video": "Kit Video",
     "exercise": "Kit Exercise",
+    # Diagrams are drawn in a layout's content area, as key figures are.
+    "cycle": "Kit Figures",
+    "process": "Kit Figures",
+    "grid": "Kit Figures",
+    "timeline": "Kit Figures",
 }
 NO_SUPPORT_TEXT = (
     "Talk to your line manager, a colleague you trust or your occupational health team."
@@ -224,6 +235,8 @@ def slide_draft(
         return replace(base, chart=chart_spec(slide.chart, slide.title, box, colours))
     if isinstance(slide, VideoSlide):
         return _video(slide, layout, base)
+    if isinstance(slide, CycleSlide | ProcessSlide | GridSlide | TimelineSlide):
+        return diagram_draft(slide, base)
     assert isinstance(slide, ExerciseSlide)
     return _exercise(slide, base)
 
@@ -276,3 +289,14 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
         keep=keep,
     )
     return replace(base, boxes=(BoxDraft("Body", steps), panel_box))
+
+
+def diagram_draft(
+    slide: CycleSlide | ProcessSlide | GridSlide | TimelineSlide, base: Draft
+) -> Draft:
+    """A diagram slide: its parts drawn as shapes, and the same in words in the notes."""
+    parts = slide.items if isinstance(slide, GridSlide) else slide.steps
+    diagram = DiagramDraft(
+        slide.kind, tuple((p.label, p.detail or "") for p in parts), slide.caption
+    )
+    return replace(base, diagram=diagram, notes=f"{base.notes}\n\n{text_equivalent(diagram)}")

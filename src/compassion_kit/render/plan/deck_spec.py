@@ -127,6 +127,28 @@ class TextSpec:
     name: str = ""  # shape name for new text boxes
 
 
+Geometry = Literal["chevron", "homePlate", "ellipse", "roundRect", "rect", "rightArrow"]
+
+
+@dataclass(frozen=True)
+class ShapeSpec:
+    """A native, editable PowerPoint autoshape (a diagram's part): preset geometry, box, fill,
+    rotation, and the text it carries; `alt` is its alt text ("" marks it decorative: an
+    arrow or marker whose meaning the shapes' text and the notes already give)."""
+
+    geometry: Geometry
+    box: Box
+    fill: str
+    name: str
+    alt: str
+    paras: tuple[Para, ...] = ()
+    size: float = 0.0  # base text size in points
+    insets: tuple[int, int, int, int] = DEFAULT_INSETS
+    rotation: float = 0.0  # degrees clockwise
+    adjust: float | None = None  # the preset's first adjustment (a chevron's point depth)
+    anchor: Literal["t", "ctr", "b"] = "ctr"
+
+
 @dataclass(frozen=True)
 class PictureSpec:
     """A picture placed inside `box` with its aspect ratio kept: the logo or a QR code."""
@@ -168,6 +190,7 @@ class SlideSpec:
     page: int = 1  # 2, 3... on "(cont.)" slides
     kind: str = ""  # the kit's name for this kind of slide (a key of LAYOUTS)
     title_box: Box | None = None  # the title moved here (to make room for the logo)
+    shapes: tuple[ShapeSpec, ...] = ()  # a diagram's autoshapes, in reading order
 
 
 @dataclass(frozen=True)
@@ -278,3 +301,13 @@ class Draft:
     figures: tuple[tuple[str, str], ...] = ()  # (value, caption) pairs, laid out by the plan
     caption: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    diagram: DiagramDraft | None = None
+
+
+@dataclass(frozen=True)
+class DiagramDraft:
+    """A diagram before it is laid out: its kind and (label, detail) parts, in order."""
+
+    kind: Literal["cycle", "process", "grid", "timeline"]
+    parts: tuple[tuple[str, str], ...]  # detail "" when there is none
+    caption: str | None = None
