@@ -159,6 +159,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             f"slide '{draft.id}' ('{draft.title}'): the text does not fit at "
             f"{BODY_FLOOR_PT:g} pt, so it continues on {pages - 1} more slide{'s' * (pages > 2)}"
         )
+    fits = _spread(draft, layout, fits, ctx)
     for box, fitted in zip(draft.boxes, fits, strict=True):
         if fitted.overflow:
             ctx.warnings.append(
@@ -191,6 +192,39 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
         spec = _page(draft, ctx, layout, page, tuple(texts))
         slides.append(replace(spec, shapes=shapes) if page == 1 else spec)
     return slides
+
+
+def _spread(draft: Draft, layout: Layout, fits: list[fit.Fit], ctx: Context) -> list[fit.Fit]:
+    """Warn when a box of the layout's one body size had to shrink; spread a short list
+    down its box (more space between top-level points, up to the design's limit)."""
+    spread: list[fit.Fit] = []
+    for box, fitted in zip(draft.boxes, fits, strict=True):
+        if box.uniform and fitted.size < box.target:
+            ctx.warnings.append(
+                f"slide '{draft.id}': the text is set at {fitted.size:g} pt, smaller than the "
+                f"layout's {box.target:g} pt, to fit; shorten it to keep the deck's one size"
+            )
+        if not box.spread or len(fitted.pages) != 1:
+            spread.append(fitted)
+            continue
+        holder = layout.placeholders[box.role]
+        space = fit.frame(holder.box, holder.insets)
+        page = fitted.pages[0]
+        used = sum(fit.para_height(p, fitted.size, space.width) for p in page)
+        gaps = [n for n, p in enumerate(page) if n and p.level == 0]
+        room = space.height * design().bullet_fill - used
+        if not gaps or room <= 0:
+            spread.append(fitted)
+            continue
+        extra = room / len(gaps) / fitted.size
+        wider = tuple(
+            replace(p, space_before=min(p.space_before + extra, design().bullet_space))
+            if n in gaps
+            else p
+            for n, p in enumerate(page)
+        )
+        spread.append(replace(fitted, pages=(wider,)))
+    return spread
 
 
 def _diagram(draft: Draft, layout: Layout, ctx: Context) -> tuple[ShapeSpec, ...]:

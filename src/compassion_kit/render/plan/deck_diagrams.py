@@ -18,6 +18,7 @@ from compassion_kit.render.plan.deck_design import colour, design
 from compassion_kit.render.plan.deck_spec import (
     DEFAULT_INSETS,
     EMU_PER_INCH,
+    EMU_PER_PT,
     Box,
     DiagramDraft,
     Draft,
@@ -36,7 +37,7 @@ ALT_MAX = 150  # characters (KIT002)
 ARROW = (EMU_PER_INCH * 6 // 10, EMU_PER_INCH * 36 // 100)  # a cycle's arrows, w x h
 MARKER = EMU_PER_INCH * 3 // 10  # a timeline's dots
 AXIS_H = EMU_PER_INCH // 10
-POINT = 0.3  # a chevron's point depth, as a share of its height
+POINT = 0.25  # a chevron's point depth, as a share of its height
 INSET = EMU_PER_INCH // 10
 _WORDS = {
     "cycle": "a cycle of {n} stages, read clockwise from the top; the last leads back to the first",
@@ -142,8 +143,8 @@ def _cycle(
 ) -> list[ShapeSpec]:
     x, y, cx, cy = area
     n = len(diagram.parts)
-    share = 0.30 if n <= 4 else 0.24
-    w, h = round(cx * share), round(cy * (share + 0.02))
+    share = 0.32 if n <= 4 else 0.25
+    w, h = round(cx * share), round(cy * (share + 0.06))
     ox, oy = x + cx // 2, y + cy // 2
     rx, ry = (cx - w) / 2, (cy - h) / 2
     main, other = _fills(colours)
@@ -190,7 +191,7 @@ def _process(
     n = len(diagram.parts)
     details = any(d for _, d in diagram.parts)
     gap = design().diagram.gap
-    ch = min(EMU_PER_INCH * 13 // 10, cy * 3 // 10) if details else cy // 2
+    ch = min(EMU_PER_INCH * 3 // 2, cy * 3 // 10) if details else cy // 2
     cy0 = y if details else y + (cy - ch) // 2
     step = EMU_PER_INCH // 12
     w = (cx - (n - 1) * step) // n
@@ -200,9 +201,16 @@ def _process(
     for k, (label, _) in enumerate(diagram.parts):
         box = (x + k * (w + step), cy0, w, ch)
         fill = main if k % 2 == 0 else other
-        left = depth + INSET if k else INSET
-        chevrons.append((box, fill, (_label(label, readable_text_on(fill)),), (left, 0, depth, 0)))
-    size = _shared([c[2] for c in chevrons], [_frame(c[0], c[3]) for c in chevrons], trouble)
+        chevrons.append((box, fill, (_label(label, readable_text_on(fill)),), (INSET, 0, 0, 0)))
+    # PowerPoint and LibreOffice set a chevron's text between its two points (a pentagon's
+    # from its left edge to half its point), inside that the insets: measure the same.
+    frames = [
+        fit.Frame(
+            (b[2] - (depth // 2 if k == 0 else 2 * depth) - INSET) / EMU_PER_PT, b[3] / EMU_PER_PT
+        )
+        for k, (b, _, _, _) in enumerate(chevrons)
+    ]
+    size = _shared([c[2] for c in chevrons], frames, trouble)
     shapes: list[ShapeSpec] = []
     panel = colour(design().diagram.panel, colours)
     ink = readable_text_on(panel)

@@ -200,11 +200,7 @@ def slide_draft(
             ),
         )
     if isinstance(slide, BulletsSlide):
-        paras = tuple(
-            para(b.text, level=b.level, bullet="bullet", space_before=0.5 if b.level == 0 else 0.25)
-            for b in slide.bullets
-        )
-        return replace(base, boxes=(BoxDraft("Body", paras),))
+        return _bullets(slide, base)
     if isinstance(slide, QuoteSlide):
         return replace(
             base,
@@ -239,6 +235,30 @@ def slide_draft(
         return diagram_draft(slide, base)
     assert isinstance(slide, ExerciseSlide)
     return _exercise(slide, base)
+
+
+def _bullets(slide: BulletsSlide, base: Draft) -> Draft:
+    """Bullets at the layout's one body size, spread down the slide; beyond the design's
+    word limit the indented detail moves to the notes (with a warning)."""
+    shown = list(slide.bullets)
+    notes, warnings = base.notes, base.warnings
+    limit = design().max_words
+    if sum(len(b.text.split()) for b in shown) > limit and any(b.level for b in shown):
+        detail = [b for b in shown if b.level]
+        shown = [b for b in shown if not b.level]
+        notes += "\n\nDetail moved from the slide: " + "; ".join(b.text for b in detail) + "."
+        warnings += (
+            f"slide '{slide.id}': more than {limit} words on screen, so the indented points "
+            "moved to the notes; shorten the slide to show them",
+        )
+    paras = tuple(
+        para(b.text, level=b.level, bullet="bullet", space_before=0.5 if b.level == 0 else 0.25)
+        for b in shown
+    )
+    body = BoxDraft(
+        "Body", paras, target=design().body_size(base.layout), uniform=True, spread=True
+    )
+    return replace(base, boxes=(body,), notes=notes, warnings=warnings)
 
 
 def _video(slide: VideoSlide, layout: Layout, base: Draft) -> Draft:
@@ -288,7 +308,8 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
         spill_to="Body",
         keep=keep,
     )
-    return replace(base, boxes=(BoxDraft("Body", steps), panel_box))
+    body = BoxDraft("Body", steps, target=design().body_size(base.layout), uniform=True)
+    return replace(base, boxes=(body, panel_box))
 
 
 def diagram_draft(

@@ -283,6 +283,8 @@ class BoxDraft:
     spill_to: str | None = None  # if even the floor is too big, move paragraphs there...
     keep: int = 0  # ...all but the first `keep`
     anchor: Literal["t", "ctr", "b"] = "t"
+    uniform: bool = False  # the layout's one body size: shrinking below `target` is warned
+    spread: bool = False  # a short list is spread down its box (design bullets.fill)
 
 
 @dataclass(frozen=True)
