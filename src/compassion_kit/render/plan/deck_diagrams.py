@@ -129,7 +129,7 @@ def _shape(
     size: float = 0.0,
     **extra: object,
 ) -> ShapeSpec:
-    alt = shorten(" ".join(p.text for p in paras), ALT_MAX) if paras else ""
+    alt = shorten(": ".join(p.text for p in paras), ALT_MAX) if paras else ""
     return ShapeSpec(geometry, box, fill, name, alt, paras, size, **extra)  # type: ignore[arg-type]
 
 
