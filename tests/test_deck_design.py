@@ -247,7 +247,7 @@ def _ink_pages(pdf: Path, workdir: Path) -> list[bool]:
         width, height = image.size
         background = image.getpixel((width // 2, height - 2))
         lower = image.crop((width // 40, int(height * LOWER), width - width // 40, height - 2))
-        ink = any(abs(v - background) > 40 for v in lower.getdata())  # type: ignore[operator]
+        ink = any(abs(v - int(background)) > 40 for v in lower.tobytes())  # type: ignore[arg-type]
         empty.append(not ink)
     return empty
 
