@@ -224,8 +224,9 @@ def _schedule(count: int) -> SimpleNamespace:
 def test_agenda_timeline_uses_the_schedules_clock_times() -> None:
     draft = agenda_timeline_draft(_schedule(4))  # type: ignore[arg-type]
     assert draft is not None and draft.diagram is not None
-    assert draft.diagram.parts[0] == ("09:30\u201310:15", "Session 1")
-    assert draft.diagram.parts[-1] == ("11:45\u201312:30", "Session 4")
+    assert draft.diagram.parts[0] == ("09:30", "Session 1")
+    assert draft.diagram.parts[-1] == ("11:45", "Session 4")
+    assert draft.diagram.caption == "The day ends at 12:30."
     assert "Diagram on this slide" in draft.notes
     assert agenda_timeline_draft(_schedule(9)) is None  # too many: the list agenda stays
 
@@ -297,3 +298,36 @@ def test_kit_check_passes_on_designed_decks(built: Built) -> None:
     paths = [str(path) for (name, _), (_, path) in built.items() if name == "kit"]
     result = CliRunner().invoke(app, ["check", *paths])
     assert result.exit_code == 0, result.stderr[-3000:]
+
+
+def test_agenda_drawn_as_a_timeline_on_the_agenda_layout(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from compassion_kit.render.plan import deck as planning
+    from compassion_kit.timing import schedule
+
+    listed = planning.agenda_draft
+    monkeypatch.setattr(planning, "agenda_draft", lambda s: agenda_timeline_draft(s) or listed(s))
+    library = load_library()
+    timed, problems = schedule(library.get("introductory-workshop"))  # type: ignore[arg-type]
+    assert not problems
+    brand, logo = example_brand()
+    module = library.get("leadership-management")
+    assert isinstance(module, DeckModule)
+    request = DeckRequest((module,), brand, logo, schedule=timed)
+    plan = plan_deck(request)
+    agenda = next(s for s in plan.slides if s.id == "#agenda")
+    assert [s.paras[0].text for s in agenda.shapes if s.name.startswith("When")] == [
+        "09:30",
+        "10:00",
+        "11:15",
+        "11:30",
+        "12:15",
+        "13:00",
+    ]
+    # Six sessions: long words in a title may shrink it (warned), but everything fits.
+    assert not [w for w in plan.warnings if "#agenda" in w and "does not fit" in w]
+    path = tmp_path / "timeline.pptx"
+    path.write_bytes(write_deck(plan, request).data)
+    slide = Presentation(str(path)).slides[1]
+    assert "Body" not in [s.name for s in slide.shapes]  # the list's placeholder is gone

@@ -83,8 +83,10 @@ def agenda_timeline_draft(schedule: Schedule) -> Draft | None:
     sessions = schedule.sessions
     if not 2 <= len(sessions) <= design().diagram.max_items:
         return None
-    parts = tuple((f"{clock(t.start)}\u2013{clock(t.end)}", t.session.title) for t in sessions)
-    diagram = DiagramDraft("timeline", parts)
+    # Start times fit a timeline's labels at full size; each session ends when the next
+    # starts, and the caption gives the end of the day.
+    parts = tuple((clock(t.start), t.session.title) for t in sessions)
+    diagram = DiagramDraft("timeline", parts, f"The day ends at {clock(schedule.end)}.")
     notes = (
         f"Walk through the day: it runs from {clock(schedule.start)} to "
         f"{clock(schedule.end)} ({schedule.total_minutes} minutes). Point out the breaks."
@@ -108,12 +110,24 @@ def _shared(
     frame; the floor (and a warning) when one never does."""
     dia = design().diagram
     for size in fit.sizes(dia.text, dia.floor):
-        if all(fit.fits(t, size, f) for t, f in zip(texts, frames, strict=True)):
+        if all(
+            fit.fits(t, size, f) and _words_fit(t, size, f)
+            for t, f in zip(texts, frames, strict=True)
+        ):
             if size < dia.text:
                 trouble.append(f"diagram text shrinks to {size:g} pt to fit; shorten it")
             return size
     trouble.append("a diagram's text does not fit its shape even at the smallest size")
     return dia.floor
+
+
+def _words_fit(paras: tuple[Para, ...], size: float, frame: fit.Frame) -> bool:
+    """True when no word is wider than the frame (else it would break between letters)."""
+    return all(
+        fit.text_width(word, size * p.scale, p.bold) <= frame.width
+        for p in paras
+        for word in p.text.split()
+    )
 
 
 def _frame(box: Box, insets: tuple[int, int, int, int]) -> fit.Frame:
