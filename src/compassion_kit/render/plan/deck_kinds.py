@@ -308,7 +308,9 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
         spill_to="Body",
         keep=keep,
     )
-    body = BoxDraft("Body", steps, target=design().body_size(base.layout), uniform=True)
+    body = BoxDraft(
+        "Body", steps, target=design().body_size(base.layout), uniform=True, spread=True
+    )
     return replace(base, boxes=(body, panel_box))
 
 
