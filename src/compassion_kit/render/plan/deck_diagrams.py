@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from compassion_kit.timing import Schedule
 
 ALT_MAX = 150  # characters (KIT002)
-ARROW = (EMU_PER_INCH * 6 // 10, EMU_PER_INCH * 36 // 100)  # a cycle's arrows, w x h
+ARROW = (EMU_PER_INCH * 3 // 4, EMU_PER_INCH * 4 // 10)  # a cycle's arrows, w x h
+OUTWARD = 1.12  # arrows sit this far out along the ring, in the corners between stages
 MARKER = EMU_PER_INCH * 3 // 10  # a timeline's dots
 AXIS_H = EMU_PER_INCH // 10
 POINT = 0.25  # a chevron's point depth, as a share of its height
@@ -182,7 +183,7 @@ def _cycle(
     for k, a in enumerate(angles):
         mid = a + math.pi / n
         tx, ty = -rx * math.sin(mid), ry * math.cos(mid)
-        ax, ay = ox + rx * math.cos(mid), oy + ry * math.sin(mid)
+        ax, ay = ox + OUTWARD * rx * math.cos(mid), oy + OUTWARD * ry * math.sin(mid)
         box = (round(ax - ARROW[0] / 2), round(ay - ARROW[1] / 2), *ARROW)
         turn = math.degrees(math.atan2(ty, tx))
         # Each arrow follows the stage it leaves, so the shapes read in the cycle's order.
