@@ -89,18 +89,22 @@ def _slide_words(slide: object) -> int:
 
 @pytest.mark.parametrize("template", ["kit", "office"])
 def test_no_slide_shows_more_than_45_words(built: Built, template: str) -> None:
-    over = []
-    for (name, deck), (_, path) in built.items():
+    designed, other = [], []
+    for (name, deck), (plan, path) in built.items():
         if name != template:
             continue
-        for number, slide in enumerate(Presentation(str(path)).slides, start=1):
+        slides = Presentation(str(path)).slides
+        for number, (spec, slide) in enumerate(zip(plan.slides, slides, strict=True), start=1):
             words = _slide_words(slide)
             if words > MAX_WORDS:
-                over.append(f"{deck} slide {number}: {words} words")
-    if over:
-        # Measured 2026-12-07: exercise slides (numbered steps plus the time/materials panel)
-        # and a few long video descriptions run past 45 words; bullets and diagrams do not.
-        pytest.xfail(f"{len(over)} slides over {MAX_WORDS} words: " + "; ".join(over[:12]))
+                found = f"{deck} slide {number} ({spec.kind}): {words} words"
+                (designed if spec.kind == "Kit Bullets" or spec.shapes else other).append(found)
+    assert not designed  # bullets and diagrams keep to the limit
+    if other:
+        # Measured 2026-12-07: exercise slides (numbered steps plus the time and materials
+        # panel), key-figure captions, video descriptions, section dividers and the closing
+        # slide's support list run past 45 words; their text is content or another kind's.
+        pytest.xfail(f"{len(other)} slides over {MAX_WORDS} words: " + "; ".join(other[:12]))
 
 
 def _body_sizes(path: Path) -> dict[str, dict[str, float]]:
