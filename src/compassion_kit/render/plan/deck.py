@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from compassion_kit.branding import readable_text_on, substitute
 from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_design import design
-from compassion_kit.render.plan.deck_diagrams import diagram_shapes
+from compassion_kit.render.plan.deck_diagrams import diagram_for
 from compassion_kit.render.plan.deck_figures import figure_texts
 from compassion_kit.render.plan.deck_kinds import (
     KIND_LAYOUT,
@@ -23,6 +23,7 @@ from compassion_kit.render.plan.deck_kinds import (
     title_draft,
 )
 from compassion_kit.render.plan.deck_layouts import LayoutMap, map_layouts
+from compassion_kit.render.plan.deck_lists import spread
 from compassion_kit.render.plan.deck_logo import logo_and_title
 from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
@@ -31,7 +32,6 @@ from compassion_kit.render.plan.deck_spec import (
     Draft,
     Layout,
     Para,
-    ShapeSpec,
     SlideSpec,
     Template,
     TextSpec,
@@ -159,7 +159,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             f"slide '{draft.id}' ('{draft.title}'): the text does not fit at "
             f"{BODY_FLOOR_PT:g} pt, so it continues on {pages - 1} more slide{'s' * (pages > 2)}"
         )
-    fits = _spread(draft, layout, fits, ctx)
+    fits = spread(draft, layout, fits, ctx.warnings)
     for box, fitted in zip(draft.boxes, fits, strict=True):
         if fitted.overflow:
             ctx.warnings.append(
@@ -175,7 +175,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             ctx.colours["secondary_text"],
         )
         ctx.warnings.extend(f"slide '{draft.id}': {t}" for t in trouble)
-    shapes = _diagram(draft, layout, ctx)
+    shapes = diagram_for(draft, layout, ctx.colours, ctx.warnings)
     slides = []
     for page in range(1, pages + 1):
         texts: list[TextSpec] = []
@@ -192,49 +192,6 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
         spec = _page(draft, ctx, layout, page, tuple(texts))
         slides.append(replace(spec, shapes=shapes) if page == 1 else spec)
     return slides
-
-
-def _spread(draft: Draft, layout: Layout, fits: list[fit.Fit], ctx: Context) -> list[fit.Fit]:
-    """Warn when a box of the layout's one body size had to shrink; spread a short list
-    down its box (more space between top-level points, up to the design's limit)."""
-    spread: list[fit.Fit] = []
-    for box, fitted in zip(draft.boxes, fits, strict=True):
-        if box.uniform and fitted.size < box.target:
-            ctx.warnings.append(
-                f"slide '{draft.id}': the text is set at {fitted.size:g} pt, smaller than the "
-                f"layout's {box.target:g} pt, to fit; shorten it to keep the deck's one size"
-            )
-        if not box.spread or len(fitted.pages) != 1:
-            spread.append(fitted)
-            continue
-        holder = layout.placeholders[box.role]
-        space = fit.frame(holder.box, holder.insets)
-        page = fitted.pages[0]
-        used = sum(fit.para_height(p, fitted.size, space.width) for p in page)
-        gaps = [n for n, p in enumerate(page) if n and p.level == 0]
-        room = space.height * design().bullet_fill - used
-        if not gaps or room <= 0:
-            spread.append(fitted)
-            continue
-        extra = room / len(gaps) / fitted.size
-        wider = tuple(
-            replace(p, space_before=min(p.space_before + extra, design().bullet_space))
-            if n in gaps
-            else p
-            for n, p in enumerate(page)
-        )
-        spread.append(replace(fitted, pages=(wider,)))
-    return spread
-
-
-def _diagram(draft: Draft, layout: Layout, ctx: Context) -> tuple[ShapeSpec, ...]:
-    """A diagram's shapes in the layout's content (else body) area, with its warnings."""
-    if draft.diagram is None:
-        return ()
-    holder = layout.placeholders.get("Content") or layout.placeholders["Body"]
-    shapes, trouble = diagram_shapes(draft.diagram, holder.box, ctx.colours)
-    ctx.warnings.extend(f"slide '{draft.id}': {t}" for t in dict.fromkeys(trouble))
-    return shapes
 
 
 def _spill(draft: Draft, layout: Layout) -> Draft:

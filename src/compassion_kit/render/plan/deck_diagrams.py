@@ -9,11 +9,11 @@ and the agenda drawn as a timeline. Pure: shapes are specs (`ShapeSpec`); drawin
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from compassion_kit.branding import readable_text_on
 from compassion_kit.render.plan import deck_fit as fit
+from compassion_kit.render.plan import deck_shapes as part
 from compassion_kit.render.plan.deck_design import colour, design
 from compassion_kit.render.plan.deck_spec import (
     DEFAULT_INSETS,
@@ -24,22 +24,20 @@ from compassion_kit.render.plan.deck_spec import (
     Draft,
     Geometry,
     Para,
-    Run,
     ShapeSpec,
 )
-from compassion_kit.render.plan.words import shorten
 from compassion_kit.timing import clock
 
 if TYPE_CHECKING:
+    from compassion_kit.render.plan.deck_spec import Layout
     from compassion_kit.timing import Schedule
 
-ALT_MAX = 150  # characters (KIT002)
 ARROW = (EMU_PER_INCH * 3 // 4, EMU_PER_INCH * 4 // 10)  # a cycle's arrows, w x h
 OUTWARD = 1.12  # arrows sit this far out along the ring, in the corners between stages
 MARKER = EMU_PER_INCH * 3 // 10  # a timeline's dots
 AXIS_H = EMU_PER_INCH // 10
 POINT = 0.25  # a chevron's point depth, as a share of its height
-INSET = EMU_PER_INCH // 10
+INSET = part.INSET
 _WORDS = {
     "cycle": "a cycle of {n} stages, read clockwise from the top; the last leads back to the first",
     "process": "{n} steps in order, left to right",
@@ -71,7 +69,7 @@ def diagram_shapes(
     if diagram.caption and diagram.kind != "cycle":
         height = design().caption_height
         cy -= height + design().diagram.gap
-        shapes.append(_caption(diagram.caption, (x, y + cy + design().diagram.gap, cx, height)))
+        shapes.append(part.caption(diagram.caption, (x, y + cy + design().diagram.gap, cx, height)))
     area = (x, y, cx, cy)
     draw = {"cycle": _cycle, "process": _process, "grid": _grid, "timeline": _timeline}
     drawn = draw[diagram.kind](diagram, area, colours, trouble)
@@ -96,63 +94,6 @@ def agenda_timeline_draft(schedule: Schedule) -> Draft | None:
     return Draft("#agenda", "Kit Agenda", "Agenda", notes, stamp="#first", diagram=diagram)
 
 
-def _label(text: str, ink: str) -> Para:
-    return Para((Run(text, bold=True, colour=ink),), align="ctr")
-
-
-def _detail(text: str, ink: str, space: float = 0.2) -> Para:
-    return Para((Run(text, colour=ink),), align="ctr", space_before=space)
-
-
-def _shared(
-    texts: Sequence[tuple[Para, ...]], frames: Sequence[fit.Frame], trouble: list[str]
-) -> float:
-    """The largest size, from the design's down to its floor, at which every text fits its
-    frame; the floor (and a warning) when one never does."""
-    dia = design().diagram
-    for size in fit.sizes(dia.text, dia.floor):
-        if all(
-            fit.fits(t, size, f) and _words_fit(t, size, f)
-            for t, f in zip(texts, frames, strict=True)
-        ):
-            if size < dia.text:
-                trouble.append(f"diagram text shrinks to {size:g} pt to fit; shorten it")
-            return size
-    trouble.append("a diagram's text does not fit its shape even at the smallest size")
-    return dia.floor
-
-
-def _words_fit(paras: tuple[Para, ...], size: float, frame: fit.Frame) -> bool:
-    """True when no word is wider than the frame (else it would break between letters)."""
-    return all(
-        fit.text_width(word, size * p.scale, p.bold) <= frame.width
-        for p in paras
-        for word in p.text.split()
-    )
-
-
-def _frame(box: Box, insets: tuple[int, int, int, int]) -> fit.Frame:
-    return fit.frame(box, insets)
-
-
-def _shape(
-    geometry: Geometry,
-    box: Box,
-    fill: str,
-    name: str,
-    paras: tuple[Para, ...] = (),
-    size: float = 0.0,
-    **extra: object,
-) -> ShapeSpec:
-    alt = shorten(": ".join(p.text for p in paras), ALT_MAX) if paras else ""
-    return ShapeSpec(geometry, box, fill, name, alt, paras, size, **extra)  # type: ignore[arg-type]
-
-
-def _fills(colours: dict[str, str]) -> tuple[str, str]:
-    dia = design().diagram
-    return colour(dia.fill, colours), colour(dia.alternate, colours)
-
-
 def _cycle(
     diagram: DiagramDraft, area: Box, colours: dict[str, str], trouble: list[str]
 ) -> list[ShapeSpec]:
@@ -162,7 +103,7 @@ def _cycle(
     w, h = round(cx * share), round(cy * (share + 0.06))
     ox, oy = x + cx // 2, y + cy // 2
     rx, ry = (cx - w) / 2, (cy - h) / 2
-    main, other = _fills(colours)
+    main, other = part.fills(colours)
     angles = [-math.pi / 2 + 2 * math.pi * k / n for k in range(n)]
     boxes = [
         (round(ox + rx * math.cos(a) - w / 2), round(oy + ry * math.sin(a) - h / 2), w, h)
@@ -170,13 +111,14 @@ def _cycle(
     ]
     fills = [main if k % 2 == 0 else other for k in range(n)]
     texts = [
-        (_label(label, readable_text_on(f)),) + ((_detail(d, readable_text_on(f)),) if d else ())
+        (part.label(label, readable_text_on(f)),)
+        + ((part.detail(d, readable_text_on(f)),) if d else ())
         for (label, d), f in zip(diagram.parts, fills, strict=True)
     ]
     insets = (INSET, INSET // 2, INSET, INSET // 2)
-    size = _shared(texts, [_frame(b, insets) for b in boxes], trouble)
+    size = part.shared_size(texts, [fit.frame(b, insets) for b in boxes], trouble)
     shapes = [
-        _shape("roundRect", b, f, f"Stage {k}", t, size, insets=insets)
+        part.shape("roundRect", b, f, f"Stage {k}", t, size, insets=insets)
         for k, (b, f, t) in enumerate(zip(boxes, fills, texts, strict=True), start=1)
     ]
     arrow = colour(design().diagram.arrow, colours)
@@ -187,15 +129,17 @@ def _cycle(
         box = (round(ax - ARROW[0] / 2), round(ay - ARROW[1] / 2), *ARROW)
         turn = math.degrees(math.atan2(ty, tx))
         # Each arrow follows the stage it leaves, so the shapes read in the cycle's order.
-        shapes.insert(2 * k + 1, _shape("rightArrow", box, arrow, f"Arrow {k + 1}", rotation=turn))
+        shapes.insert(
+            2 * k + 1, part.shape("rightArrow", box, arrow, f"Arrow {k + 1}", rotation=turn)
+        )
     if diagram.caption:
         side = min(cx - 2 * w, cy - 2 * ARROW[1]) * 7 // 10
         centre = (ox - side // 2, oy - side * 3 // 8, side, side * 3 // 4)
         ink = readable_text_on(colour(design().diagram.panel, colours))
-        text = (_detail(diagram.caption, ink, 0.0),)
-        small = _shared([text], [_frame(centre, DEFAULT_INSETS)], trouble)
+        text = (part.detail(diagram.caption, ink, 0.0),)
+        small = part.shared_size([text], [fit.frame(centre, DEFAULT_INSETS)], trouble)
         panel = colour(design().diagram.panel, colours)
-        shapes.append(_shape("ellipse", centre, panel, "Centre", text, small))
+        shapes.append(part.shape("ellipse", centre, panel, "Centre", text, small))
     return shapes
 
 
@@ -211,12 +155,12 @@ def _process(
     step = EMU_PER_INCH // 12
     w = (cx - (n - 1) * step) // n
     depth = round(ch * POINT)
-    main, other = _fills(colours)
+    main, other = part.fills(colours)
     chevrons: list[tuple[Box, str, tuple[Para, ...], tuple[int, int, int, int]]] = []
     for k, (label, _) in enumerate(diagram.parts):
         box = (x + k * (w + step), cy0, w, ch)
         fill = main if k % 2 == 0 else other
-        chevrons.append((box, fill, (_label(label, readable_text_on(fill)),), (INSET, 0, 0, 0)))
+        chevrons.append((box, fill, (part.label(label, readable_text_on(fill)),), (INSET, 0, 0, 0)))
     # PowerPoint and LibreOffice set a chevron's text between its two points (a pentagon's
     # from its left edge to half its point), inside that the insets: measure the same.
     frames = [
@@ -225,25 +169,32 @@ def _process(
         )
         for k, (b, _, _, _) in enumerate(chevrons)
     ]
-    size = _shared([c[2] for c in chevrons], frames, trouble)
+    size = part.shared_size([c[2] for c in chevrons], frames, trouble)
     shapes: list[ShapeSpec] = []
     panel = colour(design().diagram.panel, colours)
     ink = readable_text_on(panel)
     panels = [
-        ((x + k * (w + step), cy0 + ch + gap, w - depth, cy - ch - gap), (_detail(d, ink, 0.0),))
+        (
+            (x + k * (w + step), cy0 + ch + gap, w - depth, cy - ch - gap),
+            (part.detail(d, ink, 0.0),),
+        )
         for k, (_, d) in enumerate(diagram.parts)
     ]
-    small = _shared([p[1] for p in panels], [_frame(p[0], DEFAULT_INSETS) for p in panels], trouble)
+    small = part.shared_size(
+        [p[1] for p in panels], [fit.frame(p[0], DEFAULT_INSETS) for p in panels], trouble
+    )
     for k, (box, fill, text, insets) in enumerate(chevrons):
         geometry: Geometry = "homePlate" if k == 0 else "chevron"
         adjust = depth / min(box[2], box[3])
         shapes.append(
-            _shape(geometry, box, fill, f"Step {k + 1}", text, size, insets=insets, adjust=adjust)
+            part.shape(
+                geometry, box, fill, f"Step {k + 1}", text, size, insets=insets, adjust=adjust
+            )
         )
     for k, ((box, text), (_, d)) in enumerate(zip(panels, diagram.parts, strict=True)):
         if d:
             shapes.append(
-                _shape("rect", box, panel, f"Step {k + 1} detail", text, small, anchor="t")
+                part.shape("rect", box, panel, f"Step {k + 1} detail", text, small, anchor="t")
             )
     return shapes
 
@@ -257,18 +208,20 @@ def _grid(
     rows = math.ceil(n / cols)
     gap = design().diagram.gap
     w, h = (cx - (cols - 1) * gap) // cols, (cy - (rows - 1) * gap) // rows
-    main, other = _fills(colours)
+    main, other = part.fills(colours)
     cells = []
     for k, (label, detail) in enumerate(diagram.parts):
         row, col = divmod(k, cols)
         fill = main if (row + col) % 2 == 0 else other
         ink = readable_text_on(fill)
-        text = (_label(label, ink),) + ((_detail(detail, ink, 0.4),) if detail else ())
+        text = (part.label(label, ink),) + ((part.detail(detail, ink, 0.4),) if detail else ())
         cells.append(((x + col * (w + gap), y + row * (h + gap), w, h), fill, text))
     insets = (INSET * 2, INSET, INSET * 2, INSET)
-    size = _shared([c[2] for c in cells], [_frame(c[0], insets) for c in cells], trouble)
+    size = part.shared_size(
+        [c[2] for c in cells], [fit.frame(c[0], insets) for c in cells], trouble
+    )
     return [
-        _shape("roundRect", box, fill, f"Part {k}", text, size, insets=insets)
+        part.shape("roundRect", box, fill, f"Part {k}", text, size, insets=insets)
         for k, (box, fill, text) in enumerate(cells, start=1)
     ]
 
@@ -282,23 +235,27 @@ def _timeline(
     w = (cx - (n - 1) * gap) // n
     lh = min(EMU_PER_INCH * 9 // 10, cy // 4)
     axis_y = y + lh + gap
-    main, _ = _fills(colours)
+    main, _ = part.fills(colours)
     panel = colour(design().diagram.panel, colours)
     ink, on_main = readable_text_on(panel), readable_text_on(main)
     labels = [
-        ((x + k * (w + gap), y, w, lh), (_label(when, on_main),))
+        ((x + k * (w + gap), y, w, lh), (part.label(when, on_main),))
         for k, (when, _) in enumerate(diagram.parts)
     ]
     low = axis_y + MARKER + gap
     panels = [
-        ((x + k * (w + gap), low, w, y + cy - low), (_detail(what, ink, 0.0),))
+        ((x + k * (w + gap), low, w, y + cy - low), (part.detail(what, ink, 0.0),))
         for k, (_, what) in enumerate(diagram.parts)
     ]
-    size = _shared([t for _, t in labels], [_frame(b, DEFAULT_INSETS) for b, _ in labels], trouble)
-    small = _shared([t for _, t in panels], [_frame(b, DEFAULT_INSETS) for b, _ in panels], trouble)
+    size = part.shared_size(
+        [t for _, t in labels], [fit.frame(b, DEFAULT_INSETS) for b, _ in labels], trouble
+    )
+    small = part.shared_size(
+        [t for _, t in panels], [fit.frame(b, DEFAULT_INSETS) for b, _ in panels], trouble
+    )
     arrow = colour(design().diagram.arrow, colours)
     shapes = [
-        _shape(
+        part.shape(
             "rightArrow",
             (x, axis_y + MARKER // 2 - AXIS_H * 2, cx, AXIS_H * 4),
             arrow,
@@ -308,15 +265,23 @@ def _timeline(
     ]
     for k, ((lbox, ltext), (pbox, ptext)) in enumerate(zip(labels, panels, strict=True)):
         centre = lbox[0] + w // 2
-        shapes.append(_shape("roundRect", lbox, main, f"When {k + 1}", ltext, size))
+        shapes.append(part.shape("roundRect", lbox, main, f"When {k + 1}", ltext, size))
         marker = (centre - MARKER // 2, axis_y, MARKER, MARKER)
-        shapes.append(_shape("ellipse", marker, main, f"Marker {k + 1}"))
+        shapes.append(part.shape("ellipse", marker, main, f"Marker {k + 1}"))
         if ptext[0].text:
-            shapes.append(_shape("rect", pbox, panel, f"What {k + 1}", ptext, small, anchor="t"))
+            shapes.append(
+                part.shape("rect", pbox, panel, f"What {k + 1}", ptext, small, anchor="t")
+            )
     return shapes
 
 
-def _caption(text: str, box: Box) -> ShapeSpec:
-    paras = (Para((Run(text),)),)
-    size = fit.best_size(paras, fit.frame(box, DEFAULT_INSETS), design().small, design().floor)
-    return _shape("rect", box, "", "Caption", paras, size or design().floor, anchor="t")
+def diagram_for(
+    draft: Draft, layout: Layout, colours: dict[str, str], warnings: list[str]
+) -> tuple[ShapeSpec, ...]:
+    """A draft's diagram shapes in the layout's content (else body) area; () without one."""
+    if draft.diagram is None:
+        return ()
+    holder = layout.placeholders.get("Content") or layout.placeholders["Body"]
+    shapes, trouble = diagram_shapes(draft.diagram, holder.box, colours)
+    warnings.extend(f"slide '{draft.id}': {t}" for t in dict.fromkeys(trouble))
+    return shapes

@@ -23,12 +23,11 @@ from compassion_kit.model.deck import (
     VideoSlide,
 )
 from compassion_kit.render.plan.deck_design import design
-from compassion_kit.render.plan.deck_diagrams import text_equivalent
 from compassion_kit.render.plan.deck_figures import chart_spec
+from compassion_kit.render.plan.deck_lists import bullets_draft, diagram_draft
 from compassion_kit.render.plan.deck_spec import (
     SMALL_PT,
     BoxDraft,
-    DiagramDraft,
     Draft,
     Para,
     PictureSpec,
@@ -200,7 +199,7 @@ def slide_draft(
             ),
         )
     if isinstance(slide, BulletsSlide):
-        return _bullets(slide, base)
+        return bullets_draft(slide, base)
     if isinstance(slide, QuoteSlide):
         return replace(
             base,
@@ -210,6 +209,7 @@ def slide_draft(
                     (para(f"\u201c{slide.quote.text}\u201d"),),
                     target=QUOTE_PT,
                     anchor="ctr",
+                    uniform=True,
                 ),
                 BoxDraft(
                     "Attribution",
@@ -235,30 +235,6 @@ def slide_draft(
         return diagram_draft(slide, base)
     assert isinstance(slide, ExerciseSlide)
     return _exercise(slide, base)
-
-
-def _bullets(slide: BulletsSlide, base: Draft) -> Draft:
-    """Bullets at the layout's one body size, spread down the slide; beyond the design's
-    word limit the indented detail moves to the notes (with a warning)."""
-    shown = list(slide.bullets)
-    notes, warnings = base.notes, base.warnings
-    limit = design().max_words
-    if sum(len(b.text.split()) for b in shown) > limit and any(b.level for b in shown):
-        detail = [b for b in shown if b.level]
-        shown = [b for b in shown if not b.level]
-        notes += "\n\nDetail moved from the slide: " + "; ".join(b.text for b in detail) + "."
-        warnings += (
-            f"slide '{slide.id}': more than {limit} words on screen, so the indented points "
-            "moved to the notes; shorten the slide to show them",
-        )
-    paras = tuple(
-        para(b.text, level=b.level, bullet="bullet", space_before=0.5 if b.level == 0 else 0.25)
-        for b in shown
-    )
-    body = BoxDraft(
-        "Body", paras, target=design().body_size(base.layout), uniform=True, spread=True
-    )
-    return replace(base, boxes=(body,), notes=notes, warnings=warnings)
 
 
 def _video(slide: VideoSlide, layout: Layout, base: Draft) -> Draft:
@@ -312,14 +288,3 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
         "Body", steps, target=design().body_size(base.layout), uniform=True, spread=True
     )
     return replace(base, boxes=(body, panel_box))
-
-
-def diagram_draft(
-    slide: CycleSlide | ProcessSlide | GridSlide | TimelineSlide, base: Draft
-) -> Draft:
-    """A diagram slide: its parts drawn as shapes, and the same in words in the notes."""
-    parts = slide.items if isinstance(slide, GridSlide) else slide.steps
-    diagram = DiagramDraft(
-        slide.kind, tuple((p.label, p.detail or "") for p in parts), slide.caption
-    )
-    return replace(base, diagram=diagram, notes=f"{base.notes}\n\n{text_equivalent(diagram)}")
