@@ -116,6 +116,12 @@ def _slide_body(slide: Any) -> list[str]:
         ]
     if kind == "video":
         return [f"video: {slide.video.link_text} <{slide.video.url}>", slide.video.description]
+    if kind in ("cycle", "process", "grid", "timeline"):
+        parts = slide.items if kind == "grid" else slide.steps
+        return [
+            f"{n}) {p.label}" + (f": {p.detail}" if p.detail else "")
+            for n, p in enumerate(parts, 1)
+        ]
     ex = slide.exercise
     lines = [f"exercise, {ex.minutes} min" + (f", {ex.grouping}" if ex.grouping else "")]
     lines += [f"{i}) {step}" for i, step in enumerate(ex.steps, start=1)]

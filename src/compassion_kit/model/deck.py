@@ -167,8 +167,81 @@ class ExerciseSlide(_SlideBase):
     exercise: Exercise
 
 
+@dataclass(frozen=True, kw_only=True)
+class Part(Record):
+    """One shape of a diagram: a short label and, optionally, a line of detail under it."""
+
+    label: Annotated[Text, MaxLen(60)]
+    """Shown large in the shape, e.g. 'Discover'"""
+    detail: Annotated[Text, MaxLen(160)] | None = None
+    """One short sentence under the label, e.g. 'appreciate the best of what is'"""
+
+
+def _parts(value: object) -> object:
+    # A plain string is a part with a label only.
+    if isinstance(value, list):
+        return [{"label": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+Parts = Annotated[list[Part], Before(_parts), MinLen(2), MaxLen(6)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CycleSlide(_SlideBase):
+    """Stages that repeat in a loop, drawn as editable shapes round a circle with arrows."""
+
+    kind: Literal["cycle"]
+    steps: Parts
+    caption: Text | None = None
+    """Optional line under the diagram"""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProcessSlide(_SlideBase):
+    """Steps in order, drawn as a row of editable chevrons."""
+
+    kind: Literal["process"]
+    steps: Parts
+    caption: Text | None = None
+    """Optional line under the diagram"""
+
+
+@dataclass(frozen=True, kw_only=True)
+class GridSlide(_SlideBase):
+    """Parts of one whole side by side (e.g. the four elements), drawn as a grid of shapes."""
+
+    kind: Literal["grid"]
+    items: Parts
+    caption: Text | None = None
+    """Optional line under the diagram"""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimelineSlide(_SlideBase):
+    """Points along a line in time: each part's label says when, its detail what happens."""
+
+    kind: Literal["timeline"]
+    steps: Parts
+    caption: Text | None = None
+    """Optional line under the diagram"""
+
+
+DiagramSlide = CycleSlide | ProcessSlide | GridSlide | TimelineSlide
+
 # A union of models is told apart by each one's `kind`.
-Slide = BulletsSlide | QuoteSlide | FiguresSlide | ChartSlide | VideoSlide | ExerciseSlide
+Slide = (
+    BulletsSlide
+    | QuoteSlide
+    | FiguresSlide
+    | ChartSlide
+    | VideoSlide
+    | ExerciseSlide
+    | CycleSlide
+    | ProcessSlide
+    | GridSlide
+    | TimelineSlide
+)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.branding import readable_text_on, substitute
 from compassion_kit.render.plan import deck_fit as fit
+from compassion_kit.render.plan.deck_design import design
+from compassion_kit.render.plan.deck_diagrams import diagram_for
 from compassion_kit.render.plan.deck_figures import figure_texts
 from compassion_kit.render.plan.deck_kinds import (
     KIND_LAYOUT,
@@ -22,6 +24,7 @@ from compassion_kit.render.plan.deck_kinds import (
     title_draft,
 )
 from compassion_kit.render.plan.deck_layouts import LayoutMap, map_layouts
+from compassion_kit.render.plan.deck_lists import spread
 from compassion_kit.render.plan.deck_logo import logo_and_title
 from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
@@ -43,8 +46,8 @@ if TYPE_CHECKING:
     from compassion_kit.model.deck import Slide
     from compassion_kit.timing import Schedule
 
-TITLE_PT = {"Kit Title": 44.0, "Kit Section": 40.0}  # other layouts use TITLE_DEFAULT_PT
-TITLE_DEFAULT_PT, TITLE_FLOOR_PT = 36.0, 24.0
+TITLE_PT = design().title_sizes  # other layouts use TITLE_DEFAULT_PT
+TITLE_DEFAULT_PT, TITLE_FLOOR_PT = design().title, design().title_floor
 CONT = " (cont.)"
 
 
@@ -182,6 +185,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             f"slide '{draft.id}' ('{draft.title}'): the text does not fit at "
             f"{BODY_FLOOR_PT:g} pt, so it continues on {pages - 1} more slide{'s' * (pages > 2)}"
         )
+    fits = spread(draft, layout, fits, ctx.warnings)
     for box, fitted in zip(draft.boxes, fits, strict=True):
         if fitted.overflow:
             ctx.warnings.append(
@@ -197,6 +201,7 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             ctx.colours["secondary_text"],
         )
         ctx.warnings.extend(f"slide '{draft.id}': {t}" for t in trouble)
+    shapes = diagram_for(draft, layout, ctx.colours, ctx.warnings)
     slides = []
     for page in range(1, pages + 1):
         texts: list[TextSpec] = []
@@ -210,7 +215,8 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
             texts.append(TextSpec(box.role, chunk, fitted.size, anchor=box.anchor))
         if page == 1:
             texts.extend(extra)
-        slides.append(_page(draft, ctx, layout, page, tuple(texts)))
+        spec = _page(draft, ctx, layout, page, tuple(texts))
+        slides.append(replace(spec, shapes=shapes) if page == 1 else spec)
     return slides
 
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.branding import AA_LARGE, contrast_ratio, readable_text_on
 from compassion_kit.render.plan import deck_fit as fit
+from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
     DEFAULT_INSETS,
-    EMU_PER_INCH,
     EMU_PER_PT,
     SMALL_PT,
     Box,
@@ -28,15 +28,14 @@ from compassion_kit.render.plan.deck_spec import (
 if TYPE_CHECKING:
     from compassion_kit.model.deck import Chart
 
-FIGURE_VALUE_PT = (60.0, 54.0, 48.0, 44.0, 40.0, 36.0, 32.0, 28.0)  # largest that fits one line
-FIGURE_FILL = "#E8EDEE"  # NHS Pale Grey behind key figures
-FIGURE_GAP = EMU_PER_INCH * 3 // 10
-CAPTION_H = EMU_PER_INCH
-FIGURE_MAX_W = EMU_PER_INCH * 5  # one or two figures do not stretch across the slide
-CHART_PT = 18.0
-# Extra chart series colours after primary and secondary: NHS Dark Green, Purple, Dark Grey,
-# Dark Pink, all at least 3:1 against white (WCAG 1.4.11).
-CHART_EXTRA_COLOURS = ("#006747", "#330072", "#425563", "#7C2855")
+# Sizes, spacing and colours from the design file (templates/design.toml).
+FIGURE_VALUE_PT = design().figure_values  # the largest that fits one line
+FIGURE_FILL = design().figure_fill
+FIGURE_GAP = design().figure_gap
+CAPTION_H = design().caption_height
+FIGURE_MAX_W = design().figure_max_width  # one or two figures do not stretch across the slide
+CHART_PT = design().chart_text
+CHART_EXTRA_COLOURS = design().chart_colours
 
 
 def _frame(box: Box) -> fit.Frame:

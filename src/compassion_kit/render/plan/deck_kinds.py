@@ -13,12 +13,18 @@ from compassion_kit.model.common import ELEMENT_NAMES
 from compassion_kit.model.deck import (
     BulletsSlide,
     ChartSlide,
+    CycleSlide,
     ExerciseSlide,
     FiguresSlide,
+    GridSlide,
+    ProcessSlide,
     QuoteSlide,
+    TimelineSlide,
     VideoSlide,
 )
+from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_figures import chart_spec
+from compassion_kit.render.plan.deck_lists import bullets_draft, diagram_draft
 from compassion_kit.render.plan.deck_spec import (
     SMALL_PT,
     BoxDraft,
@@ -37,11 +43,11 @@ if TYPE_CHECKING:
     from compassion_kit.render.plan.deck_spec import Layout
     from compassion_kit.timing import Schedule
 
-SUBTITLE_PT = 28.0  # the organisation's name on the title slide
+SUBTITLE_PT = design().subtitle  # the organisation's name on the title slide
 # A name longer than this takes the subtitle and the top of the details box (two or three
 # lines at the 18 pt floor), so the details share one line beneath it.
 LONG_NAME = 90
-QUOTE_PT = 32.0
+QUOTE_PT = design().quote
 ALT_MAX = 150  # characters; longer alt text is tiring to hear (KIT002)
 KIND_LAYOUT = {
     "bullets": "Kit Bullets",
@@ -50,6 +56,11 @@ KIND_LAYOUT = {
     "chart": "Kit Chart",
     "video": "Kit Video",
     "exercise": "Kit Exercise",
+    # Diagrams are drawn in a layout's content area, as key figures are.
+    "cycle": "Kit Figures",
+    "process": "Kit Figures",
+    "grid": "Kit Figures",
+    "timeline": "Kit Figures",
 }
 NO_SUPPORT_TEXT = (
     "Talk to your line manager, a colleague you trust or your occupational health team."
@@ -187,11 +198,7 @@ def slide_draft(
             ),
         )
     if isinstance(slide, BulletsSlide):
-        paras = tuple(
-            para(b.text, level=b.level, bullet="bullet", space_before=0.5 if b.level == 0 else 0.25)
-            for b in slide.bullets
-        )
-        return replace(base, boxes=(BoxDraft("Body", paras),))
+        return bullets_draft(slide, base)
     if isinstance(slide, QuoteSlide):
         return replace(
             base,
@@ -201,6 +208,7 @@ def slide_draft(
                     (para(f"\u201c{slide.quote.text}\u201d"),),
                     target=QUOTE_PT,
                     anchor="ctr",
+                    uniform=True,
                 ),
                 BoxDraft(
                     "Attribution",
@@ -222,6 +230,8 @@ def slide_draft(
         return replace(base, chart=chart_spec(slide.chart, slide.title, box, colours))
     if isinstance(slide, VideoSlide):
         return _video(slide, layout, base)
+    if isinstance(slide, CycleSlide | ProcessSlide | GridSlide | TimelineSlide):
+        return diagram_draft(slide, base)
     assert isinstance(slide, ExerciseSlide)
     return _exercise(slide, base)
 
@@ -273,4 +283,7 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
         spill_to="Body",
         keep=keep,
     )
-    return replace(base, boxes=(BoxDraft("Body", steps), panel_box))
+    body = BoxDraft(
+        "Body", steps, target=design().body_size(base.layout), uniform=True, spread=True
+    )
+    return replace(base, boxes=(body, panel_box))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_roles import (
     NAME_HINTS,
     NOT_CONTENT,
@@ -30,7 +31,7 @@ from compassion_kit.render.plan.deck_spec import (
     Template,
 )
 
-GAP = EMU_PER_INCH // 5  # between two areas the kit divides
+GAP = design().gap  # between two areas the kit divides
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from compassion_kit.render.plan import deck_fit as fit
+from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_layouts import GAP
 from compassion_kit.render.plan.deck_spec import (
     BODY_FLOOR_PT,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from compassion_kit.logo import Logo
     from compassion_kit.model import Organisation
 
-ORG_NAME_PT = 20.0  # the organisation's name in the logo box when there is no logo
+ORG_NAME_PT = design().organisation  # the organisation's name where there is no logo
 LOGO_MAX_H = EMU_PER_INCH * 9 // 10
 LOGO_MAX_W = EMU_PER_INCH * 5 // 2
 

@@ -12,16 +12,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-EMU_PER_PT = 12700
-EMU_PER_INCH = 914400
-# Hanging indents, in ems of the paragraph's size, shared by measuring and writing.
-BULLET_INDENT_EM = 1.1
-NUMBER_INDENT_EM = 1.6
-LEVEL_INDENT_EM = 1.4
+from compassion_kit.render.plan.deck_design import design
+from compassion_kit.render.plan.deck_paras import BULLET_INDENT_EM as BULLET_INDENT_EM
+from compassion_kit.render.plan.deck_paras import EMU_PER_PT as EMU_PER_PT
+from compassion_kit.render.plan.deck_paras import LEVEL_INDENT_EM as LEVEL_INDENT_EM
+from compassion_kit.render.plan.deck_paras import NUMBER_INDENT_EM as NUMBER_INDENT_EM
+from compassion_kit.render.plan.deck_paras import Bullet as Bullet
+from compassion_kit.render.plan.deck_paras import Para as Para
+from compassion_kit.render.plan.deck_paras import Run as Run
+from compassion_kit.render.plan.deck_paras import centipoints as centipoints
+from compassion_kit.render.plan.deck_paras import indent_pt as indent_pt
+from compassion_kit.render.plan.deck_paras import para as para
 
-# Target and floor sizes in points (ACCESSIBILITY.md: body >= 24 target, 18 floor).
-BODY_PT, BODY_FLOOR_PT = 28.0, 18.0
-SMALL_PT = 24.0  # details, attributions, panels, captions
+EMU_PER_INCH = 914400
+
+# Target and floor sizes in points (ACCESSIBILITY.md: body >= 24 target, 18 floor), from the
+# design file (templates/design.toml).
+BODY_PT, BODY_FLOOR_PT = design().body, design().floor
+SMALL_PT = design().small  # details, attributions, panels, captions
 TITLE = "Title"  # the slide title: any placeholder of type title or ctrTitle
 LOGO = "Logo"
 DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # OOXML defaults: 0.1 in sides, 0.05 in top/bottom
@@ -43,74 +51,6 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
 Box = tuple[int, int, int, int]  # x, y, width, height in EMU
 
 
-def centipoints(size: float) -> int:
-    """A text size in points as DrawingML's `sz` (hundredths of a point), rounded down through
-    whole EMU as python-pptx's Pt() did."""
-    return int(size * EMU_PER_PT) // 127
-
-
-Bullet = Literal["none", "bullet", "number"]
-
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text with one look; `link` makes it a hyperlink to that URL."""
-
-    text: str
-    bold: bool = False
-    colour: str | None = None  # #RRGGBB, or None to keep the template's colour
-    link: str | None = None
-
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph: its runs, list level and marker, and size relative to its box."""
-
-    runs: tuple[Run, ...]
-    level: int = 0
-    bullet: Bullet = "none"
-    number: int | None = None  # for numbered steps: this step's number
-    scale: float = 1.0  # font size = the box's fitted size x scale
-    space_before: float = 0.0  # in ems of this paragraph's size
-    align: Literal["l", "r", "ctr"] = "l"
-    continued: bool = False  # the rest of a paragraph split across slides: no marker
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
-
-    @property
-    def bold(self) -> bool:
-        """Measured as bold if any run is bold (wider, so the safe assumption)."""
-        return any(run.bold for run in self.runs)
-
-
-def para(
-    text: str,
-    *,
-    bold: bool = False,
-    colour: str | None = None,
-    link: str | None = None,
-    level: int = 0,
-    bullet: Bullet = "none",
-    number: int | None = None,
-    scale: float = 1.0,
-    space_before: float = 0.0,
-    align: Literal["l", "r", "ctr"] = "l",
-) -> Para:
-    """A paragraph of one run: the common case."""
-    return Para((Run(text, bold, colour, link),), level, bullet, number, scale, space_before, align)
-
-
-def indent_pt(p: Para, size: float) -> float:
-    """Left margin of a paragraph in points at base size `size` (0 for plain text)."""
-    if p.bullet == "none":
-        return 0.0
-    points = size * p.scale
-    first = NUMBER_INDENT_EM if p.bullet == "number" else BULLET_INDENT_EM
-    return points * (first + p.level * LEVEL_INDENT_EM)
-
-
 @dataclass(frozen=True)
 class TextSpec:
     """Text for a layout placeholder (`role`) or, when `role` is empty, a new text box."""
@@ -122,6 +62,28 @@ class TextSpec:
     fill: str | None = None
     anchor: Literal["t", "ctr", "b"] = "t"
     name: str = ""  # shape name for new text boxes
+
+
+Geometry = Literal["chevron", "homePlate", "ellipse", "roundRect", "rect", "rightArrow"]
+
+
+@dataclass(frozen=True)
+class ShapeSpec:
+    """A native, editable PowerPoint autoshape (a diagram's part): preset geometry, box, fill,
+    rotation, and the text it carries; `alt` is its alt text ("" marks it decorative: an
+    arrow or marker whose meaning the shapes' text and the notes already give)."""
+
+    geometry: Geometry
+    box: Box
+    fill: str
+    name: str
+    alt: str
+    paras: tuple[Para, ...] = ()
+    size: float = 0.0  # base text size in points
+    insets: tuple[int, int, int, int] = DEFAULT_INSETS
+    rotation: float = 0.0  # degrees clockwise
+    adjust: float | None = None  # the preset's first adjustment (a chevron's point depth)
+    anchor: Literal["t", "ctr", "b"] = "ctr"
 
 
 @dataclass(frozen=True)
@@ -166,6 +128,7 @@ class SlideSpec:
     kind: str = ""  # the kit's name for this kind of slide (a key of LAYOUTS)
     title_box: Box | None = None  # the title moved here (to make room for the logo)
     hidden: bool = False  # an extra slide kept after the closing slide, hidden in the show
+    shapes: tuple[ShapeSpec, ...] = ()  # a diagram's autoshapes, in reading order
 
 
 @dataclass(frozen=True)
@@ -258,6 +221,8 @@ class BoxDraft:
     spill_to: str | None = None  # if even the floor is too big, move paragraphs there...
     keep: int = 0  # ...all but the first `keep`
     anchor: Literal["t", "ctr", "b"] = "t"
+    uniform: bool = False  # the layout's one body size: shrinking below `target` is warned
+    spread: bool = False  # a short list is spread down its box (design bullets.fill)
 
 
 @dataclass(frozen=True)
@@ -276,3 +241,13 @@ class Draft:
     figures: tuple[tuple[str, str], ...] = ()  # (value, caption) pairs, laid out by the plan
     caption: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    diagram: DiagramDraft | None = None
+
+
+@dataclass(frozen=True)
+class DiagramDraft:
+    """A diagram before it is laid out: its kind and (label, detail) parts, in order."""
+
+    kind: Literal["cycle", "process", "grid", "timeline"]
+    parts: tuple[tuple[str, str], ...]  # detail "" when there is none
+    caption: str | None = None

@@ -24,7 +24,7 @@ from compassion_kit.qr import qr_png
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.deck_spec import LOGO, TITLE
 from compassion_kit.render.plan.words import short_title
-from compassion_kit.render.pptx import oxml, package, text
+from compassion_kit.render.pptx import diagram, oxml, package, text
 from compassion_kit.render.pptx.template import layout_keys, open_template, read_template
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ def _write_slide(
         from compassion_kit.render.pptx.chart import add_chart  # XlsxWriter: only with charts
 
         add_chart(slide, spec.chart, plan.font)
+    _diagram(slide, spec, plan)
     # Reading order: the title first, then the logo (both at the top), then the rest; the
     # shape tree's own two property elements come before any shape.
     oxml.move_shape(title, 2)
@@ -112,6 +113,12 @@ def _write_slide(
         oxml.move_shape(logo_shape, 3)
     oxml.renumber_shapes(slide)
     text.write_notes(slide, spec.notes)
+
+
+def _diagram(slide: Slide, spec: SlideSpec, plan: DeckPlan) -> None:
+    """A diagram slide's autoshapes, after the slide's text (read after the title)."""
+    if spec.shapes:
+        diagram.add_shapes(slide, spec.shapes, plan.font)
 
 
 def _move(shape: Any, box: tuple[int, int, int, int]) -> None:

@@ -22,6 +22,8 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.parts.slide import NotesSlidePart
 
 LANG = "en-GB"
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 _INSETS = ("lIns", "tIns", "rIns", "bIns")
 # Theme slots that follow the organisation's colours (the bundled template uses them for
 # titles, rules, bands and bullets).
@@ -87,6 +89,18 @@ def set_alt_text(shape: Any, descr: str) -> None:
     """Set a shape's alt text (PowerPoint's Alt Text pane, `descr`)."""
     # Missing API: no Shape.descr (python-pptx writes a picture's file name there).
     shape.element.xpath("./*[1]/p:cNvPr")[0].set("descr", descr)
+
+
+def mark_decorative(shape: Any) -> None:
+    """Mark a shape decorative (PowerPoint 365's Alt Text > Mark as decorative): screen
+    readers skip it."""
+    # Missing API: python-pptx has no decorative flag; it is an extension of cNvPr.
+    props = shape.element.xpath("./*[1]/p:cNvPr")[0]
+    props.set("descr", "")
+    ext_list = _child(props, "a:extLst")
+    ext = _child(ext_list, "a:ext", uri=DECORATIVE_URI)
+    flag = etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS})
+    flag.set("val", "1")
 
 
 def set_paragraph_properties(
