@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from compassion_kit.branding import readable_text_on, substitute
 from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_design import design
-from compassion_kit.render.plan.deck_diagrams import diagram_for
+from compassion_kit.render.plan.deck_diagrams import agenda_timeline_draft, diagram_for
 from compassion_kit.render.plan.deck_figures import figure_texts
 from compassion_kit.render.plan.deck_kinds import (
     KIND_LAYOUT,
@@ -101,19 +101,17 @@ def plan_slides(
 ) -> list[SlideSpec]:
     """Every slide of the deck, in order, fitted and with continuation slides added.
 
-    With a schedule the agenda is the spine (`deck_spine.py`): title, agenda, each session's
-    divider and slides (found in `pool`, slide id -> slide; default the modules' slides),
-    holding and break slides, closing, then hidden extra slides. Without one: title, a
-    divider and the slides of each module in module order, closing.
+    With a schedule the agenda is the spine (`deck_spine.py`; slides found in `pool`, else
+    the modules); without one, each module's divider and slides in module order. The title
+    and closing slides hold the user's values: data, never searched for {{tokens}}.
     """
-    # The title and closing slides hold the user's values (title, date, venue, organisation):
-    # they are data, never searched for {{tokens}}; only content text is filled in.
     given = [title_draft(title, ctx.org, date, venue, facilitator)]
     extras: tuple[Draft, ...] = ()
     if ctx.schedule is not None:
         found = {s.id: s for m in modules for s in m.slides} | dict(pool or {})
         spine = spine_drafts(ctx.schedule, modules, found, lambda s: _content(s, ctx))
-        drafts = [agenda_draft(ctx.schedule), *spine.timed]
+        agenda = agenda_timeline_draft(ctx.schedule) or agenda_draft(ctx.schedule)
+        drafts = [agenda, *spine.timed]
         extras = spine.extras
         ctx.warnings.extend(spine.warnings)
     else:
@@ -162,7 +160,7 @@ def _substituted(draft: Draft, tokens: dict[str, str]) -> Draft:
 def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
     """The slide(s) for one draft: fitted boxes, continuation pages, logo, stamped notes."""
     layout = ctx.layout(draft.layout)
-    draft = _spill(draft, layout)
+    draft = fit.spill(draft, layout)
     fits: list[fit.Fit] = []
     for box in draft.boxes:
         holder = layout.placeholders[box.role]
@@ -218,24 +216,6 @@ def realise(draft: Draft, ctx: Context) -> list[SlideSpec]:
         spec = _page(draft, ctx, layout, page, tuple(texts))
         slides.append(replace(spec, shapes=shapes) if page == 1 else spec)
     return slides
-
-
-def _spill(draft: Draft, layout: Layout) -> Draft:
-    """Move the tail of a box that cannot fit even at its floor into the box it spills to."""
-    boxes = list(draft.boxes)
-    for index, box in enumerate(boxes):
-        if box.spill_to is None or box.spill_to not in layout.placeholders:
-            continue
-        holder = layout.placeholders[box.role]
-        space = fit.frame(holder.box, holder.insets)
-        if fit.best_size(box.paras, space, box.target, box.floor) is not None:
-            continue
-        target = next(i for i, b in enumerate(boxes) if b.role == box.spill_to)
-        moved = box.paras[box.keep :]
-        boxes[index] = replace(box, paras=box.paras[: box.keep])
-        kept = boxes[target].paras  # from a box above (a long name), the moved text goes first
-        boxes[target] = replace(boxes[target], paras=(moved + kept, kept + moved)[index > target])
-    return replace(draft, boxes=tuple(b for b in boxes if b.paras))  # empty boxes are not drawn
 
 
 def _page(

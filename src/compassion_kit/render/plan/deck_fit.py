@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from compassion_kit.paths import templates_dir
-from compassion_kit.render.plan.deck_spec import EMU_PER_PT, Para, Run, indent_pt
+from compassion_kit.render.plan.deck_spec import EMU_PER_PT, Draft, Layout, Para, Run, indent_pt
 
 METRICS_FILE = "liberation-sans-widths.json"  # in templates/fonts, made by make_font_metrics.py
 LINE_PITCH = 1.2  # line height / font size at 100% spacing (Arial's own is ~1.15)
@@ -246,3 +246,21 @@ def frame(box: tuple[int, int, int, int], insets: tuple[int, int, int, int]) -> 
     """The text area of a box (EMU, with its insets), in points."""
     left, top, right, bottom = insets
     return Frame((box[2] - left - right) / EMU_PER_PT, (box[3] - top - bottom) / EMU_PER_PT)
+
+
+def spill(draft: Draft, layout: Layout) -> Draft:
+    """Move the tail of a box that cannot fit even at its floor into the box it spills to."""
+    boxes = list(draft.boxes)
+    for index, box in enumerate(boxes):
+        if box.spill_to is None or box.spill_to not in layout.placeholders:
+            continue
+        holder = layout.placeholders[box.role]
+        space = frame(holder.box, holder.insets)
+        if best_size(box.paras, space, box.target, box.floor) is not None:
+            continue
+        target = next(i for i, b in enumerate(boxes) if b.role == box.spill_to)
+        moved = box.paras[box.keep :]
+        boxes[index] = replace(box, paras=box.paras[: box.keep])
+        kept = boxes[target].paras  # from a box above (a long name), the moved text goes first
+        boxes[target] = replace(boxes[target], paras=(moved + kept, kept + moved)[index > target])
+    return replace(draft, boxes=tuple(b for b in boxes if b.paras))  # empty boxes are not drawn

@@ -12,7 +12,7 @@ from typing import Any
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from compassion_kit.render.plan.deck_spec import Box, Placeholder
-from compassion_kit.render.pptx import oxml
+from compassion_kit.render.pptx import oxml_layouts
 
 
 def onto_master(
@@ -52,7 +52,7 @@ def own_logo(master: Any, layout: Any, slide_size: tuple[int, int]) -> str:
     """The name of a picture on the layout, or on the master when the layout shows the
     master's shapes, that looks like a logo: small, and wholly in the top third."""
     width, height = slide_size
-    parts = (layout, master) if oxml.shows_master_shapes(layout) else (layout,)
+    parts = (layout, master) if oxml_layouts.shows_master_shapes(layout) else (layout,)
     for part in parts:
         for shape in part.shapes:
             if shape.shape_type != MSO_SHAPE_TYPE.PICTURE or shape.is_placeholder:
@@ -69,7 +69,7 @@ def graphics(master: Any, layout: Any, slide_size: tuple[int, int]) -> tuple[Box
     """The boxes of the shapes a layout shows that are not placeholders (bands, shapes,
     pictures), leaving out backgrounds that cover most of the slide."""
     width, height = slide_size
-    parts = (layout, master) if oxml.shows_master_shapes(layout) else (layout,)
+    parts = (layout, master) if oxml_layouts.shows_master_shapes(layout) else (layout,)
     boxes = []
     for part in parts:
         for shape in part.shapes:

@@ -17,7 +17,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 
-from compassion_kit.render.pptx import oxml
+from compassion_kit.render.pptx import oxml, oxml_layouts
 
 PRESENTATION = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 # The main part's content type of a template, a show and their macro-enabled kinds.
@@ -68,7 +68,7 @@ def clean(prs: Any) -> None:
     for part in list(prs.part.package.iter_parts()):
         external = [rel_id for rel_id, rel in part.rels.items() if rel.is_external]
         if external and hasattr(part, "_element"):
-            oxml.drop_references(part, external)
+            oxml_layouts.drop_references(part, external)
         for rel_id in external:
             part.rels.pop(rel_id)
     if not any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):

@@ -33,7 +33,7 @@ from compassion_kit.render.plan.deck_spec import (
     Placeholder,
     Template,
 )
-from compassion_kit.render.pptx import masters, oxml
+from compassion_kit.render.pptx import masters, oxml_layouts
 from compassion_kit.render.pptx.oxml import explicit_insets
 from compassion_kit.render.pptx.package import as_presentation, written_by_libreoffice
 
@@ -193,7 +193,7 @@ def _read(path: Path, size: int, mtime_ns: int) -> Template:
         layouts[key] = Layout(
             key,
             holders,
-            type=oxml.layout_type(layout),
+            type=oxml_layouts.layout_type(layout),
             holders=tuple(ordered),
             region=body.box if body is not None and body.kind in ("body", "obj") else None,
             title_area=inherited["title"].box if "title" in inherited else None,
