@@ -36,8 +36,9 @@ HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")  # coloured with the br
 FIGURE_STYLES = ("Figure Value", "Figure Value Small", "Figure Number")  # ... the secondary
 LANGUAGE = "en-GB"
 TOOL = "compassion-kit"  # author and last editor in the core properties
-LOGO_HEIGHT = 567  # 1 cm: legible, and with the name below it the header fits the top margin
-LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
+# 1 cm: legible, and with the name below it the header fits the top margin. Never less: a
+# wide lockup grows wider instead, up to the text width (only beyond 17:1 on A4 is it shrunk).
+LOGO_HEIGHT = 567
 LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
 PRINTABLE_EDGE = 340  # 6 mm: the least a template's header or footer keeps from the edge
 
@@ -56,6 +57,9 @@ class Draft:
     # A template's own footers (default, even pages) by kind: a copy of their blocks and the
     # footer they came from, put again in each later section's footer before its credit.
     footers: dict[str, tuple[list[Any], _Footer]] = field(default_factory=dict)
+    # "Page N of M" (one item in the document) or "Page N" counted within each item, see
+    # `print_run`.
+    page_total: bool = True
 
     def style_id(self, name: str) -> str | None:
         """The id of style `name`, None for the default paragraph style (Normal)."""
@@ -71,12 +75,17 @@ class Draft:
 
 
 def new_document(
-    brand: Brand, logo: Logo | None, credit: str, template: Path | None = None
+    brand: Brand,
+    logo: Logo | None,
+    credit: str,
+    template: Path | None = None,
+    page_total: bool = True,
 ) -> Draft:
     """A blank branded document on `template` (default: the bundled one).
 
     On the bundled template: A4 or Letter, the brand's font, en-GB, heading and figure
-    colours, logo and organisation name top right, `credit` and "Page N of M" in the footer.
+    colours, logo and organisation name top right, `credit` and "Page N of M" in the footer
+    ("Page N" without `page_total`: numbers restart with each item, see `start_section`).
     On another template, its page setup, fonts, styles, headers and footers are kept: the
     brand colours go only on the styles it lacked, and the logo, name, credit and page
     numbers only where its headers and footers do not already have them (each of them, when
@@ -87,7 +96,7 @@ def new_document(
     """
     document, copied = open_template(template)
     styles = {style.name: style for style in document.styles if style.name is not None}
-    draft = Draft(document, brand, 0, styles, style_ids(document))
+    draft = Draft(document, brand, 0, styles, style_ids(document), page_total=page_total)
     section = document.sections[0]
     if template is None:
         _brand_styles(draft, brand.organisation.font, HEADING_STYLES + FIGURE_STYLES)
@@ -166,7 +175,7 @@ def _fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
     if logo is None:
         paragraph.add_run(name)
         return
-    width, height = logo_size(logo)
+    width, height = logo_size(logo, draft.width)
     picture = paragraph.add_run().add_picture(
         io.BytesIO(logo.png), width=Twips(width), height=Twips(height)
     )
@@ -179,12 +188,13 @@ def _fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
     below.add_run(name)
 
 
-def logo_size(logo: Logo) -> tuple[int, int]:
-    """Width and height in twips: 1 cm high, no wider than 6 cm, aspect ratio kept."""
+def logo_size(logo: Logo, text_width: int) -> tuple[int, int]:
+    """Width and height in twips, aspect ratio kept: 1 cm high (a wide lockup is not shrunk
+    to a sliver), scaled down only when it would be wider than `text_width`."""
     ratio = logo.width_px / max(logo.height_px, 1)
     height = LOGO_HEIGHT
-    if height * ratio > LOGO_MAX_WIDTH:
-        height = round(LOGO_MAX_WIDTH / ratio)
+    if height * ratio > text_width:
+        height = round(text_width / ratio)
     return round(height * ratio), height
 
 
@@ -213,8 +223,9 @@ def _fill_footer(draft: Draft, footer: _Footer, credit: str) -> None:
     stops.add_tab_stop(Twips(draft.width), WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{text}\tPage ")
     oxml.add_field(paragraph, "PAGE", "1")
-    paragraph.add_run(" of ")
-    oxml.add_field(paragraph, "NUMPAGES", "1")
+    if draft.page_total:
+        paragraph.add_run(" of ")
+        oxml.add_field(paragraph, "NUMPAGES", "1")
 
 
 def start_section(
@@ -233,6 +244,8 @@ def start_section(
         last = add_paragraph(draft, style="Spacer")
         last.paragraph_format.keep_with_next = False
     oxml.end_section_on(last, new_page, columns, COLUMN_GAP)
+    # Each item counts its own pages, so a photocopied sheet never shows another's count.
+    oxml.restart_page_numbers(draft.document, new_page and not draft.page_total)
     if new_page and credit is not None:
         section = draft.document.sections[-1]
         for kind in _header_kinds(draft, section):
@@ -258,9 +271,14 @@ def print_run(
 ) -> bytes:
     """One document holding `items`, each from a new page with its own credit in the footer.
 
+    With one item the footer says "Page N of M"; with more, "Page N", counted within the item
+    (LibreOffice 7.4 prints Word's SECTIONPAGES as the document's count, so no total).
+
     `write` puts one item on its pages; `title` becomes the document's title (see `finish`).
     """
-    draft = new_document(request.brand, request.logo, items[0].credit, request.template)
+    draft = new_document(
+        request.brand, request.logo, items[0].credit, request.template, len(items) == 1
+    )
     for index, item in enumerate(items):
         if index:
             start_section(draft, credit=item.credit)

@@ -63,7 +63,8 @@ def _write_page(draft: Draft, page: HandoutPage) -> None:
 
 
 def _write_section(draft: Draft, section: PlannedSection, compact: bool) -> None:
-    heading = add_paragraph(draft, section.heading, "Heading 2")
+    heading = add_paragraph(draft, section.heading, f"Heading {section.level}")
+    heading.paragraph_format.page_break_before = section.new_page
     if compact:
         before, after = COMPACT_HEADING_SPACE
         heading.paragraph_format.space_before = Twips(before)

@@ -141,6 +141,17 @@ def end_section_on(paragraph: Paragraph, new_page: bool, columns: int, gap: int)
     _columns(sentinel, columns, gap)
 
 
+def restart_page_numbers(document: Document, restart: bool) -> None:
+    """No API for page numbering (w:pgNumType): the last section's numbers start at 1, or
+    (`restart` False) continue from the section before."""
+    sect_pr = document.element.body.get_or_add_sectPr()
+    if restart:
+        _child(sect_pr, "pgNumType", start="1")
+    else:
+        for found in sect_pr.findall(qn("w:pgNumType")):
+            sect_pr.remove(found)
+
+
 def _columns(sect_pr: Any, count: int, gap: int) -> None:
     """No API for newspaper columns (w:cols) of a section."""
     _child(sect_pr, "cols", num=str(count), space=str(gap))

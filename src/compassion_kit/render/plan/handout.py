@@ -58,13 +58,18 @@ class DataTable:
 
 @dataclass(frozen=True)
 class PlannedSection:
-    """A Heading 2 section: its paragraphs, then key figures, bullets and tables."""
+    """A Heading 2 (or 3) section: its paragraphs, then key figures, bullets and tables.
+
+    `new_page` starts it on a page of its own (one case of several), its page count too.
+    """
 
     heading: str
     paragraphs: tuple[str, ...]
     bullets: tuple[str, ...]
     panel: FigurePanel | None
     tables: tuple[DataTable, ...]
+    level: int = 2
+    new_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,8 @@ def _plan_section(
         tuple(section.bullets),
         _panel(tuple(f for f in section.figures if f.value not in shown), per_row, width, colours),
         tuple(tables),
+        section.level,
+        section.new_page,
     )
 
 

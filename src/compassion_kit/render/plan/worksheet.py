@@ -7,6 +7,7 @@ parts into Word is `render/docx/worksheet.py`'s, the page's geometry `plan/page.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,13 @@ from compassion_kit.model.worksheet import (
     TicksBlock,
     WritingBlock,
 )
-from compassion_kit.render.plan.page import CELL_PADDING, CHAR_WIDTH, column_widths, text_width_for
+from compassion_kit.render.plan.page import (
+    CELL_PADDING,
+    CHAR_WIDTH,
+    column_widths,
+    longest_word,
+    text_width_for,
+)
 
 if TYPE_CHECKING:
     from compassion_kit.model import Worksheet
@@ -32,6 +39,10 @@ WHY_LINES = 2  # lines in the "why" box of a rating question, its label on the f
 WHY_PROMPT = "Why did you choose this response?"  # that label
 FACILITATOR_SUFFIX = ": facilitator sheet"
 OPTION_MIN, OPTION_MAX = 1300, 2000  # tick-box column widths (twips): 2.3 to 3.5 cm
+SCALE_INSTRUCTION = "Tick one box."  # a scale is drawn as a row of tick boxes, one per point
+# An instruction for another control ("Circle one number.") in a scale's prompt: replaced.
+OTHER_CONTROL = re.compile(r"(?:^|(?<=[.?!:]))\s*(circle|ring|underline)\b[^.?!]*[.?!]?\s*$", re.I)
+TICK_INSTRUCTION = re.compile(r"\btick\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -244,7 +255,7 @@ def _plan_block(block: Block, tag: str, width: int) -> list[Part]:
         points = tuple(range(block.low, block.high + 1))
         return [
             Scale(
-                block.prompt,
+                scale_prompt(block.prompt),
                 points,
                 block.low_label,
                 block.high_label,
@@ -272,6 +283,14 @@ def _plan_block(block: Block, tag: str, width: int) -> list[Part]:
     ]
 
 
+def scale_prompt(prompt: str) -> str:
+    """`prompt` with the instruction for the control the scale is drawn as (tick boxes),
+    in place of one written for another control ("Circle one number.")."""
+    if TICK_INSTRUCTION.search(prompt):
+        return prompt
+    return f"{OTHER_CONTROL.sub('', prompt).rstrip()} {SCALE_INSTRUCTION}".lstrip()
+
+
 def _plan_ticks(block: TicksBlock, tag: str, width: int) -> list[Part]:
     options = tuple(block.options)
 
@@ -288,8 +307,12 @@ def _plan_ticks(block: TicksBlock, tag: str, width: int) -> list[Part]:
 
 
 def _tick_widths(options: tuple[str, ...], width: int) -> tuple[int, ...]:
-    """Equal option columns, wide enough for labels on two lines; the statement gets the rest."""
+    """Equal option columns, wide enough for labels on two lines and their longest word; the
+    statement gets the rest (at least a quarter of the width)."""
     longest = max(len(option) for option in options)
     option = min(max((longest + 1) // 2 * CHAR_WIDTH + CELL_PADDING, OPTION_MIN), OPTION_MAX)
     option = min(option, width * 6 // 10 // len(options))
+    # Never narrower than the widest word of a label (bold header), or it breaks inside it.
+    whole_words = longest_word(options, bold=True) + CELL_PADDING
+    option = max(option, min(whole_words, width * 3 // 4 // len(options)))
     return (width - option * len(options), *(option,) * len(options))
