@@ -118,6 +118,17 @@ class ListBlock(_Block):
     items: Annotated[list[Text], MinLen(1)]
 
 
+@dataclass(frozen=True, kw_only=True)
+class OnlineLinkBlock(_Block):
+    """A QR code and the address of the organisation's online survey (its profile's
+    `survey_url`), for answering online instead of on paper. Left out, with nothing in its
+    place, when the profile has no survey_url."""
+
+    kind: Literal["online-link"]
+    text: Text
+    """What to do, e.g. "Rather answer online? Scan the code or type the address." """
+
+
 # A union of models is told apart by each one's `kind`.
 Block = (
     HeadingBlock
@@ -128,6 +139,7 @@ Block = (
     | TableBlock
     | ChecklistBlock
     | ListBlock
+    | OnlineLinkBlock
 )
 
 

@@ -16,6 +16,7 @@ from compassion_kit.model.worksheet import (
     HeadingBlock,
     InstructionsBlock,
     ListBlock,
+    OnlineLinkBlock,
     ScaleBlock,
     TableBlock,
     TicksBlock,
@@ -118,6 +119,14 @@ class Checklist:
 
 
 @dataclass(frozen=True)
+class OnlineLink:
+    """What to do, then a QR code for `url` and the address itself, to answer online."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Grid:
     """A table whose blank cells are writing space `blank_height` twips high."""
 
@@ -128,7 +137,18 @@ class Grid:
     blank_height: int
 
 
-Part = Heading | Text | Steps | Writing | TickGrid | TickQuestion | Scale | Checklist | Grid
+Part = (
+    Heading
+    | Text
+    | Steps
+    | Writing
+    | TickGrid
+    | TickQuestion
+    | Scale
+    | Checklist
+    | Grid
+    | OnlineLink
+)
 
 
 @dataclass(frozen=True)
@@ -172,8 +192,10 @@ def plan_worksheets(request: PrintRequest) -> WorksheetPlan:
 
     Each worksheet starts on a new page. With `audience="facilitator"`, a worksheet's
     facilitator-only blocks follow on a sheet of their own; otherwise they are left out.
+    An online-link block becomes the organisation's survey_url, or nothing without one.
     """
     width = text_width_for(request.brand.organisation.paper)
+    survey = request.brand.organisation.survey_url
     sheets: list[Sheet] = []
     for item in request.items:
         assert item.kind == "worksheet"
@@ -183,11 +205,11 @@ def plan_worksheets(request: PrintRequest) -> WorksheetPlan:
                 item.id,
                 item.title,
                 credit,
-                _details(item, request) + _plan_blocks(item, "participant", width),
+                _details(item, request) + _plan_blocks(item, "participant", width, survey),
             )
         )
         if request.audience == "facilitator":
-            extra = _plan_blocks(item, "facilitator", width)
+            extra = _plan_blocks(item, "facilitator", width, survey)
             if extra:
                 sheets.append(
                     Sheet(item.id, item.title + FACILITATOR_SUFFIX, credit, extra, facilitator=True)
@@ -213,11 +235,16 @@ def _details(item: Worksheet, request: PrintRequest) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def _plan_blocks(item: Worksheet, audience: str, width: int) -> tuple[Part, ...]:
+def _plan_blocks(
+    item: Worksheet, audience: str, width: int, survey: str | None
+) -> tuple[Part, ...]:
     parts: list[Part] = []
     top = 1  # deepest heading level so far on this sheet, so levels never skip
     for number, block in enumerate(item.blocks, start=1):
         if block.audience != audience:
+            continue
+        if isinstance(block, OnlineLinkBlock):
+            parts.extend([OnlineLink(block.text, survey)] if survey else [])
             continue
         if isinstance(block, HeadingBlock):
             level = min(block.level, top + 1)
@@ -233,7 +260,7 @@ def _plan_blocks(item: Worksheet, audience: str, width: int) -> tuple[Part, ...]
 
 def _keep_lead_ins(parts: list[Part]) -> tuple[Part, ...]:
     """A paragraph that leads into a question stays on its page (heading, text, question)."""
-    forms = (Writing, TickGrid, TickQuestion, Scale, Checklist, Grid)
+    forms = (Writing, TickGrid, TickQuestion, Scale, Checklist, Grid, OnlineLink)
     kept = list(parts)
     for index, part in enumerate(parts[:-1]):
         if isinstance(part, Text) and part.text and isinstance(parts[index + 1], forms):
