@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,8 @@ from test_docx_foundation import PdfWord, pdf_words
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "wye-valley" / "workshop.yaml"
 PRESET = "improvement-planning"
-PACKS = ("example", "preset")
+PRESET_PACK = "preset"
+PACKS = ("example", "example-letter", PRESET_PACK)
 LIBRARY = load_library()
 STRIP = 0.2  # a page inked over less than this share of its body is a narrow strip
 TOP_SLACK = 4.0  # points: a title "at the top" starts this close to the first ink
@@ -62,6 +64,13 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Printed]:
         if which not in built:
             root = tmp_path_factory.mktemp(which)
             spec = EXAMPLE if which == "example" else write_preset(PRESET, root / "spec.yaml")
+            if which == "example-letter":  # the same pack on US Letter, 18 mm shorter
+                shutil.copytree(EXAMPLE.parent, root / "spec")
+                profile = root / "spec" / "org.yaml"
+                text = profile.read_text("utf-8")
+                assert "paper: A4" in text
+                profile.write_text(text.replace("paper: A4", "paper: Letter"), "utf-8")
+                spec = root / "spec" / EXAMPLE.name
             build_pack(spec, root / "pack")
             manifest = json.loads((root / "pack" / "manifest.json").read_text("utf-8"))
             word = tuple(f for f in manifest["files"] if f["format"] == "docx")
@@ -202,7 +211,7 @@ def test_header_logo_is_at_least_10_mm_tall(which: str, packs: Callable[[str], P
                 "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
             )
             heights += [(name, int(e.get("cy"))) for e in extents]
-    assert heights or which == "preset", "no logo in any header"  # the preset has none
+    assert heights or which == PRESET_PACK, "no logo in any header"  # the preset has none
     small = [(name, cy / 36000) for name, cy in heights if cy < MIN_LOGO_EMU]
     assert not small, f"logos under 10 mm tall (name, mm): {small}"
 
