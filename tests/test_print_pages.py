@@ -234,3 +234,21 @@ def test_same_day_feedback_form_is_one_page(paper: str, survey: bool, tmp_path: 
     text = pdf_text(pdf)
     assert ("forms.example.org/northshire-session" in text) is survey
     assert ("Rather answer online" in text) is survey
+
+
+def test_infographic_is_one_page_on_letter_with_a_bilingual_header(tmp_path: Path) -> None:
+    spec = tmp_path / "workshop.yaml"
+    spec.write_text(
+        "title: Infographic\ndate: 2027-03-09\nstart: '09:30'\norganisation:\n"
+        "  name: Bwrdd Iechyd Prifysgol Aneurin Bevan / Aneurin Bevan University Health Board\n"
+        "  short_name: ABUHB\n  paper: Letter\n"
+        "handouts: [business-case-infographic]\nformats: [docx]\n",
+        encoding="utf-8",
+    )
+    build_pack(spec, tmp_path / "pack")
+    [path] = (tmp_path / "pack").glob("*handouts.docx")
+    pdf = to_pdf(path, tmp_path)
+    assert pdf_pages(pdf) == 1
+    lines = [line.strip() for line in pdf_text(pdf).splitlines()]
+    assert "Bwrdd Iechyd Prifysgol Aneurin Bevan" in lines
+    assert "Aneurin Bevan University Health Board" in lines

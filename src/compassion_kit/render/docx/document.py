@@ -16,7 +16,7 @@ from docx.shared import Length, RGBColor, Twips
 
 from compassion_kit.render.docx import oxml, oxml_template
 from compassion_kit.render.docx.template import open_template, style_ids
-from compassion_kit.render.docx.text import add_paragraph
+from compassion_kit.render.docx.text import add_paragraph, add_run
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.page import COLUMN_GAP, PAPER, SIDE_MARGIN
 from compassion_kit.render.plan.words import short_title
@@ -171,9 +171,9 @@ def _fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
     blank = oxml_template.is_blank(header) and header.paragraphs
     paragraph = header.paragraphs[0] if blank else header.add_paragraph()
     oxml.set_style_id(paragraph, draft.style_id("Header"))
-    name = draft.brand.organisation.name
+    name = header_name(draft.brand.organisation.name)
     if logo is None:
-        paragraph.add_run(name)
+        add_run(paragraph, name)
         return
     width, height = logo_size(logo, draft.width)
     picture = paragraph.add_run().add_picture(
@@ -185,17 +185,23 @@ def _fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
     below = header.add_paragraph()
     oxml.set_style_id(below, draft.style_id("Header"))
     below.paragraph_format.space_before = Twips(round(height * LOGO_CLEAR_SPACE))
-    below.add_run(name)
+    add_run(below, name)
+
+
+def header_name(name: str) -> str:
+    """The organisation's name as the header prints it: a bilingual name ("Welsh / English",
+    either order) on two lines, one per language (the Welsh Language Standards keep each
+    language whole); any other name as it is."""
+    return "\n".join(part.strip() for part in name.split(" / ") if part.strip()) or name
 
 
 def logo_size(logo: Logo, text_width: int) -> tuple[int, int]:
     """Width and height in twips, aspect ratio kept: 1 cm high (a wide lockup is not shrunk
     to a sliver), scaled down only when it would be wider than `text_width`."""
     ratio = logo.width_px / max(logo.height_px, 1)
-    height = LOGO_HEIGHT
-    if height * ratio > text_width:
-        height = round(text_width / ratio)
-    return round(height * ratio), height
+    if LOGO_HEIGHT * ratio > text_width:
+        return text_width, round(text_width / ratio)
+    return round(LOGO_HEIGHT * ratio), LOGO_HEIGHT
 
 
 def _fill_footer(draft: Draft, footer: _Footer, credit: str) -> None:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 KEY_FIGURES = "Key figures"
 NUMBER = re.compile(r"[~<>]?[£$€]?-?[\d.,]+\s?(%|k|m|bn)?")  # "93%", "8,500", "£1.2m"
 FIGURE_LINE_PADDING = 4  # points of fill around figure lines
-COMPACT_HEADING_SPACE = (120, 60)  # twips above and below a Heading 2 in the infographic
+COMPACT_HEADING_SPACE = (80, 20)  # twips above and below a Heading 2 in the infographic
 
 
 def write_handouts(plan: HandoutPlan, request: PrintRequest) -> RenderedFile:
@@ -101,7 +101,7 @@ def _write_panel(draft: Draft, panel: FigurePanel, caption: str) -> None:
             draft,
             [f.value for f in figures],
             [[f.caption for f in figures]],
-            equal_widths(panel.width, len(figures)),
+            panel.widths[number] if panel.widths else equal_widths(panel.width, len(figures)),
             look,
             caption,
         )
