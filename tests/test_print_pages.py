@@ -24,7 +24,8 @@ from compassion_kit import build_pack
 from compassion_kit.library import load_library
 from compassion_kit.model import Handout, Worksheet
 from compassion_kit.pack.presets import write_preset
-from compassion_kit.render.plan.worksheet import FACILITATOR_SUFFIX, scale_prompt
+from compassion_kit.render.plan.form_controls import scale_prompt
+from compassion_kit.render.plan.worksheet import FACILITATOR_SUFFIX
 from support.office import pdf_pages, pdf_text, to_pdf
 from support.printed import Page, pages
 from test_docx_foundation import PdfWord, pdf_words

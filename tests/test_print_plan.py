@@ -16,18 +16,13 @@ from compassion_kit.logo import Logo
 from compassion_kit.model import Handout, Worksheet
 from compassion_kit.model.deck import KeyFigure
 from compassion_kit.profile import Brand
-from compassion_kit.render.docx.document import LOGO_HEIGHT, header_name, logo_size
+from compassion_kit.render.docx.header import LOGO_HEIGHT, header_name, logo_size
 from compassion_kit.render.handout import plan_handouts, write_handouts
 from compassion_kit.render.plan.deck_fit import text_width
+from compassion_kit.render.plan.form_controls import SCALE_INSTRUCTION, scale_prompt
 from compassion_kit.render.plan.handout import CELL_SIDES, VALUE_POINTS, _cell_widths
 from compassion_kit.render.plan.page import CELL_PADDING, longest_word, text_width_for
-from compassion_kit.render.plan.worksheet import (
-    SCALE_INSTRUCTION,
-    OnlineLink,
-    Scale,
-    TickGrid,
-    scale_prompt,
-)
+from compassion_kit.render.plan.worksheet_parts import OnlineLink, Scale, TickGrid
 from compassion_kit.render.worksheet import plan_worksheets, write_worksheets
 from test_docx_foundation import NORTHSHIRE, small_logo
 from test_worksheet_plan import request

@@ -14,7 +14,7 @@ from docx.text.paragraph import Paragraph
 
 from compassion_kit.library import load_library
 from compassion_kit.model import Worksheet
-from compassion_kit.render.plan.worksheet import scale_prompt
+from compassion_kit.render.plan.form_controls import scale_prompt
 from compassion_kit.render.worksheet import (
     WHY_PROMPT,
     plan_worksheets,

@@ -15,8 +15,9 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Length, RGBColor, Twips
 
 from compassion_kit.render.docx import oxml, oxml_template
+from compassion_kit.render.docx.header import fill_header
 from compassion_kit.render.docx.template import open_template, style_ids
-from compassion_kit.render.docx.text import add_paragraph, add_run
+from compassion_kit.render.docx.text import add_paragraph
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.page import COLUMN_GAP, PAPER, SIDE_MARGIN
 from compassion_kit.render.plan.words import short_title
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from docx.document import Document
-    from docx.section import Section, _Footer, _Header
+    from docx.section import Section, _Footer
 
     from compassion_kit.logo import Logo
     from compassion_kit.profile import Brand
@@ -36,10 +37,6 @@ HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")  # coloured with the br
 FIGURE_STYLES = ("Figure Value", "Figure Value Small", "Figure Number")  # ... the secondary
 LANGUAGE = "en-GB"
 TOOL = "compassion-kit"  # author and last editor in the core properties
-# 1 cm: legible, and with the name below it the header fits the top margin. Never less: a
-# wide lockup grows wider instead, up to the text width (only beyond 17:1 on A4 is it shrunk).
-LOGO_HEIGHT = 567
-LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
 PRINTABLE_EDGE = 340  # 6 mm: the least a template's header or footer keeps from the edge
 
 
@@ -112,7 +109,7 @@ def new_document(
         margins = (section.left_margin or 0) + (section.right_margin or 0) + (section.gutter or 0)
         draft.width = Length((section.page_width or 0) - margins).twips
     for kind in _header_kinds(draft, section):
-        _fill_header(draft, getattr(section, HEADERS[kind]), logo)
+        fill_header(draft, getattr(section, HEADERS[kind]), logo)
         footer = getattr(section, FOOTERS[kind])
         footer.is_linked_to_previous = False
         if kind != "first" and not oxml_template.is_blank(footer):
@@ -153,55 +150,6 @@ def _brand_styles(draft: Draft, font: str | None, names: Sequence[str]) -> None:
             if name in names:
                 rgb = RGBColor.from_string(colour.lstrip("#").upper())
                 draft.styles[name].font.color.rgb = rgb
-
-
-def _fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
-    """The logo, then the organisation's name on its own line (NHS identity: nothing inside the
-    logo's clear space), right-aligned by the Header style.
-
-    A template's header keeps what it has and gets only what it lacks: no logo when it
-    shows a picture already, no name when it has text of its own.
-    """
-    header.is_linked_to_previous = False
-    has_text = bool(oxml_template.text_of(header).strip())
-    if logo is not None and oxml_template.has_picture(header):
-        logo = None  # the letterhead shows its own: never two logos
-    if logo is None and has_text:
-        return
-    blank = oxml_template.is_blank(header) and header.paragraphs
-    paragraph = header.paragraphs[0] if blank else header.add_paragraph()
-    oxml.set_style_id(paragraph, draft.style_id("Header"))
-    name = header_name(draft.brand.organisation.name)
-    if logo is None:
-        add_run(paragraph, name)
-        return
-    width, height = logo_size(logo, draft.width)
-    picture = paragraph.add_run().add_picture(
-        io.BytesIO(logo.png), width=Twips(width), height=Twips(height)
-    )
-    oxml.describe_picture(picture, "Organisation logo", logo.alt)
-    if has_text:
-        return
-    below = header.add_paragraph()
-    oxml.set_style_id(below, draft.style_id("Header"))
-    below.paragraph_format.space_before = Twips(round(height * LOGO_CLEAR_SPACE))
-    add_run(below, name)
-
-
-def header_name(name: str) -> str:
-    """The organisation's name as the header prints it: a bilingual name ("Welsh / English",
-    either order) on two lines, one per language (the Welsh Language Standards keep each
-    language whole); any other name as it is."""
-    return "\n".join(part.strip() for part in name.split(" / ") if part.strip()) or name
-
-
-def logo_size(logo: Logo, text_width: int) -> tuple[int, int]:
-    """Width and height in twips, aspect ratio kept: 1 cm high (a wide lockup is not shrunk
-    to a sliver), scaled down only when it would be wider than `text_width`."""
-    ratio = logo.width_px / max(logo.height_px, 1)
-    if LOGO_HEIGHT * ratio > text_width:
-        return text_width, round(text_width / ratio)
-    return round(LOGO_HEIGHT * ratio), LOGO_HEIGHT
 
 
 def _fill_footer(draft: Draft, footer: _Footer, credit: str) -> None:
@@ -249,9 +197,9 @@ def start_section(
     if last is None:
         last = add_paragraph(draft, style="Spacer")
         last.paragraph_format.keep_with_next = False
-    oxml.end_section_on(last, new_page, columns, COLUMN_GAP)
     # Each item counts its own pages, so a photocopied sheet never shows another's count.
-    oxml.restart_page_numbers(draft.document, new_page and not draft.page_total)
+    restart = new_page and not draft.page_total
+    oxml.end_section_on(last, new_page, columns, COLUMN_GAP, restart)
     if new_page and credit is not None:
         section = draft.document.sections[-1]
         for kind in _header_kinds(draft, section):

@@ -20,16 +20,14 @@ from compassion_kit.render.docx.document import Draft, print_run
 from compassion_kit.render.docx.table import TableLook, add_table, align_cell, set_row_height
 from compassion_kit.render.docx.text import Cell, add_list, add_paragraph, add_run, keep_with_next
 from compassion_kit.render.plan.page import equal_widths
-from compassion_kit.render.plan.worksheet import (
-    WHY_PROMPT,
-    WRITING_LINE,
+from compassion_kit.render.plan.worksheet import WHY_PROMPT, WRITING_LINE, Sheet
+from compassion_kit.render.plan.worksheet_parts import (
     Checklist,
     Grid,
     Heading,
     OnlineLink,
     Part,
     Scale,
-    Sheet,
     Steps,
     Text,
     TickGrid,

@@ -7,7 +7,6 @@ parts into Word is `render/docx/worksheet.py`'s, the page's geometry `plan/page.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,12 +21,21 @@ from compassion_kit.model.worksheet import (
     TicksBlock,
     WritingBlock,
 )
-from compassion_kit.render.plan.page import (
-    CELL_PADDING,
-    CHAR_WIDTH,
-    column_widths,
-    longest_word,
-    text_width_for,
+from compassion_kit.render.plan.form_controls import scale_prompt, tick_widths
+from compassion_kit.render.plan.page import column_widths, text_width_for
+from compassion_kit.render.plan.worksheet_parts import (
+    Checklist,
+    Grid,
+    Heading,
+    OnlineLink,
+    Part,
+    Scale,
+    Steps,
+    Text,
+    TickGrid,
+    TickQuestion,
+    TickRow,
+    Writing,
 )
 
 if TYPE_CHECKING:
@@ -39,116 +47,6 @@ WRITING_LINE = 454  # 8 mm per handwritten line (twips): wide-ruled paper
 WHY_LINES = 2  # lines in the "why" box of a rating question, its label on the first
 WHY_PROMPT = "Why did you choose this response?"  # that label
 FACILITATOR_SUFFIX = ": facilitator sheet"
-OPTION_MIN, OPTION_MAX = 1300, 2000  # tick-box column widths (twips): 2.3 to 3.5 cm
-SCALE_INSTRUCTION = "Tick one box."  # a scale is drawn as a row of tick boxes, one per point
-# An instruction for another control ("Circle one number.") in a scale's prompt: replaced.
-OTHER_CONTROL = re.compile(r"(?:^|(?<=[.?!:]))\s*(circle|ring|underline)\b[^.?!]*[.?!]?\s*$", re.I)
-TICK_INSTRUCTION = re.compile(r"\btick\b", re.I)
-
-
-@dataclass(frozen=True)
-class Heading:
-    text: str
-    level: int
-
-
-@dataclass(frozen=True)
-class Text:
-    """A paragraph; `label` is printed in bold before the text ("Time: 15 minutes")."""
-
-    text: str
-    style: str = "Normal"
-    label: str | None = None
-    keep_with_next: bool = False
-
-
-@dataclass(frozen=True)
-class Steps:
-    items: tuple[str, ...]
-    numbered: bool
-
-
-@dataclass(frozen=True)
-class Writing:
-    """A handwriting space under its prompt: a box, or ruled lines, `lines` lines high."""
-
-    prompt: str
-    lines: int
-    ruled: bool
-
-
-@dataclass(frozen=True)
-class TickRow:
-    text: str
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class TickGrid:
-    """Rating rows as one table: a statement column and a tick-box column per option."""
-
-    prompt: str | None
-    options: tuple[str, ...]
-    rows: tuple[TickRow, ...]
-    widths: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class TickQuestion:
-    """One rated question with its own options row and a 'why' box (feedback forms)."""
-
-    statement: str
-    options: tuple[str, ...]
-    tags: tuple[str, ...]
-    why_lines: int
-
-
-@dataclass(frozen=True)
-class Scale:
-    prompt: str
-    points: tuple[int, ...]
-    low_label: str
-    high_label: str
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Checklist:
-    prompt: str | None
-    items: tuple[TickRow, ...]  # one tag each
-
-
-@dataclass(frozen=True)
-class OnlineLink:
-    """What to do, then a QR code for `url` and the address itself, to answer online."""
-
-    text: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table whose blank cells are writing space `blank_height` twips high."""
-
-    caption: str | None
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[int, ...]
-    blank_height: int
-
-
-Part = (
-    Heading
-    | Text
-    | Steps
-    | Writing
-    | TickGrid
-    | TickQuestion
-    | Scale
-    | Checklist
-    | Grid
-    | OnlineLink
-)
 
 
 @dataclass(frozen=True)
@@ -310,14 +208,6 @@ def _plan_block(block: Block, tag: str, width: int) -> list[Part]:
     ]
 
 
-def scale_prompt(prompt: str) -> str:
-    """`prompt` with the instruction for the control the scale is drawn as (tick boxes),
-    in place of one written for another control ("Circle one number.")."""
-    if TICK_INSTRUCTION.search(prompt):
-        return prompt
-    return f"{OTHER_CONTROL.sub('', prompt).rstrip()} {SCALE_INSTRUCTION}".lstrip()
-
-
 def _plan_ticks(block: TicksBlock, tag: str, width: int) -> list[Part]:
     options = tuple(block.options)
 
@@ -330,16 +220,4 @@ def _plan_ticks(block: TicksBlock, tag: str, width: int) -> list[Part]:
             TickQuestion(text, options, tags(n), WHY_LINES) for n, text in enumerate(block.rows, 1)
         ]
     rows = tuple(TickRow(text, tags(n)) for n, text in enumerate(block.rows, 1))
-    return [TickGrid(block.prompt, options, rows, _tick_widths(options, width))]
-
-
-def _tick_widths(options: tuple[str, ...], width: int) -> tuple[int, ...]:
-    """Equal option columns, wide enough for labels on two lines and their longest word; the
-    statement gets the rest (at least a quarter of the width)."""
-    longest = max(len(option) for option in options)
-    option = min(max((longest + 1) // 2 * CHAR_WIDTH + CELL_PADDING, OPTION_MIN), OPTION_MAX)
-    option = min(option, width * 6 // 10 // len(options))
-    # Never narrower than the widest word of a label (bold header), or it breaks inside it.
-    whole_words = longest_word(options, bold=True) + CELL_PADDING
-    option = max(option, min(whole_words, width * 3 // 4 // len(options)))
-    return (width - option * len(options), *(option,) * len(options))
+    return [TickGrid(block.prompt, options, rows, tick_widths(options, width))]
