@@ -241,8 +241,8 @@ def test_infographic_is_one_page_on_letter_with_a_bilingual_header(tmp_path: Pat
     spec = tmp_path / "workshop.yaml"
     spec.write_text(
         "title: Infographic\ndate: 2027-03-09\nstart: '09:30'\norganisation:\n"
-        "  name: Bwrdd Iechyd Prifysgol Aneurin Bevan / Aneurin Bevan University Health Board\n"
-        "  short_name: ABUHB\n  paper: Letter\n"
+        "  name: Ymddiriedolaeth GIG Gwasanaethau Ambiwlans Cymru / Welsh Ambulance Services"
+        " NHS Trust\n  short_name: WAST\n  paper: Letter\n"
         "handouts: [business-case-infographic]\nformats: [docx]\n",
         encoding="utf-8",
     )
@@ -251,5 +251,5 @@ def test_infographic_is_one_page_on_letter_with_a_bilingual_header(tmp_path: Pat
     pdf = to_pdf(path, tmp_path)
     assert pdf_pages(pdf) == 1
     lines = [line.strip() for line in pdf_text(pdf).splitlines()]
-    assert "Bwrdd Iechyd Prifysgol Aneurin Bevan" in lines
-    assert "Aneurin Bevan University Health Board" in lines
+    assert "Ymddiriedolaeth GIG Gwasanaethau Ambiwlans Cymru" in lines
+    assert "Welsh Ambulance Services NHS Trust" in lines

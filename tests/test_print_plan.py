@@ -133,34 +133,37 @@ def test_each_case_starts_a_page_under_its_own_heading() -> None:
     assert [b[:6] for b in breaking] == ["Case A", "Case B", "Case C"]
 
 
+LONG_WELSH = "Ymddiriedolaeth GIG Gwasanaethau Ambiwlans Cymru / Welsh Ambulance Services NHS Trust"
+
+
 @pytest.mark.parametrize(
     ("name", "lines"),
     [
         ("Northshire NHS Trust", "Northshire NHS Trust"),
+        (LONG_WELSH, LONG_WELSH.replace(" / ", "\n")),
         (
-            "Bwrdd Iechyd Addysgu Powys / Powys Teaching Health Board",
-            "Bwrdd Iechyd Addysgu Powys\nPowys Teaching Health Board",
-        ),
-        (
-            "Powys Teaching Health Board / Bwrdd Iechyd Addysgu Powys",
-            "Powys Teaching Health Board\nBwrdd Iechyd Addysgu Powys",
+            "Welsh Ambulance Services NHS Trust / Ymddiriedolaeth GIG Gwasanaethau Ambiwlans Cymru",
+            "Welsh Ambulance Services NHS Trust\nYmddiriedolaeth GIG Gwasanaethau Ambiwlans Cymru",
         ),
         ("Either/or Hospice", "Either/or Hospice"),
     ],
 )
-def test_bilingual_names_take_a_line_per_language(name: str, lines: str) -> None:
-    assert header_name(name) == lines
+def test_long_bilingual_names_take_a_line_per_language(name: str, lines: str) -> None:
+    assert header_name(name, text_width_for("A4")) == lines
+
+
+def test_a_bilingual_name_that_fits_one_line_keeps_the_header_short() -> None:
+    name = "Bwrdd Iechyd Addysgu Powys / Powys Teaching Health Board"
+    assert header_name(name, text_width_for("A4")) == name
+    assert header_name(name, text_width_for("A5")) == name.replace(" / ", "\n")
 
 
 def test_bilingual_name_prints_on_two_header_lines() -> None:
-    name = "Bwrdd Iechyd Addysgu Powys / Powys Teaching Health Board"
-    brand = Brand(dataclasses.replace(NORTHSHIRE.organisation, name=name))
+    brand = Brand(dataclasses.replace(NORTHSHIRE.organisation, name=LONG_WELSH))
     req = request(worksheet("same-day-feedback"), brand=brand, logo=small_logo())
     data = write_worksheets(plan_worksheets(req), req).data
     header = docx.Document(io.BytesIO(data)).sections[0].header
-    assert "Bwrdd Iechyd Addysgu Powys\nPowys Teaching Health Board" in [
-        p.text for p in header.paragraphs
-    ]
+    assert LONG_WELSH.replace(" / ", "\n") in [p.text for p in header.paragraphs]
 
 
 @pytest.mark.parametrize(("width", "height"), [(300, 120), (1200, 100), (100, 300)])

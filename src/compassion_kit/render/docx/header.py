@@ -13,6 +13,7 @@ from docx.shared import Twips
 
 from compassion_kit.render.docx import oxml, oxml_template
 from compassion_kit.render.docx.text import add_run
+from compassion_kit.render.plan.deck_fit import text_width
 
 if TYPE_CHECKING:
     from docx.section import _Header
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 # 1 cm: legible, and with the name below it the header fits the top margin. Never less: a
 # wide lockup grows wider instead, up to the text width (only beyond 17:1 on A4 is it shrunk).
 LOGO_HEIGHT = 567
+HEADER_POINTS = 12  # the template's Header style size, for measuring the name
 LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
 
 
@@ -42,7 +44,7 @@ def fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
     blank = oxml_template.is_blank(header) and header.paragraphs
     paragraph = header.paragraphs[0] if blank else header.add_paragraph()
     oxml.set_style_id(paragraph, draft.style_id("Header"))
-    name = header_name(draft.brand.organisation.name)
+    name = header_name(draft.brand.organisation.name, draft.width)
     if logo is None:
         add_run(paragraph, name)
         return
@@ -59,10 +61,13 @@ def fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
     add_run(below, name)
 
 
-def header_name(name: str) -> str:
+def header_name(name: str, width: int) -> str:
     """The organisation's name as the header prints it: a bilingual name ("Welsh / English",
-    either order) on two lines, one per language (the Welsh Language Standards keep each
-    language whole); any other name as it is."""
+    either order) too long for one line of `width` twips goes on two lines, one per language
+    (never wrapped inside either); a name that fits stays on one line, so the header keeps
+    its height and every page its room."""
+    if text_width(name, HEADER_POINTS) * 20 <= width:
+        return name
     return "\n".join(part.strip() for part in name.split(" / ") if part.strip()) or name
 
 
