@@ -153,9 +153,11 @@ def test_a_block_without_kind_lists_the_kinds_and_an_unknown_kind_points_at_it()
     text = SHEET_HEAD + "blocks:\n  - prompt: Why?\n  - kind: poster\n"
     assert problems(text, Worksheet) == [
         "t.yaml:9:5: error: blocks.0: needs a 'kind' field (hint: one of 'heading', "
-        "'instructions', 'writing', 'ticks', 'scale', 'table', 'checklist', 'list', 'fishbone')",
+        "'instructions', 'writing', 'ticks', 'scale', 'table', 'checklist', 'list', "
+        "'fishbone', 'online-link')",
         "t.yaml:10:11: error: blocks.1.kind: unknown kind \"poster\"; use one of 'heading', "
-        "'instructions', 'writing', 'ticks', 'scale', 'table', 'checklist', 'list', 'fishbone'",
+        "'instructions', 'writing', 'ticks', 'scale', 'table', 'checklist', 'list', "
+        "'fishbone', 'online-link'",
     ]
 
 

@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 
 from compassion_kit.library import load_library
 from compassion_kit.model import Worksheet
+from compassion_kit.render.plan.form_controls import scale_prompt
 from compassion_kit.render.worksheet import (
     WHY_PROMPT,
     plan_worksheets,
@@ -45,9 +46,13 @@ def expected_texts(item: Worksheet, audience: str = "participant") -> list[str]:
     """Every piece of text a worksheet's blocks should print."""
     texts: list[str] = []
     for block in item.blocks:
-        if block.audience != audience:
+        if block.audience != audience or block.kind == "online-link":  # only with a survey_url
             continue
+        if block.kind == "scale":  # its prompt says how to mark the tick boxes
+            texts.append(scale_prompt(block.prompt))
         for name in ("text", "prompt", "heading", "caption", "low_label", "high_label"):
+            if name == "prompt" and block.kind == "scale":
+                continue
             value = getattr(block, name, None)
             if isinstance(value, str):
                 texts.append(value)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from annotated_types import MaxLen, MinLen
+from annotated_types import Ge, Le, MaxLen, MinLen
 
-from compassion_kit.model.common import ItemMeta, Record, Text
+from compassion_kit.model.common import ItemMeta, Record, Text, Whole
 from compassion_kit.model.deck import Chart, KeyFigure
 
 
@@ -26,6 +26,10 @@ class Section(Record):
     """A headed section: paragraphs, then bullets, then an optional table or chart."""
 
     heading: Text
+    level: Annotated[Whole, Ge(2), Le(3)] = 2
+    """2 for a section, 3 for a part of the section above it"""
+    new_page: bool = False
+    """Start the section on a new page, e.g. each of several cases, so groups can take one each"""
     paragraphs: list[Text] = field(default_factory=list)
     bullets: list[Text] = field(default_factory=list)
     figures: list[KeyFigure] = field(default_factory=list)

@@ -148,6 +148,17 @@ class FishboneBlock(_Block):
     """Two to six cause categories, in reading order (left then right, top to bottom)"""
 
 
+@dataclass(frozen=True, kw_only=True)
+class OnlineLinkBlock(_Block):
+    """A QR code and the address of the organisation's online survey (its profile's
+    `survey_url`), for answering online instead of on paper. Left out, with nothing in its
+    place, when the profile has no survey_url."""
+
+    kind: Literal["online-link"]
+    text: Text
+    """What to do, e.g. "Rather answer online? Scan the code or type the address." """
+
+
 # A union of models is told apart by each one's `kind`.
 Block = (
     HeadingBlock
@@ -159,6 +170,7 @@ Block = (
     | ChecklistBlock
     | ListBlock
     | FishboneBlock
+    | OnlineLinkBlock
 )
 
 

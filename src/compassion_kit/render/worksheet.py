@@ -11,20 +11,22 @@ from typing import TYPE_CHECKING
 from compassion_kit.render.plan.worksheet import (
     WHY_PROMPT,
     WRITING_LINE,
+    Sheet,
+    WorksheetPlan,
+    plan_worksheets,
+)
+from compassion_kit.render.plan.worksheet_parts import (
     Checklist,
     Grid,
     Heading,
     Part,
     Scale,
-    Sheet,
     Steps,
     Text,
     TickGrid,
     TickQuestion,
     TickRow,
-    WorksheetPlan,
     Writing,
-    plan_worksheets,
 )
 
 if TYPE_CHECKING:

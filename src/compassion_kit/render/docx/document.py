@@ -15,6 +15,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Length, RGBColor, Twips
 
 from compassion_kit.render.docx import oxml, oxml_template
+from compassion_kit.render.docx.header import fill_header
 from compassion_kit.render.docx.template import open_template, style_ids
 from compassion_kit.render.docx.text import add_paragraph
 from compassion_kit.render.finish import finish_ooxml
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from docx.document import Document
-    from docx.section import Section, _Footer, _Header
+    from docx.section import Section, _Footer
 
     from compassion_kit.logo import Logo
     from compassion_kit.profile import Brand
@@ -36,9 +37,6 @@ HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")  # coloured with the br
 FIGURE_STYLES = ("Figure Value", "Figure Value Small", "Figure Number")  # ... the secondary
 LANGUAGE = "en-GB"
 TOOL = "compassion-kit"  # author and last editor in the core properties
-LOGO_HEIGHT = 567  # 1 cm: legible, and with the name below it the header fits the top margin
-LOGO_MAX_WIDTH = 3402  # 6 cm: very wide lockups are scaled down, never stretched
-LOGO_CLEAR_SPACE = 0.25  # of the logo's height: the gap kept free of text around it
 PRINTABLE_EDGE = 340  # 6 mm: the least a template's header or footer keeps from the edge
 
 
@@ -56,6 +54,9 @@ class Draft:
     # A template's own footers (default, even pages) by kind: a copy of their blocks and the
     # footer they came from, put again in each later section's footer before its credit.
     footers: dict[str, tuple[list[Any], _Footer]] = field(default_factory=dict)
+    # "Page N of M" (one item in the document) or "Page N" counted within each item, see
+    # `print_run`.
+    page_total: bool = True
 
     def style_id(self, name: str) -> str | None:
         """The id of style `name`, None for the default paragraph style (Normal)."""
@@ -71,12 +72,17 @@ class Draft:
 
 
 def new_document(
-    brand: Brand, logo: Logo | None, credit: str, template: Path | None = None
+    brand: Brand,
+    logo: Logo | None,
+    credit: str,
+    template: Path | None = None,
+    page_total: bool = True,
 ) -> Draft:
     """A blank branded document on `template` (default: the bundled one).
 
     On the bundled template: A4 or Letter, the brand's font, en-GB, heading and figure
-    colours, logo and organisation name top right, `credit` and "Page N of M" in the footer.
+    colours, logo and organisation name top right, `credit` and "Page N of M" in the footer
+    ("Page N" without `page_total`: numbers restart with each item, see `start_section`).
     On another template, its page setup, fonts, styles, headers and footers are kept: the
     brand colours go only on the styles it lacked, and the logo, name, credit and page
     numbers only where its headers and footers do not already have them (each of them, when
@@ -87,7 +93,7 @@ def new_document(
     """
     document, copied = open_template(template)
     styles = {style.name: style for style in document.styles if style.name is not None}
-    draft = Draft(document, brand, 0, styles, style_ids(document))
+    draft = Draft(document, brand, 0, styles, style_ids(document), page_total=page_total)
     section = document.sections[0]
     if template is None:
         _brand_styles(draft, brand.organisation.font, HEADING_STYLES + FIGURE_STYLES)
@@ -103,7 +109,7 @@ def new_document(
         margins = (section.left_margin or 0) + (section.right_margin or 0) + (section.gutter or 0)
         draft.width = Length((section.page_width or 0) - margins).twips
     for kind in _header_kinds(draft, section):
-        _fill_header(draft, getattr(section, HEADERS[kind]), logo)
+        fill_header(draft, getattr(section, HEADERS[kind]), logo)
         footer = getattr(section, FOOTERS[kind])
         footer.is_linked_to_previous = False
         if kind != "first" and not oxml_template.is_blank(footer):
@@ -146,48 +152,6 @@ def _brand_styles(draft: Draft, font: str | None, names: Sequence[str]) -> None:
                 draft.styles[name].font.color.rgb = rgb
 
 
-def _fill_header(draft: Draft, header: _Header, logo: Logo | None) -> None:
-    """The logo, then the organisation's name on its own line (NHS identity: nothing inside the
-    logo's clear space), right-aligned by the Header style.
-
-    A template's header keeps what it has and gets only what it lacks: no logo when it
-    shows a picture already, no name when it has text of its own.
-    """
-    header.is_linked_to_previous = False
-    has_text = bool(oxml_template.text_of(header).strip())
-    if logo is not None and oxml_template.has_picture(header):
-        logo = None  # the letterhead shows its own: never two logos
-    if logo is None and has_text:
-        return
-    blank = oxml_template.is_blank(header) and header.paragraphs
-    paragraph = header.paragraphs[0] if blank else header.add_paragraph()
-    oxml.set_style_id(paragraph, draft.style_id("Header"))
-    name = draft.brand.organisation.name
-    if logo is None:
-        paragraph.add_run(name)
-        return
-    width, height = logo_size(logo)
-    picture = paragraph.add_run().add_picture(
-        io.BytesIO(logo.png), width=Twips(width), height=Twips(height)
-    )
-    oxml.describe_picture(picture, "Organisation logo", logo.alt)
-    if has_text:
-        return
-    below = header.add_paragraph()
-    oxml.set_style_id(below, draft.style_id("Header"))
-    below.paragraph_format.space_before = Twips(round(height * LOGO_CLEAR_SPACE))
-    below.add_run(name)
-
-
-def logo_size(logo: Logo) -> tuple[int, int]:
-    """Width and height in twips: 1 cm high, no wider than 6 cm, aspect ratio kept."""
-    ratio = logo.width_px / max(logo.height_px, 1)
-    height = LOGO_HEIGHT
-    if height * ratio > LOGO_MAX_WIDTH:
-        height = round(LOGO_MAX_WIDTH / ratio)
-    return round(height * ratio), height
-
-
 def _fill_footer(draft: Draft, footer: _Footer, credit: str) -> None:
     """The credit, then "Page N of M" at the right margin on the credit's last line.
 
@@ -213,8 +177,9 @@ def _fill_footer(draft: Draft, footer: _Footer, credit: str) -> None:
     stops.add_tab_stop(Twips(draft.width), WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{text}\tPage ")
     oxml.add_field(paragraph, "PAGE", "1")
-    paragraph.add_run(" of ")
-    oxml.add_field(paragraph, "NUMPAGES", "1")
+    if draft.page_total:
+        paragraph.add_run(" of ")
+        oxml.add_field(paragraph, "NUMPAGES", "1")
 
 
 def start_section(
@@ -232,7 +197,9 @@ def start_section(
     if last is None:
         last = add_paragraph(draft, style="Spacer")
         last.paragraph_format.keep_with_next = False
-    oxml.end_section_on(last, new_page, columns, COLUMN_GAP)
+    # Each item counts its own pages, so a photocopied sheet never shows another's count.
+    restart = new_page and not draft.page_total
+    oxml.end_section_on(last, new_page, columns, COLUMN_GAP, restart)
     if new_page and credit is not None:
         section = draft.document.sections[-1]
         for kind in _header_kinds(draft, section):
@@ -258,9 +225,14 @@ def print_run(
 ) -> bytes:
     """One document holding `items`, each from a new page with its own credit in the footer.
 
+    With one item the footer says "Page N of M"; with more, "Page N", counted within the item
+    (LibreOffice 7.4 prints Word's SECTIONPAGES as the document's count, so no total).
+
     `write` puts one item on its pages; `title` becomes the document's title (see `finish`).
     """
-    draft = new_document(request.brand, request.logo, items[0].credit, request.template)
+    draft = new_document(
+        request.brand, request.logo, items[0].credit, request.template, len(items) == 1
+    )
     for index, item in enumerate(items):
         if index:
             start_section(draft, credit=item.credit)

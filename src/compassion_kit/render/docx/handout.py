@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 KEY_FIGURES = "Key figures"
 NUMBER = re.compile(r"[~<>]?[£$€]?-?[\d.,]+\s?(%|k|m|bn)?")  # "93%", "8,500", "£1.2m"
 FIGURE_LINE_PADDING = 4  # points of fill around figure lines
-COMPACT_HEADING_SPACE = (120, 60)  # twips above and below a Heading 2 in the infographic
+COMPACT_HEADING_SPACE = (80, 20)  # twips above and below a Heading 2 in the infographic
 
 
 def write_handouts(plan: HandoutPlan, request: PrintRequest) -> RenderedFile:
@@ -63,7 +63,8 @@ def _write_page(draft: Draft, page: HandoutPage) -> None:
 
 
 def _write_section(draft: Draft, section: PlannedSection, compact: bool) -> None:
-    heading = add_paragraph(draft, section.heading, "Heading 2")
+    heading = add_paragraph(draft, section.heading, f"Heading {section.level}")
+    heading.paragraph_format.page_break_before = section.new_page
     if compact:
         before, after = COMPACT_HEADING_SPACE
         heading.paragraph_format.space_before = Twips(before)
@@ -100,7 +101,7 @@ def _write_panel(draft: Draft, panel: FigurePanel, caption: str) -> None:
             draft,
             [f.value for f in figures],
             [[f.caption for f in figures]],
-            equal_widths(panel.width, len(figures)),
+            panel.widths[number] if panel.widths else equal_widths(panel.width, len(figures)),
             look,
             caption,
         )

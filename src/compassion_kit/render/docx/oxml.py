@@ -126,11 +126,13 @@ def last_open_paragraph(document: Document) -> Paragraph | None:
     return Paragraph(last, document._body)
 
 
-def end_section_on(paragraph: Paragraph, new_page: bool, columns: int, gap: int) -> None:
+def end_section_on(
+    paragraph: Paragraph, new_page: bool, columns: int, gap: int, restart: bool = False
+) -> None:
     """Document.add_section adds a blank paragraph; end the section on `paragraph` instead.
 
-    The ended section keeps the headers and footers; the next (last) one inherits them.
-    """
+    The next (last) section inherits the headers and footers; no API for its `columns`
+    (w:cols) or its page numbers starting at 1 with `restart` (w:pgNumType)."""
     body = paragraph._p.getparent()
     sentinel = body.get_or_add_sectPr()
     paragraph._p.set_sectPr(sentinel.clone())
@@ -138,12 +140,11 @@ def end_section_on(paragraph: Paragraph, new_page: bool, columns: int, gap: int)
     for reference in sentinel.xpath("w:headerReference|w:footerReference|w:titlePg"):
         sentinel.remove(reference)
     _child(sentinel, "type", val="nextPage" if new_page else "continuous")
-    _columns(sentinel, columns, gap)
-
-
-def _columns(sect_pr: Any, count: int, gap: int) -> None:
-    """No API for newspaper columns (w:cols) of a section."""
-    _child(sect_pr, "cols", num=str(count), space=str(gap))
+    _child(sentinel, "cols", num=str(columns), space=str(gap))
+    for found in sentinel.findall(qn("w:pgNumType")):
+        sentinel.remove(found)
+    if restart:
+        _child(sentinel, "pgNumType", start="1")
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:

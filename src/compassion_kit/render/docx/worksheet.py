@@ -13,6 +13,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.shared import Twips
 
+from compassion_kit.qr import qr_png
 from compassion_kit.render import RenderedFile
 from compassion_kit.render.docx import oxml
 from compassion_kit.render.docx.document import Draft, print_run
@@ -21,15 +22,14 @@ from compassion_kit.render.docx.table import TableLook, add_table, align_cell, s
 from compassion_kit.render.docx.text import Cell, add_list, add_paragraph, add_run, keep_with_next
 from compassion_kit.render.plan.fishbone import Fishbone
 from compassion_kit.render.plan.page import equal_widths
-from compassion_kit.render.plan.worksheet import (
-    WHY_PROMPT,
-    WRITING_LINE,
+from compassion_kit.render.plan.worksheet import WHY_PROMPT, WRITING_LINE, Sheet
+from compassion_kit.render.plan.worksheet_parts import (
     Checklist,
     Grid,
     Heading,
+    OnlineLink,
     Part,
     Scale,
-    Sheet,
     Steps,
     Text,
     TickGrid,
@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 
 STATEMENT_HEADER = "Statement"
 CHECK_TAB = 567  # where checklist text starts after its tick box (1 cm)
+QR_SIZE = 1701  # 3 cm: phones read it at arm's length, and it survives a photocopy
+QR_GAP = 340  # 6 mm between the code and its words
+QR_ALT = "QR code for the online version of this form: {url}"
 
 
 def write_worksheets(plan: WorksheetPlan, request: PrintRequest) -> RenderedFile:
@@ -94,6 +97,8 @@ def _write_part(draft: Draft, part: Part) -> None:
         _write_table(draft, part)
     elif isinstance(part, Fishbone):
         write_fishbone(draft, part)
+    elif isinstance(part, OnlineLink):
+        _write_online_link(draft, part)
     else:
         _writing_space(_form(draft, part.prompt), part.lines, part.ruled)
 
@@ -203,3 +208,23 @@ def _write_table(draft: Draft, part: Grid) -> None:
             set_row_height(row, part.blank_height, exact=False)
     for cell in table.rows[0].cells:
         keep_with_next(cell.paragraphs[0])
+
+
+def _write_online_link(draft: Draft, part: OnlineLink) -> None:
+    """The QR code, and beside it what to do and the address: a borderless two-cell table
+    (Kit Form), so the three stay together and take the height of the code alone."""
+    look = TableLook(style="Kit Form", header_style="Prompt", shade_header=False)
+    widths = (QR_SIZE + QR_GAP, draft.width - QR_SIZE - QR_GAP)
+    table = add_table(draft, ["", part.text], [], widths, look)
+    code, words = table.rows[0].cells
+    align_cell(words, "center")
+    picture = (
+        code.paragraphs[0]
+        .add_run()
+        .add_picture(io.BytesIO(qr_png(part.url)), Twips(QR_SIZE), Twips(QR_SIZE))
+    )
+    oxml.describe_picture(picture, "QR code", QR_ALT.format(url=part.url))
+    code.paragraphs[0].paragraph_format.line_spacing = 1.0  # not Prompt's 1.5 lines
+    add_run(add_paragraph(words, style="Table Text"), part.url, bold=True)
+    spacer = add_paragraph(draft, style="Spacer")  # adjacent tables would merge into one
+    keep_with_next(spacer, False)

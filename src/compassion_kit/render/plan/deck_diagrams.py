@@ -69,7 +69,8 @@ def diagram_shapes(
     if diagram.caption and diagram.kind != "cycle":
         height = design().caption_height
         cy -= height + design().diagram.gap
-        shapes.append(part.caption(diagram.caption, (x, y + cy + design().diagram.gap, cx, height)))
+        under = (x, y + cy + design().diagram.gap, cx, height)
+        shapes.append(part.caption(diagram.caption, under, readable_text_on("#FFFFFF")))
     area = (x, y, cx, cy)
     draw = {"cycle": _cycle, "process": _process, "grid": _grid, "timeline": _timeline}
     drawn = draw[diagram.kind](diagram, area, colours, trouble)

@@ -83,8 +83,9 @@ def fills(colours: dict[str, str]) -> tuple[str, str]:
     return colour(dia.fill, colours), colour(dia.alternate, colours)
 
 
-def caption(text: str, box: Box) -> ShapeSpec:
-    """A line of text under a diagram, as large as fits from the small size down."""
-    paras = (Para((Run(text),)),)
+def caption(text: str, box: Box, ink: str) -> ShapeSpec:
+    """A line of text under a diagram, as large as fits from the small size down, in `ink`
+    (an autoshape's own text colour is the theme's light one, unreadable on the page)."""
+    paras = (Para((Run(text, colour=ink),)),)
     size = fit.best_size(paras, fit.frame(box, DEFAULT_INSETS), design().small, design().floor)
     return shape("rect", box, "", "Caption", paras, size or design().floor, anchor="t")

@@ -7,11 +7,13 @@ Owns the plan records and the colour choices on panels; writing them into Word i
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from compassion_kit.branding import AA_NORMAL, contrast_ratio, readable_text_on
-from compassion_kit.render.plan.page import COLUMN_GAP, column_widths, text_width_for
+from compassion_kit.render.plan.deck_fit import text_width
+from compassion_kit.render.plan.page import COLUMN_GAP, column_widths, equal_widths, text_width_for
 
 if TYPE_CHECKING:
     from compassion_kit.model import Handout
@@ -26,6 +28,7 @@ VALUE_CHARS_PER_TWIP = 1 / 340  # a 28 pt bold figure character is about 340 twi
 SMALL_VALUE_SCALE = 28 / 20  # Figure Value Small (20 pt) fits this many times more characters
 CELL_SIDES = 2 * 170  # Kit Panel's left and right cell margins
 CATEGORY_HEADER = "Category"
+VALUE_POINTS = {"Figure Value": 28, "Figure Value Small": 20}  # the template's sizes
 INFOGRAPHIC_COLUMNS = 2
 
 
@@ -33,8 +36,9 @@ INFOGRAPHIC_COLUMNS = 2
 class FigurePanel:
     """Key figures as a shaded table: big numbers in the header row, captions beneath.
 
-    `rows` splits the figures into tables of at most `per_row`; `ink` is the caption colour
-    and `value_ink` the number colour, both at least 4.5:1 against `fill`.
+    `rows` splits the figures into tables of at most `per_row`, `widths` gives each row's
+    cell widths (twips); `ink` is the caption colour and `value_ink` the number colour, both
+    at least 4.5:1 against `fill`.
     """
 
     rows: tuple[tuple[KeyFigure, ...], ...]
@@ -43,6 +47,7 @@ class FigurePanel:
     value_ink: str
     value_style: str
     width: int
+    widths: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,13 +63,18 @@ class DataTable:
 
 @dataclass(frozen=True)
 class PlannedSection:
-    """A Heading 2 section: its paragraphs, then key figures, bullets and tables."""
+    """A Heading 2 (or 3) section: its paragraphs, then key figures, bullets and tables.
+
+    `new_page` starts it on a page of its own (one case of several), its page count too.
+    """
 
     heading: str
     paragraphs: tuple[str, ...]
     bullets: tuple[str, ...]
     panel: FigurePanel | None
     tables: tuple[DataTable, ...]
+    level: int = 2
+    new_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -176,6 +186,8 @@ def _plan_section(
         tuple(section.bullets),
         _panel(tuple(f for f in section.figures if f.value not in shown), per_row, width, colours),
         tuple(tables),
+        section.level,
+        section.new_page,
     )
 
 
@@ -191,7 +203,31 @@ def _panel(
     longest = max(len(f.value) for f in figures)
     style = "Figure Value" if longest <= cell * VALUE_CHARS_PER_TWIP else "Figure Value Small"
     fill, ink, value_ink = colours
-    return FigurePanel(rows, fill, ink, value_ink, style, width)
+    widths = tuple(_cell_widths(row, width, VALUE_POINTS[style]) for row in rows)
+    return FigurePanel(rows, fill, ink, value_ink, style, width, widths)
+
+
+def _cell_widths(figures: tuple[KeyFigure, ...], total: int, points: int) -> tuple[int, ...]:
+    """Cell widths summing to `total`, each wide enough for its figure on one line, the text
+    room shared in proportion to caption length so captions wrap to about the same height
+    (an equal share makes the row as tall as its longest caption). Equal shares when the
+    figures alone are too wide."""
+    need = [math.ceil(text_width(f.value, points, bold=True) * 20) + CELL_SIDES for f in figures]
+    if sum(need) >= total:
+        return equal_widths(total, len(figures))
+    lengths = [len(f.caption) + 1 for f in figures]
+    fixed: dict[int, int] = {}  # cells held at their figure's width
+    while True:
+        free = [i for i in range(len(figures)) if i not in fixed]
+        room = total - sum(fixed.values())
+        share = {i: room * lengths[i] // sum(lengths[j] for j in free) for i in free}
+        short = [i for i in free if share[i] < need[i]]
+        if not short:
+            break
+        fixed.update({i: need[i] for i in short})
+    widths = [fixed.get(i, share.get(i, 0)) for i in range(len(figures))]
+    widths[-1] += total - sum(widths)
+    return tuple(widths)
 
 
 def chart_table(chart: Chart, width: int) -> DataTable:

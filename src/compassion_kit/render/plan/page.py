@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compassion_kit.render.plan.deck_fit import text_width
+
 # Portrait width, height; A5 (148 x 210 mm) is a folded A4 sheet, common for handouts.
 PAPER = {"A4": (11906, 16838), "Letter": (12240, 15840), "A5": (8391, 11906)}
 SIDE_MARGIN = 1134  # 2 cm left and right: the KIT019 minimum, and room for 60-70 characters
@@ -15,6 +17,16 @@ COLUMN_GAP = 567  # 1 cm between newspaper columns
 CHAR_WIDTH = 125  # an average 12 pt Arial character, for estimating column widths
 CELL_PADDING = 2 * 113 + 40  # Kit Table's left and right cell margins, plus a little air
 WRAP_CHARS = 40  # a text column wider than this many characters wastes room for the others
+TABLE_POINTS = 12  # Table Text and Table Heading (bold) size, for measuring words
+
+
+def longest_word(texts: Sequence[str], bold: bool = False) -> int:
+    """Twips the widest word of `texts` takes at TABLE_POINTS (Arial's metrics); 0 for none.
+
+    A column narrower than this plus CELL_PADDING breaks the word inside ("Sometim/es").
+    """
+    found = [text_width(word, TABLE_POINTS, bold) for text in texts for word in text.split()]
+    return round(max(found, default=0) * 20)
 
 
 def text_width_for(paper: str) -> int:
@@ -27,7 +39,8 @@ def column_widths(
 ) -> tuple[int, ...]:
     """Column widths (twips, summing to `total`) from the text each column holds.
 
-    No column is narrower than its longest word; text columns want up to WRAP_CHARS
+    No column is narrower than its longest word (the header's in bold), unless the words
+    of all columns together are wider than `total`; text columns want up to WRAP_CHARS
     characters; a column that is blank in every row (writing space) wants `blank_width`.
     Leftover room is shared in proportion to what each column wants.
     """
@@ -36,8 +49,7 @@ def column_widths(
     for index, title in enumerate(header):
         cells = [row[index] for row in rows if index < len(row)]
         texts = [title, *cells]
-        longest_word = max((len(word) for text in texts for word in text.split()), default=1)
-        floor = longest_word * CHAR_WIDTH + CELL_PADDING
+        floor = max(longest_word([title], bold=True), longest_word(cells)) + CELL_PADDING
         if not any(cells):
             want = blank_width
         else:

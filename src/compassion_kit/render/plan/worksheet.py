@@ -15,13 +15,29 @@ from compassion_kit.model.worksheet import (
     HeadingBlock,
     InstructionsBlock,
     ListBlock,
+    OnlineLinkBlock,
     ScaleBlock,
     TableBlock,
     TicksBlock,
     WritingBlock,
 )
-from compassion_kit.render.plan.fishbone import Fishbone, plan_fishbone
-from compassion_kit.render.plan.page import CELL_PADDING, CHAR_WIDTH, column_widths, text_width_for
+from compassion_kit.render.plan.fishbone import plan_fishbone
+from compassion_kit.render.plan.form_controls import scale_prompt, tick_widths
+from compassion_kit.render.plan.page import column_widths, text_width_for
+from compassion_kit.render.plan.worksheet_parts import (
+    Checklist,
+    Grid,
+    Heading,
+    OnlineLink,
+    Part,
+    Scale,
+    Steps,
+    Text,
+    TickGrid,
+    TickQuestion,
+    TickRow,
+    Writing,
+)
 
 if TYPE_CHECKING:
     from compassion_kit.model import Worksheet
@@ -32,95 +48,6 @@ WRITING_LINE = 454  # 8 mm per handwritten line (twips): wide-ruled paper
 WHY_LINES = 2  # lines in the "why" box of a rating question, its label on the first
 WHY_PROMPT = "Why did you choose this response?"  # that label
 FACILITATOR_SUFFIX = ": facilitator sheet"
-OPTION_MIN, OPTION_MAX = 1300, 2000  # tick-box column widths (twips): 2.3 to 3.5 cm
-
-
-@dataclass(frozen=True)
-class Heading:
-    text: str
-    level: int
-
-
-@dataclass(frozen=True)
-class Text:
-    """A paragraph; `label` is printed in bold before the text ("Time: 15 minutes")."""
-
-    text: str
-    style: str = "Normal"
-    label: str | None = None
-    keep_with_next: bool = False
-
-
-@dataclass(frozen=True)
-class Steps:
-    items: tuple[str, ...]
-    numbered: bool
-
-
-@dataclass(frozen=True)
-class Writing:
-    """A handwriting space under its prompt: a box, or ruled lines, `lines` lines high."""
-
-    prompt: str
-    lines: int
-    ruled: bool
-
-
-@dataclass(frozen=True)
-class TickRow:
-    text: str
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class TickGrid:
-    """Rating rows as one table: a statement column and a tick-box column per option."""
-
-    prompt: str | None
-    options: tuple[str, ...]
-    rows: tuple[TickRow, ...]
-    widths: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class TickQuestion:
-    """One rated question with its own options row and a 'why' box (feedback forms)."""
-
-    statement: str
-    options: tuple[str, ...]
-    tags: tuple[str, ...]
-    why_lines: int
-
-
-@dataclass(frozen=True)
-class Scale:
-    prompt: str
-    points: tuple[int, ...]
-    low_label: str
-    high_label: str
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Checklist:
-    prompt: str | None
-    items: tuple[TickRow, ...]  # one tag each
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table whose blank cells are writing space `blank_height` twips high."""
-
-    caption: str | None
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[int, ...]
-    blank_height: int
-
-
-Part = (
-    Heading | Text | Steps | Writing | TickGrid | TickQuestion | Scale | Checklist | Grid | Fishbone
-)
 
 
 @dataclass(frozen=True)
@@ -164,8 +91,10 @@ def plan_worksheets(request: PrintRequest) -> WorksheetPlan:
 
     Each worksheet starts on a new page. With `audience="facilitator"`, a worksheet's
     facilitator-only blocks follow on a sheet of their own; otherwise they are left out.
+    An online-link block becomes the organisation's survey_url, or nothing without one.
     """
     width = text_width_for(request.brand.organisation.paper)
+    survey = request.brand.organisation.survey_url
     sheets: list[Sheet] = []
     for item in request.items:
         assert item.kind == "worksheet"
@@ -175,11 +104,11 @@ def plan_worksheets(request: PrintRequest) -> WorksheetPlan:
                 item.id,
                 item.title,
                 credit,
-                _details(item, request) + _plan_blocks(item, "participant", width),
+                _details(item, request) + _plan_blocks(item, "participant", width, survey),
             )
         )
         if request.audience == "facilitator":
-            extra = _plan_blocks(item, "facilitator", width)
+            extra = _plan_blocks(item, "facilitator", width, survey)
             if extra:
                 sheets.append(
                     Sheet(item.id, item.title + FACILITATOR_SUFFIX, credit, extra, facilitator=True)
@@ -205,11 +134,16 @@ def _details(item: Worksheet, request: PrintRequest) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def _plan_blocks(item: Worksheet, audience: str, width: int) -> tuple[Part, ...]:
+def _plan_blocks(
+    item: Worksheet, audience: str, width: int, survey: str | None
+) -> tuple[Part, ...]:
     parts: list[Part] = []
     top = 1  # deepest heading level so far on this sheet, so levels never skip
     for number, block in enumerate(item.blocks, start=1):
         if block.audience != audience:
+            continue
+        if isinstance(block, OnlineLinkBlock):
+            parts.extend([OnlineLink(block.text, survey)] if survey else [])
             continue
         if isinstance(block, HeadingBlock):
             level = min(block.level, top + 1)
@@ -225,7 +159,7 @@ def _plan_blocks(item: Worksheet, audience: str, width: int) -> tuple[Part, ...]
 
 def _keep_lead_ins(parts: list[Part]) -> tuple[Part, ...]:
     """A paragraph that leads into a question stays on its page (heading, text, question)."""
-    forms = (Writing, TickGrid, TickQuestion, Scale, Checklist, Grid)
+    forms = (Writing, TickGrid, TickQuestion, Scale, Checklist, Grid, OnlineLink)
     kept = list(parts)
     for index, part in enumerate(parts[:-1]):
         if isinstance(part, Text) and part.text and isinstance(parts[index + 1], forms):
@@ -249,7 +183,7 @@ def _plan_block(block: Block, tag: str, width: int) -> list[Part]:
         points = tuple(range(block.low, block.high + 1))
         return [
             Scale(
-                block.prompt,
+                scale_prompt(block.prompt),
                 points,
                 block.low_label,
                 block.high_label,
@@ -289,12 +223,4 @@ def _plan_ticks(block: TicksBlock, tag: str, width: int) -> list[Part]:
             TickQuestion(text, options, tags(n), WHY_LINES) for n, text in enumerate(block.rows, 1)
         ]
     rows = tuple(TickRow(text, tags(n)) for n, text in enumerate(block.rows, 1))
-    return [TickGrid(block.prompt, options, rows, _tick_widths(options, width))]
-
-
-def _tick_widths(options: tuple[str, ...], width: int) -> tuple[int, ...]:
-    """Equal option columns, wide enough for labels on two lines; the statement gets the rest."""
-    longest = max(len(option) for option in options)
-    option = min(max((longest + 1) // 2 * CHAR_WIDTH + CELL_PADDING, OPTION_MIN), OPTION_MAX)
-    option = min(option, width * 6 // 10 // len(options))
-    return (width - option * len(options), *(option,) * len(options))
+    return [TickGrid(block.prompt, options, rows, tick_widths(options, width))]
