@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from compassion_kit.errors import KitError
-from compassion_kit.pack.checklist import checklist, missing_print_items
+from compassion_kit.pack.checklist import checklist
 from compassion_kit.pack.plan import file_prefix, plan_files
 from compassion_kit.pack.spec import load_spec
 
@@ -195,17 +195,64 @@ def test_checklist_lists_copies_materials_and_what_the_agenda_also_suggests():
     assert "- 09:30-09:50 Arrival, registration and coffee" in text
 
 
-def test_print_items_an_agenda_needs_but_the_spec_lacks_are_named(tmp_path: Path):
+def test_print_items_an_agenda_needs_but_the_spec_lacks_are_added_with_a_warning(tmp_path: Path):
     spec_path = tmp_path / "workshop.yaml"
     spec_path.write_text(
         'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
-        "handouts: [workshop-case-studies]\n",
+        "groups: 5\nhandouts: [workshop-case-studies]\n",
         encoding="utf-8",
     )
     spec = load_spec(spec_path)
-    (missing,) = missing_print_items(spec.workshop, spec.schedules)
-    assert missing.startswith("case-imperial-tea-biscuits (one per group) for '")
-    assert "add it to worksheets or handouts" in missing
+    (added,) = spec.prints.added
+    assert (added.id, added.kind, added.copies, added.copies_text) == (
+        "case-imperial-tea-biscuits",
+        "handout",
+        5,
+        "5 copies (one per group)",
+    )
+    assert spec.prints.ids("handout") == ("workshop-case-studies", "case-imperial-tea-biscuits")
+    (note,) = spec.notes
+    assert "workshop.yaml:5:1: 'case-imperial-tea-biscuits' (" in note
+    assert (
+        "of the agenda 'introductory-workshop' but the spec does not list it: added to the " in note
+    )
+    assert "pack's handouts, 5 copies (one per group) (hint: list it under handouts" in note
+
+
+def test_spec_items_no_session_uses_are_kept_with_a_warning_naming_item_and_agenda(
+    tmp_path: Path,
+):
+    spec_path = tmp_path / "workshop.yaml"
+    spec_path.write_text(
+        'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
+        "handouts: [workshop-case-studies, case-imperial-tea-biscuits, why-compassion-matters]\n",
+        encoding="utf-8",
+    )
+    spec = load_spec(spec_path)
+    (unused,) = spec.prints.unused
+    assert unused.id == "why-compassion-matters"
+    assert spec.prints.used_in_text(unused) == "not used in any session"
+    assert "why-compassion-matters" in spec.prints.ids("handout")
+    (note,) = spec.notes
+    assert "workshop.yaml:4:" in note
+    assert "'why-compassion-matters' is not used in any session of the agenda " in note
+    assert "'introductory-workshop'" in note
+
+
+def test_fewer_copies_than_the_sessions_need_are_warned_about(tmp_path: Path):
+    spec_path = tmp_path / "workshop.yaml"
+    spec_path.write_text(
+        'title: "Lab"\norganisation: {name: "Test Trust"}\nagendas: [improvement-lab]\n'
+        "groups: 6\nworksheets: [{id: lab-readiness-check, copies: 5}]\n"
+        "handouts: [staff-support-approaches]\n",
+        encoding="utf-8",
+    )
+    spec = load_spec(spec_path)
+    (note,) = spec.notes
+    assert "the spec prints 5 of 'lab-readiness-check' but its sessions need 7 " in note
+    assert "(one per group and one for the room)" in note
+    (sheet,) = [p for p in spec.prints.items if p.id == "lab-readiness-check"]
+    assert sheet.copies_text == "5 copies (set in the spec)"
 
 
 def test_missing_logo_and_unknown_ids_are_reported_together(tmp_path):

@@ -6,12 +6,18 @@ and what goes in each file; rendering them is `write.py`'s business.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from compassion_kit.library import Library
 from compassion_kit.model import Worksheet
 from compassion_kit.model.workshop import Workshop
 from compassion_kit.names import file_name
+from compassion_kit.print_plan import Counts, PrintPlan, plan_prints
+
+if TYPE_CHECKING:
+    from compassion_kit.timing import Schedule
 
 PARTICIPANT = "participant"
 FACILITATOR = "facilitator"
@@ -43,12 +49,38 @@ def file_prefix(slug: str, date: str | None) -> str:
     return f"{slug}-{date}" if date else slug
 
 
-def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackFile, ...]:
+def pack_schedules(workshop: Workshop, schedules: Mapping[str, Schedule]) -> list[Schedule]:
+    """The agendas of the day, laid out: the spec's agendas, then the deck's if it is another."""
+    ids = [*workshop.agendas, *([workshop.deck.agenda] if workshop.deck else [])]
+    return [schedules[i] for i in dict.fromkeys(ids) if i is not None and i in schedules]
+
+
+def pack_prints(
+    workshop: Workshop, library: Library, schedules: Mapping[str, Schedule]
+) -> PrintPlan:
+    """The pack's print plan: the spec's worksheets and handouts merged with what its agendas'
+    sessions hand out (items only an agenda names are added), with copies and sessions."""
+    items = {i: e.item for i, e in library.entries.items()}
+    return plan_prints(
+        pack_schedules(workshop, schedules),
+        {i: item.title for i, item in items.items()},
+        kinds={i: item.kind for i, item in items.items()},
+        chosen=[*workshop.worksheets, *workshop.handouts],
+        counts=Counts(workshop.participants, workshop.groups, max(len(workshop.facilitators), 1)),
+    )
+
+
+def plan_files(
+    workshop: Workshop, library: Library, prefix: str, prints: PrintPlan | None = None
+) -> tuple[PackFile, ...]:
     """Every Office file the pack needs, in a fixed order: deck, agendas, worksheets, handouts.
 
-    Each agenda gives a participant and a facilitator version. Worksheets are one document;
-    a second, for facilitators, holds the chosen worksheets that have facilitator sheets.
+    Each agenda gives a participant and a facilitator version. Worksheets are one document,
+    holding the worksheets of `prints` (the pack's print plan; without one, the spec's own);
+    a second, for facilitators, holds those that have facilitator sheets. Handouts likewise.
     """
+    if prints is None:
+        prints = pack_prints(workshop, library, {})
     files: list[PackFile] = []
     if workshop.deck is not None:
         modules = tuple(workshop.deck.modules)
@@ -59,8 +91,8 @@ def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackF
         for audience in (PARTICIPANT, FACILITATOR):
             name = file_name(f"{prefix}-{agenda_id}-{audience}", "docx")
             files.append(PackFile(name, "agenda", "docx", (agenda_id,), audience))
-    if workshop.worksheets:
-        ids = tuple(w.id for w in workshop.worksheets)
+    ids = prints.ids("worksheet")
+    if ids:
         name = file_name(f"{prefix}-worksheets", "docx")
         files.append(PackFile(name, "worksheets", "docx", ids, PARTICIPANT))
         # Only worksheets with facilitator sheets: the participant sheets are printed anyway.
@@ -68,8 +100,8 @@ def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackF
         if noted:
             name = file_name(f"{prefix}-worksheets-facilitator", "docx")
             files.append(PackFile(name, "worksheets", "docx", noted, FACILITATOR))
-    if workshop.handouts:
-        ids = tuple(h.id for h in workshop.handouts)
+    ids = prints.ids("handout")
+    if ids:
         name = file_name(f"{prefix}-handouts", "docx")
         files.append(PackFile(name, "handouts", "docx", ids, PARTICIPANT))
     return tuple(files)

@@ -19,6 +19,8 @@ from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import Organisation
 from compassion_kit.model.validate import validate_parts
 from compassion_kit.model.workshop import Workshop
+from compassion_kit.pack.plan import pack_prints
+from compassion_kit.print_plan import NOT_USED, PER_TEXT, PrintPlan
 from compassion_kit.profile import Brand, profile_problems, read_brand
 
 if TYPE_CHECKING:
@@ -49,6 +51,8 @@ class Spec:
     templates: Mapping[str, Path] = field(default_factory=dict)  # "deck"/"document" -> file
     notes: tuple[str, ...] = ()
     """Warnings found while loading (e.g. a brand colour too light for text), as lines"""
+    prints: PrintPlan = field(default_factory=PrintPlan)
+    """What to print: the spec's worksheets and handouts merged with its agendas' print lists"""
 
 
 def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -> Spec:
@@ -94,6 +98,9 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
     templates = _templates(workshop, doc, base, log)
     log.raise_if_any()
     assert library is not None
+    # Only for a spec without mistakes: its warnings would be noise among errors.
+    prints = pack_prints(workshop, library, schedules)
+    log.extend(print_warnings(workshop, prints, doc))
     return Spec(
         path=doc.path,
         workshop=workshop,
@@ -106,7 +113,57 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         logo=logo,
         templates=templates,
         notes=warning_lines(log.problems),
+        prints=prints,
     )
+
+
+def print_warnings(workshop: Workshop, prints: PrintPlan, doc: YamlDocument) -> list[Problem]:
+    """Warnings, at the spec's lines, for items an agenda adds to the pack, items the spec
+    lists that no session uses, and copies fewer than the sessions' copy rules need."""
+    where = {
+        p.id: (key, i)
+        for key in ("worksheets", "handouts")
+        for i, p in enumerate(getattr(workshop, key))
+    }
+    found = []
+    for item in prints.added:
+        first = item.uses[0]
+        key = f"{item.kind}s"
+        found.append(
+            Problem(
+                f"'{item.id}' ({item.title}) is handed out in '{first.label}' of the agenda "
+                f"'{first.agenda}' but the spec does not list it: added to the pack's {key}, "
+                f"{item.copies_text}",
+                doc.locate((key,) if key in doc.data else ()),
+                hint=f"list it under {key} in the spec to choose its copies",
+                severity="warning",
+            )
+        )
+    for item in prints.unused:
+        found.append(
+            Problem(
+                f"'{item.id}' is {NOT_USED} of the agenda "
+                + " or ".join(f"'{a}'" for a in prints.agendas)
+                + ": it is still printed",
+                doc.locate(where[item.id]),
+                field=".".join(str(p) for p in where[item.id]),
+                hint="add it to a session's print: list in the agenda, or remove it here",
+                severity="warning",
+            )
+        )
+    for item in prints.items:
+        if item.short:
+            found.append(
+                Problem(
+                    f"the spec prints {item.given} of '{item.id}' but its sessions need "
+                    f"{item.needed} ({' and '.join(PER_TEXT[r] for r in item.rules)})",
+                    doc.locate(where[item.id]),
+                    field=".".join(str(p) for p in where[item.id]),
+                    hint="raise its copies, or leave them out to print what the sessions need",
+                    severity="warning",
+                )
+            )
+    return found
 
 
 def _templates(
