@@ -298,3 +298,23 @@ def test_a_profile_with_a_wrong_name_still_has_its_colours_and_logo_checked(tmp_
         "logo",
         "colours.primary",
     ]
+
+
+def test_a_worksheet_a_deck_exercise_uses_counts_as_used_and_is_added_when_left_out(
+    tmp_path: Path,
+):
+    spec_path = tmp_path / "workshop.yaml"
+    spec_path.write_text(
+        'title: "Lab"\norganisation: {name: "Test Trust"}\nagendas: [improvement-lab]\n'
+        "groups: 5\ndeck: {modules: [appreciative-inquiry]}\n"
+        "worksheets: [lab-readiness-check]\nhandouts: [staff-support-approaches]\n",
+        encoding="utf-8",
+    )
+    spec = load_spec(spec_path)
+    (added,) = spec.prints.added
+    assert added.id == "acts-of-compassion" and added.kind == "worksheet"
+    assert added.used_in[0].startswith("deck slide '")
+    assert spec.prints.unused == ()
+    (note,) = spec.notes
+    assert "'acts-of-compassion' (" in note and "is used in deck slide '" in note
+    assert "added to the pack's worksheets" in note

@@ -45,10 +45,10 @@ class Counts:
 class Use:
     """One session that hands an item out."""
 
-    agenda: str  # agenda id
-    session: str  # session id
+    agenda: str  # agenda id; "" for a deck slide outside every session
+    session: str  # session id, or the slide's id
     label: str  # the session's title (with its agenda's title when a pack has several)
-    slot: str  # "09:30-09:50"
+    slot: str  # "09:30-09:50"; "" for a deck slide
 
 
 @dataclass(frozen=True)
@@ -134,49 +134,40 @@ def plan_prints(
     kinds: Mapping[str, str] | None = None,
     chosen: Iterable[Printed] | None = None,
     counts: Counts | None = None,
+    exercises: Iterable[tuple[str, str, str]] = (),
 ) -> PrintPlan:
     """The print plan of a day run by `schedules`, with the spec's `chosen` items.
 
-    Items come from the sessions' `print:` lists and from `chosen` (a spec's worksheets and
-    handouts, in its order; None for an agenda planned without a spec, whose items then all
-    count as listed). Copies: what the spec set, else the sessions' copy rules added up
-    (one per group and one for the room: groups + 1), else one per participant. `titles`
-    and `kinds` map item ids to their titles and kinds; unknown ids keep their id as title.
+    Items come from the sessions' `print:` lists, from the deck's `exercises` (slide id, slide
+    title, worksheet id: used in the session showing the slide, else by the slide itself) and
+    from `chosen` (a spec's worksheets and handouts; None for an agenda planned without a spec,
+    whose items then all count as listed). Copies: what the spec set, else the sessions' copy
+    rules added up (one per group and one for the room: groups + 1), else one per participant.
+    `titles` and `kinds` map ids to titles and kinds; an unknown id is its own title.
     """
     kinds = kinds or {}
     counts = counts or Counts()
-    several = len(schedules) > 1
-    uses: dict[str, list[Use]] = {}
-    rules: dict[str, set[str]] = {}
-    for timed in schedules:
-        for slot in timed.sessions:
-            label = slot.session.title
-            if several:
-                label = f"{label} ({timed.agenda.title})"
-            use = Use(timed.agenda.id, slot.session.id, label, slot.slot)
-            for printed in slot.session.print:
-                found = uses.setdefault(printed.item, [])
-                if use not in found:
-                    found.append(use)
-                rules.setdefault(printed.item, set()).add(printed.per)
+    uses, rules = _session_uses(schedules)
+    for slide, title, item_id in exercises:
+        shown = _slide_uses(schedules, slide)
+        found = uses.setdefault(item_id, [])
+        deck = Use("", slide, f"deck slide '{title}'", "")
+        found += [u for u in shown or [deck] if u not in found]
     given = {p.id: p.copies for p in chosen} if chosen is not None else {}
     items = []
     for item_id in [*uses, *(i for i in given if i not in uses)]:
-        if item_id in rules:
-            applied = tuple(r for r in PER_TEXT if r in rules[item_id])
-            wanted = [counts.of(r) for r in applied]
-            needed = None if None in wanted else sum(w for w in wanted if w is not None)
-        else:  # listed in the spec only: one per participant unless it says otherwise
-            applied, needed = ("participant",), None
+        applied = tuple(r for r in PER_TEXT if r in rules.get(item_id, ()))
+        wanted = [counts.of(r) for r in applied]
+        needed = None if None in wanted or not applied else sum(w or 0 for w in wanted)
         spec_copies = given.get(item_id)
-        fallback = needed if item_id in rules else counts.participants
+        fallback = needed if applied else counts.participants
         items.append(
             Printout(
                 id=item_id,
                 title=titles.get(item_id, item_id),
                 kind=kinds.get(item_id, ""),
                 copies=spec_copies if spec_copies is not None else fallback,
-                rules=applied,
+                rules=applied or ("participant",),  # no session's rule: one per participant
                 uses=tuple(uses.get(item_id, ())),
                 listed=chosen is None or item_id in given,
                 given=spec_copies,
@@ -184,3 +175,37 @@ def plan_prints(
             )
         )
     return PrintPlan(tuple(items), tuple(t.agenda.id for t in schedules))
+
+
+def _label(timed: Schedule, title: str, several: bool) -> str:
+    return f"{title} ({timed.agenda.title})" if several else title
+
+
+def _session_uses(
+    schedules: Sequence[Schedule],
+) -> tuple[dict[str, list[Use]], dict[str, set[str]]]:
+    """Item id -> the sessions printing it, in the order of the day, and -> their copy rules."""
+    uses: dict[str, list[Use]] = {}
+    rules: dict[str, set[str]] = {}
+    several = len(schedules) > 1
+    for timed in schedules:
+        for slot in timed.sessions:
+            label = _label(timed, slot.session.title, several)
+            use = Use(timed.agenda.id, slot.session.id, label, slot.slot)
+            for printed in slot.session.print:
+                found = uses.setdefault(printed.item, [])
+                if use not in found:
+                    found.append(use)
+                rules.setdefault(printed.item, set()).add(printed.per)
+    return uses, rules
+
+
+def _slide_uses(schedules: Sequence[Schedule], slide: str) -> list[Use]:
+    """The sessions that show `slide`."""
+    several = len(schedules) > 1
+    return [
+        Use(t.agenda.id, s.session.id, _label(t, s.session.title, several), s.slot)
+        for t in schedules
+        for s in t.sessions
+        if slide in s.session.slides
+    ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compassion_kit.library import Library
-from compassion_kit.model import Worksheet
+from compassion_kit.model import DeckModule, Worksheet
 from compassion_kit.model.workshop import Workshop
 from compassion_kit.names import file_name
 from compassion_kit.print_plan import Counts, PrintPlan, plan_prints
@@ -59,7 +59,8 @@ def pack_prints(
     workshop: Workshop, library: Library, schedules: Mapping[str, Schedule]
 ) -> PrintPlan:
     """The pack's print plan: the spec's worksheets and handouts merged with what its agendas'
-    sessions hand out (items only an agenda names are added), with copies and sessions."""
+    sessions hand out and its deck's exercises use (items only they name are added), with
+    copies and the sessions that use each."""
     items = {i: e.item for i, e in library.entries.items()}
     return plan_prints(
         pack_schedules(workshop, schedules),
@@ -67,7 +68,20 @@ def pack_prints(
         kinds={i: item.kind for i, item in items.items()},
         chosen=[*workshop.worksheets, *workshop.handouts],
         counts=Counts(workshop.participants, workshop.groups, max(len(workshop.facilitators), 1)),
+        exercises=_exercises(workshop, library),
     )
+
+
+def _exercises(workshop: Workshop, library: Library) -> list[tuple[str, str, str]]:
+    """(slide id, slide title, worksheet id) of each deck exercise that has a worksheet."""
+    found = []
+    for module_id in workshop.deck.modules if workshop.deck else []:
+        module = library.get(module_id)
+        for slide in module.slides if isinstance(module, DeckModule) else []:
+            exercise = getattr(slide, "exercise", None)
+            if exercise is not None and exercise.worksheet:
+                found.append((slide.id, slide.title, exercise.worksheet))
+    return found
 
 
 def plan_files(

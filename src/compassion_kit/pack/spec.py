@@ -129,11 +129,11 @@ def print_warnings(workshop: Workshop, prints: PrintPlan, doc: YamlDocument) -> 
     for item in prints.added:
         first = item.uses[0]
         key = f"{item.kind}s"
+        used = f"'{first.label}' of the agenda '{first.agenda}'" if first.agenda else first.label
         found.append(
             Problem(
-                f"'{item.id}' ({item.title}) is handed out in '{first.label}' of the agenda "
-                f"'{first.agenda}' but the spec does not list it: added to the pack's {key}, "
-                f"{item.copies_text}",
+                f"'{item.id}' ({item.title}) is used in {used} but the spec does not list it: "
+                f"added to the pack's {key}, {item.copies_text}",
                 doc.locate((key,) if key in doc.data else ()),
                 hint=f"list it under {key} in the spec to choose its copies",
                 severity="warning",
