@@ -199,7 +199,7 @@ def test_print_items_an_agenda_needs_but_the_spec_lacks_are_added_with_a_warning
     spec_path = tmp_path / "workshop.yaml"
     spec_path.write_text(
         'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
-        "groups: 5\nhandouts: [workshop-case-studies]\n",
+        "groups: 5\nhandouts: [workshop-case-studies]\nparticipants: 20\n",
         encoding="utf-8",
     )
     spec = load_spec(spec_path)
@@ -225,7 +225,8 @@ def test_spec_items_no_session_uses_are_kept_with_a_warning_naming_item_and_agen
     spec_path = tmp_path / "workshop.yaml"
     spec_path.write_text(
         'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
-        "handouts: [workshop-case-studies, case-imperial-tea-biscuits, why-compassion-matters]\n",
+        "handouts: [workshop-case-studies, case-imperial-tea-biscuits, why-compassion-matters]\n"
+        "groups: 4\nparticipants: 20\n",
         encoding="utf-8",
     )
     spec = load_spec(spec_path)
@@ -244,7 +245,7 @@ def test_fewer_copies_than_the_sessions_need_are_warned_about(tmp_path: Path):
     spec_path.write_text(
         'title: "Lab"\norganisation: {name: "Test Trust"}\nagendas: [improvement-lab]\n'
         "groups: 6\nworksheets: [{id: lab-readiness-check, copies: 5}]\n"
-        "handouts: [staff-support-approaches]\n",
+        "handouts: [staff-support-approaches]\nparticipants: 20\n",
         encoding="utf-8",
     )
     spec = load_spec(spec_path)
@@ -307,7 +308,8 @@ def test_a_worksheet_a_deck_exercise_uses_counts_as_used_and_is_added_when_left_
     spec_path.write_text(
         'title: "Lab"\norganisation: {name: "Test Trust"}\nagendas: [improvement-lab]\n'
         "groups: 5\ndeck: {modules: [appreciative-inquiry]}\n"
-        "worksheets: [lab-readiness-check]\nhandouts: [staff-support-approaches]\n",
+        "worksheets: [lab-readiness-check]\nhandouts: [staff-support-approaches]\n"
+        "participants: 20\n",
         encoding="utf-8",
     )
     spec = load_spec(spec_path)
@@ -318,3 +320,23 @@ def test_a_worksheet_a_deck_exercise_uses_counts_as_used_and_is_added_when_left_
     (note,) = spec.notes
     assert "'acts-of-compassion' (" in note and "is used in deck slide '" in note
     assert "added to the pack's worksheets" in note
+
+
+def test_copies_that_need_a_count_the_spec_lacks_are_warned_about(tmp_path: Path):
+    spec_path = tmp_path / "workshop.yaml"
+    spec_path.write_text(
+        'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
+        "participants: 12\nhandouts: [workshop-case-studies, case-imperial-tea-biscuits]\n",
+        encoding="utf-8",
+    )
+    spec = load_spec(spec_path)
+    (note,) = spec.notes
+    assert (
+        "'case-imperial-tea-biscuits' is printed one per group, but the spec does not say how "
+        "many groups there are, so the checklist gives no number of copies (hint: add "
+        "'groups: N' to the spec)" in note
+    )
+    assert [p.copies_text for p in spec.prints.items] == [
+        "12 copies (one per participant)",
+        "one per group",
+    ]

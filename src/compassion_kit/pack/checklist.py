@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from compassion_kit.model import DeckModule, Worksheet
 from compassion_kit.model.workshop import Workshop
-from compassion_kit.pack.plan import FACILITATOR, SCRIPT, PackFile, pack_prints, pack_schedules
+from compassion_kit.pack.plan import FACILITATOR, SCRIPT, PackFile
+from compassion_kit.pack.prints import pack_prints, pack_schedules
 from compassion_kit.print_plan import Printout, PrintPlan
 
 if TYPE_CHECKING:

@@ -6,18 +6,14 @@ and what goes in each file; rendering them is `write.py`'s business.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from compassion_kit.library import Library
-from compassion_kit.model import DeckModule, Worksheet
+from compassion_kit.model import Worksheet
 from compassion_kit.model.workshop import Workshop
 from compassion_kit.names import file_name
-from compassion_kit.print_plan import Counts, PrintPlan, plan_prints
-
-if TYPE_CHECKING:
-    from compassion_kit.timing import Schedule
+from compassion_kit.pack.prints import pack_prints
+from compassion_kit.print_plan import PrintPlan
 
 PARTICIPANT = "participant"
 FACILITATOR = "facilitator"
@@ -47,41 +43,6 @@ class PackFile:
 def file_prefix(slug: str, date: str | None) -> str:
     """The start of every file name in a pack: 'wvhb-2027-03-09', or 'wvhb' without a date."""
     return f"{slug}-{date}" if date else slug
-
-
-def pack_schedules(workshop: Workshop, schedules: Mapping[str, Schedule]) -> list[Schedule]:
-    """The agendas of the day, laid out: the spec's agendas, then the deck's if it is another."""
-    ids = [*workshop.agendas, *([workshop.deck.agenda] if workshop.deck else [])]
-    return [schedules[i] for i in dict.fromkeys(ids) if i is not None and i in schedules]
-
-
-def pack_prints(
-    workshop: Workshop, library: Library, schedules: Mapping[str, Schedule]
-) -> PrintPlan:
-    """The pack's print plan: the spec's worksheets and handouts merged with what its agendas'
-    sessions hand out and its deck's exercises use (items only they name are added), with
-    copies and the sessions that use each."""
-    items = {i: e.item for i, e in library.entries.items()}
-    return plan_prints(
-        pack_schedules(workshop, schedules),
-        {i: item.title for i, item in items.items()},
-        kinds={i: item.kind for i, item in items.items()},
-        chosen=[*workshop.worksheets, *workshop.handouts],
-        counts=Counts(workshop.participants, workshop.groups, max(len(workshop.facilitators), 1)),
-        exercises=_exercises(workshop, library),
-    )
-
-
-def _exercises(workshop: Workshop, library: Library) -> list[tuple[str, str, str]]:
-    """(slide id, slide title, worksheet id) of each deck exercise that has a worksheet."""
-    found = []
-    for module_id in workshop.deck.modules if workshop.deck else []:
-        module = library.get(module_id)
-        for slide in module.slides if isinstance(module, DeckModule) else []:
-            exercise = getattr(slide, "exercise", None)
-            if exercise is not None and exercise.worksheet:
-                found.append((slide.id, slide.title, exercise.worksheet))
-    return found
 
 
 def plan_files(

@@ -19,8 +19,8 @@ from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import Organisation
 from compassion_kit.model.validate import validate_parts
 from compassion_kit.model.workshop import Workshop
-from compassion_kit.pack.plan import pack_prints
-from compassion_kit.print_plan import NOT_USED, PER_TEXT, PrintPlan
+from compassion_kit.pack.prints import pack_prints, print_warnings
+from compassion_kit.print_plan import PrintPlan
 from compassion_kit.profile import Brand, profile_problems, read_brand
 
 if TYPE_CHECKING:
@@ -115,55 +115,6 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         notes=warning_lines(log.problems),
         prints=prints,
     )
-
-
-def print_warnings(workshop: Workshop, prints: PrintPlan, doc: YamlDocument) -> list[Problem]:
-    """Warnings, at the spec's lines, for items an agenda adds to the pack, items the spec
-    lists that no session uses, and copies fewer than the sessions' copy rules need."""
-    where = {
-        p.id: (key, i)
-        for key in ("worksheets", "handouts")
-        for i, p in enumerate(getattr(workshop, key))
-    }
-    found = []
-    for item in prints.added:
-        first = item.uses[0]
-        key = f"{item.kind}s"
-        used = f"'{first.label}' of the agenda '{first.agenda}'" if first.agenda else first.label
-        found.append(
-            Problem(
-                f"'{item.id}' ({item.title}) is used in {used} but the spec does not list it: "
-                f"added to the pack's {key}, {item.copies_text}",
-                doc.locate((key,) if key in doc.data else ()),
-                hint=f"list it under {key} in the spec to choose its copies",
-                severity="warning",
-            )
-        )
-    for item in prints.unused:
-        found.append(
-            Problem(
-                f"'{item.id}' is {NOT_USED} of the agenda "
-                + " or ".join(f"'{a}'" for a in prints.agendas)
-                + ": it is still printed",
-                doc.locate(where[item.id]),
-                field=".".join(str(p) for p in where[item.id]),
-                hint="add it to a session's print: list in the agenda, or remove it here",
-                severity="warning",
-            )
-        )
-    for item in prints.items:
-        if item.short:
-            found.append(
-                Problem(
-                    f"the spec prints {item.given} of '{item.id}' but its sessions need "
-                    f"{item.needed} ({' and '.join(PER_TEXT[r] for r in item.rules)})",
-                    doc.locate(where[item.id]),
-                    field=".".join(str(p) for p in where[item.id]),
-                    hint="raise its copies, or leave them out to print what the sessions need",
-                    severity="warning",
-                )
-            )
-    return found
 
 
 def _templates(

@@ -17,7 +17,7 @@ from compassion_kit.errors import Location, OutputError, Problem, ProblemLog
 from compassion_kit.pack.checklist import checklist
 from compassion_kit.pack.folder import GENERATOR, MANIFEST
 from compassion_kit.pack.plan import FACILITATOR, SCRIPT, PackFile, file_prefix, plan_files
-from compassion_kit.print_plan import PrintPlan
+from compassion_kit.pack.prints import print_json
 from compassion_kit.records import FileRecord
 from compassion_kit.records import record as new_record
 
@@ -272,41 +272,6 @@ def finish_pack(
     }
     write_json(folder / MANIFEST, manifest)
     return manifest
-
-
-def print_json(
-    prints: PrintPlan, files: Sequence[PackFile], formats: Sequence[str]
-) -> list[dict[str, Any]]:
-    """The print plan as the manifest lists it: each item, its copies, file and sessions."""
-    found = []
-    for item in prints.items:
-        file = next(
-            (
-                f
-                for f in files
-                if f.audience != FACILITATOR and item.id in f.items and f.kind != "agenda"
-            ),
-            None,
-        )
-        path = None
-        if file is not None:
-            path = f"{file.stem}.pdf" if "pdf" in formats else file.name
-        found.append(
-            {
-                "id": item.id,
-                "title": item.title,
-                "kind": item.kind,
-                "file": path,
-                "copies": item.copies,
-                "copies_text": item.copies_text,
-                "listed_in_spec": item.listed,
-                "used_in": [
-                    {"agenda": u.agenda, "session": u.session, "title": u.label, "time": u.slot}
-                    for u in item.uses
-                ],
-            }
-        )
-    return found
 
 
 def write_json(path: Path, data: Any) -> None:
