@@ -1,8 +1,8 @@
-# The two commands the README promises, each one line.
+# The commands the README promises, each one line.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: example test lint bench clean
+.PHONY: example preview-image test lint bench clean
 
 $(VENV)/.installed: pyproject.toml setup.py
 	python3 -m venv $(VENV)
@@ -13,6 +13,10 @@ $(VENV)/.installed: pyproject.toml setup.py
 ## Build the bundled example workshop into dist/ (installs the kit first if needed).
 example: $(VENV)/.installed
 	$(VENV)/bin/kit build examples/wye-valley/workshop.yaml -o dist/wye-valley
+
+## Redraw the README's contact sheet of the example pack, docs/example-pack.png (needs LibreOffice).
+preview-image: example
+	$(VENV)/bin/kit preview dist/wye-valley -o docs/example-pack.png --size small --force
 
 ## Install everything and run the whole test suite.
 test: $(VENV)/.installed

@@ -114,9 +114,8 @@ def test_a_deck_without_the_agendas_slides_is_one_warning_also_for_markdown_on_s
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0
     (line,) = [w for w in result.stderr.splitlines() if w.startswith("warning:")]
-    assert line.startswith("warning: slides 'lm-gratitude', 'lm-infographic-1', ")
+    assert line.startswith("warning: slides 'ipd-welcome', 'ipd-gratitude', ")
     assert line.endswith(
-        "and 'lm-pilot-examples' are not in the deck given with --deck; "
-        "the agenda names them by title"
+        "and 'ipd-feedback' are not in the deck given with --deck; the agenda names them by title"
     )
-    assert "\u201cIs there another way?\u201d" in result.stdout  # named by title instead
+    assert "\u201cWhat a good aim says\u201d" in result.stdout  # named by title instead

@@ -37,7 +37,8 @@ def test_unknown_option_is_usage_error_2():
 def test_validate_passes_on_the_bundled_library():
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0, result.stderr
-    assert "the bundled library: 33 items" in result.stderr
+    items = len(list((Path(__file__).resolve().parent.parent / "content").rglob("*.yaml")))
+    assert f"the bundled library: {items} items" in result.stderr
     assert result.stdout == ""
 
 
@@ -52,14 +53,16 @@ def test_content_folder_adds_items_and_an_override_is_reported(tmp_path: Path):
     own = tmp_path / "mine"
     own.mkdir()
     (own / "tiny.yaml").write_text((GOOD / "tiny-worksheet.yaml").read_text(), encoding="utf-8")
-    text = (GOOD / "tiny-worksheet.yaml").read_text().replace("tiny-worksheet", "feedback-form")
+    text = (
+        (GOOD / "tiny-worksheet.yaml").read_text().replace("tiny-worksheet", "follow-up-evaluation")
+    )
     (own / "feedback.yaml").write_text(text, encoding="utf-8")
     listed = json.loads(runner.invoke(app, ["list", "--json", "--content", str(own)]).stdout)
     ids = {r["id"]: r["title"] for r in listed}
-    assert "tiny-worksheet" in ids and ids["feedback-form"] == "Tiny worksheet"
+    assert "tiny-worksheet" in ids and ids["follow-up-evaluation"] == "Tiny worksheet"
     result = runner.invoke(app, ["validate", "--content", str(own)])
     assert result.exit_code == 0, result.stderr
-    assert "replaces the bundled 'feedback-form'" in result.stderr
+    assert "replaces the bundled 'follow-up-evaluation'" in result.stderr
 
 
 def test_show_unknown_id_suggests_the_closest(tmp_path: Path):

@@ -55,7 +55,7 @@ def test_a_piped_build_prints_plain_lines(tmp_path: Path) -> None:
         "-m", "compassion_kit", "build", "examples/wye-valley/workshop.yaml", "-o", str(tmp_path)
     )
     assert done.returncode == 0, done.stderr
-    assert f"✓ wrote {tmp_path}: 7 files" in done.stderr
+    assert f"✓ wrote {tmp_path}: 6 files" in done.stderr
     assert "\x1b[" not in done.stderr and done.stdout == ""
 
 

@@ -44,6 +44,7 @@ def agenda_for(slide_ids: list[str]) -> Agenda:
             "audience": "tests",
             "start": "09:30",
             "source": {"title": "t", "publisher": "p", "year": 2024},
+            "provenance": {"from_source": "all of it"},
             "sessions": [
                 {"id": "welcome", "title": "Welcome", "minutes": 15},
                 {"id": "kindness", "title": "Kindness at work", "minutes": 40, "slides": slide_ids},

@@ -111,10 +111,12 @@ def test_the_template_has_a_column_per_question_of_the_form(tmp_path: Path):
 
 
 def test_the_template_names_the_forms_for_an_unknown_id(tmp_path: Path):
-    result = runner.invoke(app, ["feedback-template", "feedbak-form", "-o", str(tmp_path / "e")])
+    result = runner.invoke(
+        app, ["feedback-template", "follow-up-evaluaton", "-o", str(tmp_path / "e")]
+    )
     assert result.exit_code == 1
-    assert "there is no feedback form 'feedbak-form'" in result.stderr
-    assert "did you mean 'feedback-form'?" in result.stderr
+    assert "there is no feedback form 'follow-up-evaluaton'" in result.stderr
+    assert "did you mean 'follow-up-evaluation'?" in result.stderr
     assert not (tmp_path / "e").exists()
 
 

@@ -173,7 +173,7 @@ def test_a_kit_form_column_is_tied_to_its_question_id(tmp_path: Path):
     rows = ["Ward 7,Very useful,Saw the link with patients," + "," * 22]
     entry.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     results = analyse([entry], FeedbackOptions())
-    assert results.form_id == "feedback-form"
+    assert results.form_id == "follow-up-evaluation"
     first = results.scales[0]
     assert first.id == "q1" and first.text.startswith("How useful was the Patients")
     assert first.counts[0] == 1
@@ -183,7 +183,7 @@ def test_a_kit_form_column_is_tied_to_its_question_id(tmp_path: Path):
 
 def test_typed_in_paper_forms_give_sessions_from_the_session_column():
     results = analyse([FIXTURES / "paper-feedback-form.csv"], FeedbackOptions())
-    assert results.form_id == "feedback-form"
+    assert results.form_id == "follow-up-evaluation"
     assert [(s.name, s.responses) for s in results.sessions] == [("Ward 7", 3), ("Outpatients", 3)]
     useful = results.scales[0]
     # Very useful x2, useful x2, moderately useful x1, not useful x1.

@@ -112,6 +112,7 @@ CORPUS: list[tuple[str, bytes, list[str], int, str]] = [
         "endless-session.yaml",
         b"id: endless-day\nkind: agenda\ntitle: Endless\nelement: related\naudience: staff\n"
         b"start: '09:00'\nsource: {title: T, publisher: P, year: 2020}\n"
+        b"provenance: {from_source: all}\n"
         b"sessions:\n  - {id: s1, title: Endless, minutes: 100000000000}\n",
         [],
         1,

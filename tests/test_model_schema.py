@@ -16,7 +16,7 @@ from compassion_kit.model.deck import Chart, ChartSeries, ChartSlide
 from compassion_kit.model.validate import ModelError, build, validate_document
 from compassion_kit.model.workshop import Workshop
 
-SOURCE = "source: {title: T, publisher: P, year: 2020}\n"
+SOURCE = "source: {title: T, publisher: P, year: 2020}\nprovenance: {from_source: all}\n"
 SHEET_HEAD = "id: ws-test\nkind: worksheet\ntitle: T\nelement: 1\naudience: All\n" + SOURCE
 DECK_HEAD = "id: deck-test\nkind: deck\ntitle: T\nelement: intro\naudience: All\n" + SOURCE
 
@@ -31,7 +31,7 @@ def problems(text: str, model: type) -> list[str]:
 def test_unknown_key_names_the_closest_field_and_not_the_echoed_missing_one():
     text = SHEET_HEAD + "blocks:\n  - kind: writing\n    promt: Why?\n"
     assert problems(text, Worksheet) == [
-        "t.yaml:9:5: error: blocks.0.promt: is not a field the kit knows "
+        "t.yaml:10:5: error: blocks.0.promt: is not a field the kit knows "
         "(hint: did you mean 'prompt'?)"
     ]
 
@@ -124,7 +124,7 @@ def test_numbers_that_are_not_finite_are_refused(value: str, shown: str):
         "      caption: C\n"
     )
     assert problems(DECK_HEAD + chart, DeckModule) == [
-        f"t.yaml:15:35: error: slides.0.chart.series.0.values.0: should be a number (got {shown})"
+        f"t.yaml:16:35: error: slides.0.chart.series.0.values.0: should be a number (got {shown})"
     ]
 
 
@@ -143,8 +143,8 @@ def test_list_lengths_and_a_too_long_list_is_reported_alone():
         "  - {kind: ticks, options: [1, 2, 3, 4, 5, 6, 7, 8], rows: [r]}\n"
     )
     assert problems(text, Worksheet) == [
-        "t.yaml:8:19: error: blocks.0.options: needs at least 2 entries (got ['a'])",
-        "t.yaml:9:19: error: blocks.1.options: can have at most 7 entries "
+        "t.yaml:9:19: error: blocks.0.options: needs at least 2 entries (got ['a'])",
+        "t.yaml:10:19: error: blocks.1.options: can have at most 7 entries "
         "(got [1, 2, 3, 4, 5, 6, 7, 8])",
     ]
 
@@ -152,10 +152,10 @@ def test_list_lengths_and_a_too_long_list_is_reported_alone():
 def test_a_block_without_kind_lists_the_kinds_and_an_unknown_kind_points_at_it():
     text = SHEET_HEAD + "blocks:\n  - prompt: Why?\n  - kind: poster\n"
     assert problems(text, Worksheet) == [
-        "t.yaml:8:5: error: blocks.0: needs a 'kind' field (hint: one of 'heading', "
-        "'instructions', 'writing', 'ticks', 'scale', 'table', 'checklist', 'list')",
-        "t.yaml:9:11: error: blocks.1.kind: unknown kind \"poster\"; use one of 'heading', "
-        "'instructions', 'writing', 'ticks', 'scale', 'table', 'checklist', 'list'",
+        "t.yaml:9:5: error: blocks.0: needs a 'kind' field (hint: one of 'heading', "
+        "'instructions', 'writing', 'ticks', 'scale', 'table', 'checklist', 'list', 'fishbone')",
+        "t.yaml:10:11: error: blocks.1.kind: unknown kind \"poster\"; use one of 'heading', "
+        "'instructions', 'writing', 'ticks', 'scale', 'table', 'checklist', 'list', 'fishbone'",
     ]
 
 
@@ -188,7 +188,7 @@ def test_whole_object_checks_run_once_the_fields_are_valid():
     chart = "{categories: [a, b], series: [{name: S, values: [1]}]}"
     text = DECK_HEAD + f"slides:\n  - {{id: s1, kind: chart, title: T, notes: N, chart: {chart}}}\n"
     assert problems(text, DeckModule) == [
-        "t.yaml:8:47: error: slides.0.chart: series 'S' has 1 values but there are "
+        "t.yaml:9:47: error: slides.0.chart: series 'S' has 1 values but there are "
         "2 categories; give one value per category"
     ]
 
@@ -286,12 +286,12 @@ def test_mistakes_deep_in_nested_lists_are_located_at_their_line_and_column():
         "        - {name: R, values: [1, [2]]}\n"
     )
     assert problems(text, DeckModule) == [
-        "t.yaml:15:31: error: slides.1.bullets.1.level: should be 2 or less (got 5)",
-        "t.yaml:17:9: error: slides.1.bullets.2.levle: is not a field the kit knows "
+        "t.yaml:16:31: error: slides.1.bullets.1.level: should be 2 or less (got 5)",
+        "t.yaml:18:9: error: slides.1.bullets.2.levle: is not a field the kit knows "
         "(hint: did you mean 'level'?)",
-        "t.yaml:25:21: error: slides.2.chart.series.0.vales: is not a field the kit knows "
+        "t.yaml:26:21: error: slides.2.chart.series.0.vales: is not a field the kit knows "
         "(hint: did you mean 'values'?)",
-        "t.yaml:26:33: error: slides.2.chart.series.1.values.1: should be a number (got [2])",
+        "t.yaml:27:33: error: slides.2.chart.series.1.values.1: should be a number (got [2])",
     ]
 
 
@@ -305,7 +305,7 @@ def test_a_table_cell_in_a_list_of_lists_is_located():
         "      - [three, 4]\n"
     )
     assert problems(text, Worksheet) == [
-        "t.yaml:12:17: error: blocks.0.rows.1.1: should be text; put it in quotes if it looks "
+        "t.yaml:13:17: error: blocks.0.rows.1.1: should be text; put it in quotes if it looks "
         "like a number (got 4)"
     ]
 

@@ -83,7 +83,7 @@ def test_checklist_says_what_to_print_and_bring(built: Path):
         "12 copies (one per participant) of "
         "`tvt-2027-04-14-community-conversation-participant.docx`" in text
     )
-    assert "(feedback-form): 12 copies" in text
+    assert "(follow-up-evaluation): 12 copies" in text
     assert "## Bring" in text
 
 

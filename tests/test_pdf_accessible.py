@@ -50,7 +50,7 @@ def test_every_pdf_of_an_example_pack_passes_the_pdf_rules(tmp_path: Path):
     require_tools("soffice", "pdfinfo")
     build_pack(EXAMPLE, tmp_path / "pack", PackOptions(pdf=True))
     pdfs = sorted((tmp_path / "pack").glob("*.pdf"))
-    assert len(pdfs) == 7  # five documents, the deck and its facilitator's script
+    assert len(pdfs) == 6  # two agendas, two worksheet files, the deck and its script
     for pdf in pdfs:
         assert check_file(pdf) == [], pdf.name
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)

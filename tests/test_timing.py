@@ -44,6 +44,7 @@ def make_agenda(
             "start": start,
             "sessions": sessions,
             "source": {"title": "T", "publisher": "P", "year": 2020},
+            "provenance": {"from_source": "all of it"},
         },
     )
 

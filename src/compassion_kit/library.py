@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from compassion_kit.aliases import alias_table, alias_warning, current_agenda
 from compassion_kit.errors import ContentError, Location, Problem, ProblemLog
 from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import KINDS, Agenda, DeckModule, Item
@@ -33,14 +34,38 @@ class Entry:
 
 @dataclass
 class Library:
-    """All items by id, plus notes about user files that replaced bundled ones."""
+    """All items by id, plus notes about user files that replaced bundled ones.
+
+    `aliases` maps an item's former ids to its current one: every lookup accepts them, and
+    `entries` and `items()` list each item once, under its current id.
+    """
 
     entries: dict[str, Entry] = field(default_factory=dict)
     overrides: list[str] = field(default_factory=list)
     user_ids: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    """Content files that name an item by a former id (the build goes on)"""
+
+    def current_id(self, item_id: str) -> str:
+        """The id `item_id` stands for now: itself, or the item it is a former id of."""
+        return self.aliases.get(item_id, item_id)
+
+    def entry(self, item_id: str) -> Entry | None:
+        """The entry with this id or former id, or None."""
+        return self.entries.get(self.current_id(item_id))
+
+    def resolve(
+        self, item_id: str, log: ProblemLog, location: Location | None = None, field: str = ""
+    ) -> str:
+        """The current id for `item_id`; logs a deprecation warning when it is a former id."""
+        new = self.current_id(item_id)
+        if new != item_id:
+            log.add(alias_warning(item_id, new, location, field or None))
+        return new
 
     def get(self, item_id: str) -> Item:
-        return self.entries[item_id].item
+        return self.entries[self.current_id(item_id)].item
 
     def items(self, kind: str | None = None) -> list[Item]:
         return [e.item for e in self.entries.values() if kind is None or e.item.kind == kind]
@@ -50,7 +75,7 @@ class Library:
 
     def require(self, item_id: str, kind: str, location: Location | None = None) -> Item:
         """The item with this id and kind, or a ContentError listing the ids of that kind."""
-        entry = self.entries.get(item_id)
+        entry = self.entry(item_id)
         if entry is not None and entry.item.kind == kind:
             return entry.item
         raise ContentError([unknown_id_problem(self, item_id, kind, location)])
@@ -69,7 +94,7 @@ def unknown_id_problem(
     import difflib
 
     valid = sorted(library.ids(None if kind == "item" else kind))
-    entry = library.entries.get(item_id)
+    entry = library.entry(item_id)
     if entry is not None:
         message = f"'{item_id}' is {_a(entry.item.kind)}, not {_a(kind)}"
     else:
@@ -103,9 +128,11 @@ def load_library(extra: Iterable[Path] = (), *, bundled: bool = True) -> Library
             _add_file(library, path, is_user, log, unreadable)
     # References are checked even after field mistakes, so one run reports both kinds; files
     # with mistakes take part as written (their ids are known, their references checked).
+    log.extend(_settle_aliases(library))
     written = [Written(e.doc) for e in library.entries.values()] + unreadable
     kinds = {str(w.doc.data.get("id")): str(w.kind) for w in unreadable}
     kinds.update({i: e.item.kind for i, e in library.entries.items()})
+    kinds.update({old: library.entries[new].item.kind for old, new in library.aliases.items()})
     log.extend(check_references(written, kinds, lambda *a: _unknown_id(library, *a)))
     from compassion_kit.timing import schedule  # only needed here, to check agendas' clocks
 
@@ -114,6 +141,34 @@ def load_library(extra: Iterable[Path] = (), *, bundled: bool = True) -> Library
             log.extend(schedule(entry.item, None, entry.doc.locate)[1])
     log.raise_if_any()
     return library
+
+
+def _settle_aliases(library: Library) -> list[Problem]:
+    """Fill `library.aliases`, then rewrite agendas that name items by a former id (each
+    such line gets a warning in `library.warnings`). Returns an error for each alias that
+    two items claim."""
+    problems: list[Problem] = []
+    claimed: dict[str, Entry] = {}
+    for entry in library.entries.values():
+        for index, old in enumerate(entry.item.aliases):
+            other = claimed.setdefault(old, entry)
+            if other is not entry:
+                problems.append(
+                    Problem(
+                        f"the former id '{old}' is also claimed by {other.path}",
+                        entry.doc.locate(("aliases", index)),
+                        field=f"aliases.{index}",
+                        hint="a former id can name one item only; remove it from one of them",
+                    )
+                )
+    owners = {i: list(e.item.aliases) for i, e in library.entries.items()}
+    library.aliases = alias_table(owners, set(library.entries))
+    for item_id, entry in library.entries.items():
+        if isinstance(entry.item, Agenda) and library.aliases:
+            agenda, warnings = current_agenda(entry.item, library.aliases, entry.doc.locate)
+            library.entries[item_id] = Entry(agenda, entry.doc)
+            library.warnings.extend(warnings)
+    return problems
 
 
 def _unknown_id(

@@ -102,7 +102,7 @@ def items_of_kind(
         )
     found = []
     for item_id in ids:
-        entry = library.entries.get(item_id)
+        entry = library.entry(library.resolve(item_id, log))
         if entry is not None and entry.item.kind == kind:
             found.append(entry.item)
         else:
@@ -134,7 +134,7 @@ def schedule_of(
     """The agenda `agenda_id` laid out in time (from `start`, HH:MM, when given)."""
     from compassion_kit.timing import schedule
 
-    entry = library.entries.get(agenda_id)
+    entry = library.entry(library.resolve(agenda_id, log))
     if entry is None or entry.item.kind != "agenda":
         log.add(unknown_id_problem(library, agenda_id, "agenda"))
         return None

@@ -56,7 +56,8 @@ def outline(item: Item, slide_titles: Mapping[str, str] | None = None) -> str:
         "=" * len(item.title),
         f"id: {item.id}   kind: {item.kind}   {ELEMENT_NAMES[item.element]}",
         f"audience: {item.audience}",
-        f"source: {item.source.credit()}",
+        f"source: {item.credit()}",
+        *_provenance(item),
     ]
     if item.summary:
         head += ["", item.summary]
@@ -70,6 +71,19 @@ def outline(item: Item, slide_titles: Mapping[str, str] | None = None) -> str:
     else:
         body = _handout(item)
     return "\n".join([*head, "", *body]).rstrip() + "\n"
+
+
+def _provenance(item: Item) -> list[str]:
+    """What comes from the source and what the kit wrote, one line each (none when not said)."""
+    said = item.provenance
+    return [
+        f"{label}: {text}"
+        for label, text in (
+            ("from the source", said.from_source),
+            ("written for the kit", said.written_for_kit),
+        )
+        if text
+    ]
 
 
 def _deck(deck: DeckModule) -> list[str]:

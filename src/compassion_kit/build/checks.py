@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def require_ids(library: Library, ids: Sequence[str]) -> None:
     """Raise a ContentError naming every id that is not in the library."""
-    missing = [i for i in ids if i not in library.entries]
+    missing = [i for i in ids if library.entry(i) is None]
     if missing:
         raise ContentError([unknown_id_problem(library, i, "item") for i in missing])
 
@@ -64,6 +64,7 @@ def validate(paths: Sequence[Path], content: Sequence[Path] = ()) -> list[str]:
         where = ", ".join(str(p) for p in items) if paths else "the bundled library"
         checked.append(f"{where}: {count} item{'s' if count != 1 else ''}")
         checked.extend(library.overrides)
+        checked.extend(str(p) for p in library.warnings)  # former ids, still accepted
     return checked
 
 

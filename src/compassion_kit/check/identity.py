@@ -272,15 +272,19 @@ def theme_slots(theme: El) -> list[str]:
     return [str(v) for v in xpath(theme, ".//a:clrScheme/*/a:srgbClr/@val")]
 
 
-def check_pptx_colours(found: Findings, pkg: Package, slides: list[Slide], who: Identity) -> None:
-    """KIT017 for a deck: slides (and their charts), layouts, masters and themes."""
+def check_pptx_colours(
+    found: Findings, pkg: Package, slides: list[Slide], who: Identity, from_template: bool = False
+) -> None:
+    """KIT017 for a deck: slides (and their charts), layouts, masters and themes; with
+    `from_template` (a deck the kit built, `pptx_setup.built_by_kit`) the slides only, as the
+    layouts, masters and theme are its template's, which wins."""
     sources: list[tuple[str, list[str]]] = []
     for slide in slides:
         colours = [str(v) for v in xpath(slide.root, ".//a:srgbClr/@val")]
         for chart in pkg.related(slide.part, "chart"):
             colours += [str(v) for v in xpath(pkg.xml(chart), ".//a:srgbClr/@val")]
         sources.append((f"slide {slide.number}", colours))
-    for name in pkg.names():
+    for name in [] if from_template else pkg.names():
         if re.fullmatch(r"ppt/(slideLayouts|slideMasters)/[^/]+\.xml", name):
             where = name.rsplit("/", 1)[-1].removesuffix(".xml")
             sources.append((where, [str(v) for v in xpath(pkg.xml(name), ".//a:srgbClr/@val")]))

@@ -161,10 +161,15 @@ class Package:
         Not `core_properties.title`: both libraries invent a core part with a default title
         ("PowerPoint Presentation") when a file has none, and that is what KIT001 looks for.
         """
+        return self.core_field("dc:title")
+
+    def core_field(self, tag: str) -> str | None:
+        """The text of `tag` (such as "cp:lastModifiedBy") in the core properties part; None
+        when the part or element is missing."""
         for name, part in self._parts.items():
             if str(part.content_type) == _CORE_TYPE:
-                title = first(self.xml(name), "dc:title")
-                return None if title is None else "".join(title.itertext())
+                found = first(self.xml(name), tag)
+                return None if found is None else "".join(found.itertext())
         return None
 
     def part_of(self, element: El) -> str | None:

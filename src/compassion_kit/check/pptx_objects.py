@@ -229,6 +229,8 @@ def _size(deck: DeckContext, where: str, run: Run, title: bool) -> None:
 
 def _font(deck: DeckContext, slide: Slide, where: str, run: Run) -> None:
     face = run.typeface or slide.fonts.get("+mn-lt")
+    if face in deck.template_fonts:
+        return  # the template's own font (`pptx_setup.template_fonts`)
     if face and not symbols_only(run.text) and not deck.identity.font_allowed(face):
         deck.found.add(
             where,

@@ -25,11 +25,16 @@ from compassion_kit.check.pptx_model import (
     tree,
     walk,
 )
+from compassion_kit.check.pptx_setup import (
+    WIDE,
+    built_by_kit,
+    check_size,
+    check_theme_fonts,
+    template_fonts,
+)
 from compassion_kit.check.pptx_text import is_title, shape_paragraphs
 from compassion_kit.check.shared_rules import check_language, check_title, snippet
 
-WIDE = (12192000, 6858000)  # 16:9, 33.87 x 19.05 cm
-A4_SLIDE = (9906000, 6858000)  # PowerPoint's "A4 Paper" size (27.5 x 19.05 cm)
 TOLERANCE = 180000  # 0.5 cm in EMU: shapes this close count as level for reading order
 
 
@@ -44,6 +49,7 @@ class DeckContext:
     size: tuple[int, int]
     found: Findings
     fonts: dict[str, str]
+    template_fonts: frozenset[str] = frozenset()  # the template's theme fonts, accepted
     titles: dict[str, int] = field(default_factory=dict)
 
 
@@ -53,11 +59,11 @@ def check_pptx(pkg: Package, found: Findings, who: Identity, profile: str) -> No
     size_el = first(pres, "p:sldSz")
     size = (whole(size_el, "cx"), whole(size_el, "cy")) if size_el is not None else WIDE
     fonts = slides[0].fonts if slides else master_fonts(pkg)
-    deck = DeckContext(pkg, pres, who, profile, size, found, fonts)
+    deck = DeckContext(pkg, pres, who, profile, size, found, fonts, template_fonts(pkg, fonts))
     _presentation(deck)
     for slide in slides:
         _slide(deck, slide)
-    identity.check_pptx_colours(found, pkg, slides, who)
+    identity.check_pptx_colours(found, pkg, slides, who, built_by_kit(pkg))
 
 
 def _presentation(deck: DeckContext) -> None:
@@ -67,27 +73,8 @@ def _presentation(deck: DeckContext) -> None:
         first(pres, "p:defaultTextStyle/a:lvl1pPr/a:defRPr"), "lang"
     )
     check_language(found, "presentation", lang, "the presentation (defaultTextStyle)")
-    allowed = [WIDE, A4_SLIDE] if deck.profile == "print" else [WIDE]
-    if deck.size not in allowed:
-        cx, cy = (round(v / 360000, 2) for v in deck.size)
-        found.add(
-            "presentation",
-            "KIT019",
-            "E",
-            f"the slide size is {cx:g} x {cy:g} cm, not 16:9 (33.87 x 19.05 cm)"
-            + (" or A4" if deck.profile == "print" else ""),
-            "Design > Slide Size > Widescreen (16:9)",
-        )
-    for key, role in (("+mn-lt", "body"), ("+mj-lt", "heading")):
-        face = deck.fonts.get(key)
-        if face and not deck.identity.font_allowed(face):
-            found.add(
-                "theme",
-                "KIT016",
-                "W",
-                f"the theme's {role} font is {face}; text added later will use it",
-                "Design > Variants > Fonts: choose a theme font set in the brand font",
-            )
+    check_size(found, deck.size, deck.profile, built_by_kit(deck.pkg))
+    check_theme_fonts(found, deck.fonts, deck.identity, deck.template_fonts)
     for font in xpath(pres, "p:embeddedFontLst/p:embeddedFont/p:font"):
         face = attr(font, "typeface") or ""
         if font_matches(face, LICENSED_FONTS):

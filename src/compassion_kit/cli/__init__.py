@@ -2,7 +2,7 @@
 
 Owns start-up and what Ctrl-C and SIGTERM do (set with `interrupts.stop_on`); the app and
 what commands share are in `_app`, the commands in `library`, `documents`, `script`, `packs`,
-`checks` and `feedback`, and every command's work happens in `build` (or `feedback`).
+`checks`, `preview` and `feedback`, and every command's work happens in `build` (or `feedback`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from compassion_kit.cli import checks, documents, feedback, library, packs, script
+from compassion_kit.cli import checks, documents, feedback, library, packs, preview, script
 from compassion_kit.cli._app import app, state
 from compassion_kit.errors import ExitCode
 from compassion_kit.interrupts import STOP_SIGNALS, Interrupted, stop_on
@@ -32,6 +32,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "build": packs.build_pack,
     "init": packs.init,
     "check": checks.check,
+    "preview": preview.preview,
     "feedback": feedback.feedback_report,
     "feedback-template": feedback.feedback_template,
 }

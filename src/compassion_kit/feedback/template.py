@@ -35,7 +35,9 @@ def write_entry_template(form_id: str, output: Path, content: tuple[Path, ...] =
     """
     from compassion_kit.library import load_library
 
-    known = forms(load_library(content))
+    library = load_library(content)
+    known = forms(library)
+    form_id = library.current_id(form_id)  # a form's former id still works
     if form_id not in known:
         close = difflib.get_close_matches(form_id, sorted(known), n=1)
         hint = (

@@ -22,6 +22,14 @@ Where = tuple[str | int, ...]
 _ADD = "add it to this block"
 _UNKNOWN = ("unexpected_keyword_argument", "extra_forbidden")
 _MISSING = ("missing", "missing_keyword_only_argument", "missing_argument")
+# How to fill in a required field whose plain "add it to this block" would not say enough.
+_MISSING_HINTS = {
+    "provenance": (
+        "add 'provenance:' with from_source (what the credited source gives: facts, figures, "
+        "structure) and written_for_kit (what was written for the kit: wording, questions, "
+        "examples)"
+    ),
+}
 # Error type -> our words; "{...}" names a value of the error's context.
 _WORDS = {
     "string_type": "should be text; put it in quotes if it looks like a number",
@@ -83,7 +91,8 @@ def mistakes(errors: list[ErrorDetails], model: type, data: Any) -> list[Mistake
                 suggested[(*path[:-1], mistake.hint.split("'")[1])] = str(path[-1])
             found.append(mistake)
         elif error["type"] in _MISSING:
-            found.append(Mistake(path, "is required but missing", _ADD))
+            hint = _MISSING_HINTS.get(str(path[-1]), _ADD) if path else _ADD
+            found.append(Mistake(path, "is required but missing", hint))
         else:
             found.append(_wrong(error, path))
     if unknown:

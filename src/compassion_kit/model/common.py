@@ -52,6 +52,10 @@ ELEMENT_NAMES: dict[str, str] = {
     "4": "Element 4: policies and procedures",
     "related": "Related programmes",
 }
+PROVENANCE_EMPTY = (
+    "says neither what comes from the source nor what was written for the kit; give "
+    "from_source, written_for_kit or both"
+)
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
@@ -85,7 +89,8 @@ class Source(Record):
         """One line suitable for a footer: title, publisher, year (and section)."""
         parts = [self.title, self.publisher] + ([str(self.year)] if self.year else [])
         if self.section:
-            parts.append(f"item {self.section}")
+            several = " and " in self.section or "," in self.section  # "3.5 and 3.6"
+            parts.append(f"item{'s' * several} {self.section}")
         return ", ".join(parts)
 
 
@@ -98,6 +103,10 @@ class Provenance(Record):
     written_for_kit: Text | None = None
     """What compassion-kit wrote (wording, notes, questions, invented examples)"""
 
+    def __post_init__(self) -> None:
+        if self.from_source is None and self.written_for_kit is None:
+            raise ValueError(PROVENANCE_EMPTY)
+
 
 @dataclass(frozen=True, kw_only=True)
 class ItemMeta(Record):
@@ -105,6 +114,8 @@ class ItemMeta(Record):
 
     id: ItemId
     """Stable id used on the command line and in pipelines"""
+    aliases: Annotated[list[ItemId], NO_REPEATS] = dataclasses.field(default_factory=list)
+    """Former ids that still name this item, with a warning (kept until removed)"""
     title: Text
     """Human title"""
     element: Element
@@ -117,8 +128,19 @@ class ItemMeta(Record):
     """Minutes the item takes"""
     source: Source
     """Credit for the facts and structure"""
-    provenance: Provenance | None = None
+    provenance: Provenance
     """Which parts come from the source and which were written for the kit"""
+
+    def credit(self) -> str:
+        """The credit printed with the item (footers, `kit show`), as honest as its provenance.
+
+        An item whose provenance says the kit wrote some of it reads "written for
+        compassion-kit, based on <source>"; otherwise it is the source's own credit.
+        """
+        based_on = self.source.credit()
+        if self.provenance.written_for_kit:
+            return f"written for compassion-kit, based on {based_on}"
+        return based_on
 
 
 def clock_minutes(value: str) -> int:

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from annotated_types import Ge, Le, MaxLen, MinLen
 
 from compassion_kit.model.common import WEB_ADDRESS, ItemId, ItemMeta, Number, Record, Text, Whole
-from compassion_kit.model.rules import Before, ByKind
+from compassion_kit.model.rules import Before, ByKind, NoClockTimes
 
 Minutes = Annotated[Whole, Ge(1), Le(240)]
 
@@ -176,7 +176,7 @@ class DeckModule(ItemMeta):
     """A slide module: one session's worth of slides."""
 
     kind: Literal["deck"]
-    slides: Annotated[list[Annotated[Slide, ByKind()]], MinLen(1)]
+    slides: Annotated[list[Annotated[Slide, ByKind()]], MinLen(1), NoClockTimes()]
 
     def __post_init__(self) -> None:
         seen: set[str] = set()

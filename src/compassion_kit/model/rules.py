@@ -20,6 +20,19 @@ if TYPE_CHECKING:
 # Characters XML 1.0 (so every Office file) cannot hold; YAML lets escapes such as "\x01" in.
 _NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _KEY_VALUE = "should be a set of 'key: value' fields"
+# A clock time written into words: 24-hour "11:15" or "09.30", or "9.30am", "2 pm". Decimals
+# ("2.50", "£12.50") and ratios ("3:1") are not clock times.
+_CLOCK_TIME = re.compile(
+    r"(?<![\d:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s?[ap](?:\.m\.|m)(?![a-z])"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+    r"|0\d\.[0-5]\d(?![\d.])"
+    r"|(?:1[0-2]|0?[1-9])\s?[ap](?:\.m\.|m)(?![a-z]))",
+    re.IGNORECASE,
+)
+# Fields of a slide that hold no words for the room: ids, addresses, a clip's running time,
+# and fields meant to hold a time (a session's `at` or `start`, checked as clock times there).
+_NOT_WORDS = frozenset({"id", "kind", "url", "path", "length", "worksheet", "at", "start", "end"})
+_TIMES_HINT = "say 'after the break'; times are stamped from the agenda"
 
 
 class Refusal(ValueError):
@@ -153,6 +166,60 @@ def clean_text(value: str) -> str:
     if message is not None:
         raise Refusal(message, "delete it; for a line break, start a new item or paragraph")
     return value
+
+
+def clock_times(text: str) -> list[str]:
+    """The clock times written in `text` ("11:15", "9.30am", "2pm"), in order."""
+    return [found.group().strip() for found in _CLOCK_TIME.finditer(text)]
+
+
+def _words_of(value: Any, where: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every text in a model object (fields, list entries) with its path; not ids or links."""
+    if isinstance(value, str):
+        return [(where, value)]
+    if isinstance(value, list | tuple):
+        return [found for i, entry in enumerate(value) for found in _words_of(entry, (*where, i))]
+    fields = getattr(value, "__dataclass_fields__", {})
+    return [
+        found
+        for name in fields
+        if name not in _NOT_WORDS
+        for found in _words_of(getattr(value, name), (*where, name))
+    ]
+
+
+@dataclass(frozen=True)
+class NoClockTimes:
+    """Refuse a clock time anywhere in a list of slides' words (titles, bullets, notes...).
+
+    Slides are reused in agendas that start at different times, so times are stamped at
+    build; every slide's every mention is reported at its own field.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(_refuse_clock_times, handler(source))
+
+
+def _refuse_clock_times(slides: list[Any]) -> list[Any]:
+    from pydantic_core import PydanticCustomError, ValidationError
+
+    errors: list[Any] = []
+    for where, text in _words_of(slides, ()):
+        times = clock_times(text)
+        if times:
+            listed = ", ".join(f'"{time}"' for time in times)
+            words = f"hard-codes the clock time{'s' * (len(times) > 1)} {listed}"
+            ctx = {"words": words, "hint": _TIMES_HINT, "at": None}
+            errors.append(
+                {"type": PydanticCustomError("kit", "{words}", ctx), "loc": where, "input": text}
+            )
+    if errors:
+        raise ValidationError.from_exception_data("slides", errors)
+    return slides
 
 
 @dataclass(frozen=True)

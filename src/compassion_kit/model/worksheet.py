@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from annotated_types import Ge, Le, MaxLen, MinLen
 
 from compassion_kit.model.common import ItemId, ItemMeta, Record, Text, Whole
-from compassion_kit.model.rules import After, ByKind, clean_text
+from compassion_kit.model.rules import After, Before, ByKind, clean_text
 
 # A table cell may be empty: blank cells are writing space.
 Cell = Annotated[str, After(clean_text)]
@@ -118,6 +118,36 @@ class ListBlock(_Block):
     items: Annotated[list[Text], MinLen(1)]
 
 
+@dataclass(frozen=True, kw_only=True)
+class FishboneCategory(Record):
+    """One bone of a fishbone diagram: a family of causes, e.g. People or Equipment."""
+
+    name: Annotated[Text, MaxLen(40)]
+    hint: Annotated[Text, MaxLen(90)] | None = None
+    """A short prompt under the name, e.g. 'staffing, skills, workload'"""
+
+
+def _categories(value: object) -> object:
+    # A plain string is a category without a hint, so short lists stay short to write.
+    if isinstance(value, list):
+        return [{"name": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class FishboneBlock(_Block):
+    """A cause and effect (fishbone) diagram: the problem in the head, causes on the bones.
+
+    Prints on one page with writing space under each category; content picks the categories.
+    """
+
+    kind: Literal["fishbone"]
+    prompt: Text = "The problem (the effect)"
+    """Label of the head box, where the team writes the problem"""
+    categories: Annotated[list[FishboneCategory], Before(_categories), MinLen(2), MaxLen(6)]
+    """Two to six cause categories, in reading order (left then right, top to bottom)"""
+
+
 # A union of models is told apart by each one's `kind`.
 Block = (
     HeadingBlock
@@ -128,6 +158,7 @@ Block = (
     | TableBlock
     | ChecklistBlock
     | ListBlock
+    | FishboneBlock
 )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from compassion_kit import requests
+from compassion_kit.aliases import current_workshop
 from compassion_kit.errors import ContentError, Problem, ProblemLog, warning_lines
 from compassion_kit.inputs import note_input
 from compassion_kit.library import Library, display_path, load_library, unknown_id_problem
@@ -79,10 +80,14 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
     base = path.parent
     library = None
     if "content" not in wrong:
-        library = log.attempt(lambda: load_library([base / c for c in workshop.content]))
+        folders = [base / c for c in workshop.content]
+        library = log.attempt(lambda: load_library(folders))
     formats = tuple(dict.fromkeys([*workshop.formats, *(["pdf"] if pdf else [])]))
     schedules: dict[str, Schedule] = {}
     if library is not None:
+        log.extend(library.warnings)
+        workshop, renamed = current_workshop(workshop, library.aliases, doc.locate)
+        log.extend(renamed)  # former ids still work, with a warning naming the spec's line
         _check_ids(workshop, library, doc, log)
         schedules = _schedules(workshop, library, doc, log)
     if not problems:

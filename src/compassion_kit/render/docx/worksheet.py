@@ -16,8 +16,10 @@ from docx.shared import Twips
 from compassion_kit.render import RenderedFile
 from compassion_kit.render.docx import oxml
 from compassion_kit.render.docx.document import Draft, print_run
+from compassion_kit.render.docx.fishbone import write_fishbone
 from compassion_kit.render.docx.table import TableLook, add_table, align_cell, set_row_height
 from compassion_kit.render.docx.text import Cell, add_list, add_paragraph, add_run, keep_with_next
+from compassion_kit.render.plan.fishbone import Fishbone
 from compassion_kit.render.plan.page import equal_widths
 from compassion_kit.render.plan.worksheet import (
     WHY_PROMPT,
@@ -90,6 +92,8 @@ def _write_part(draft: Draft, part: Part) -> None:
         _write_checklist(draft, part)
     elif isinstance(part, Grid):
         _write_table(draft, part)
+    elif isinstance(part, Fishbone):
+        write_fishbone(draft, part)
     else:
         _writing_space(_form(draft, part.prompt), part.lines, part.ruled)
 

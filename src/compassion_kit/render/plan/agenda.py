@@ -157,7 +157,7 @@ def plan_agenda(request: AgendaRequest) -> AgendaPlan:
         rows=tuple(rows),
         run_sheet=_run_sheet(timed, request) if facilitator else None,
         organisation=organisation,
-        credit=agenda.source.credit(),
+        credit=agenda.credit(),
         warnings=_missing_slides_warning(list(dict.fromkeys(missing))),
     )
 

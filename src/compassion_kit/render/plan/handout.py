@@ -149,9 +149,7 @@ def _plan_handout(item: Handout, brand: Brand, colours: _Colours) -> HandoutPage
         _plan_section(s, column, per_row, colours.accent, shown) for s in item.sections
     )
     subtitle = item.organisation if item.layout == "case-study" else None
-    return HandoutPage(
-        item.id, item.title, subtitle, item.source.credit(), panel, sections, infographic
-    )
+    return HandoutPage(item.id, item.title, subtitle, item.credit(), panel, sections, infographic)
 
 
 def _plan_section(

@@ -20,6 +20,7 @@ from compassion_kit.model.worksheet import (
     TicksBlock,
     WritingBlock,
 )
+from compassion_kit.render.plan.fishbone import Fishbone, plan_fishbone
 from compassion_kit.render.plan.page import CELL_PADDING, CHAR_WIDTH, column_widths, text_width_for
 
 if TYPE_CHECKING:
@@ -117,7 +118,9 @@ class Grid:
     blank_height: int
 
 
-Part = Heading | Text | Steps | Writing | TickGrid | TickQuestion | Scale | Checklist | Grid
+Part = (
+    Heading | Text | Steps | Writing | TickGrid | TickQuestion | Scale | Checklist | Grid | Fishbone
+)
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ def plan_worksheets(request: PrintRequest) -> WorksheetPlan:
     sheets: list[Sheet] = []
     for item in request.items:
         assert item.kind == "worksheet"
-        credit = item.source.credit()
+        credit = item.credit()
         sheets.append(
             Sheet(
                 item.id,
@@ -240,6 +243,8 @@ def _plan_block(block: Block, tag: str, width: int) -> list[Part]:
         return [Writing(block.prompt, block.lines, ruled=block.style == "lines")]
     if isinstance(block, TicksBlock):
         return _plan_ticks(block, tag, width)
+    if block.kind == "fishbone":
+        return [plan_fishbone(block, width, WRITING_LINE)]
     if isinstance(block, ScaleBlock):
         points = tuple(range(block.low, block.high + 1))
         return [
