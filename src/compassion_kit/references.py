@@ -63,7 +63,7 @@ def check_references(
     unknown_id: Callable[[str, str, YamlDocument, _Where], Problem],
 ) -> list[Problem]:
     """A problem for every slide, deck, worksheet or handout id that names nothing, and for
-    every agenda line naming a template, form, handout or worksheet its session does not print.
+    every agenda line naming a template, form, handout or worksheet its sessions do not print.
 
     `kinds` maps every known item id (also of files with mistakes) to its kind; `unknown_id`
     words a problem for an id that is not an item of the kind wanted. References at a field
@@ -76,6 +76,8 @@ def check_references(
         for f in files
         if isinstance(f.doc.data.get("title"), str)
     }
+    printable = [str(f.doc.data.get("id")) for f in files if f.kind in ("worksheet", "handout")]
+    vocabulary = set().union(*(_item_words(i, titles) for i in printable))
     for file in files:
         for what, where, named in _references(file.doc.data, file.kind):
             if not file.named(where):
@@ -96,22 +98,27 @@ def check_references(
             elif what == "worksheet" and named not in kinds:
                 problems.append(unknown_id(named, "worksheet", file.doc, where))
         if file.kind == "agenda":
-            problems += _unprinted_papers(file, titles)
+            problems += _unprinted_papers(file, titles, vocabulary)
     return problems
 
 
-def _unprinted_papers(file: Written, titles: dict[str, str]) -> list[Problem]:
+def _unprinted_papers(file: Written, titles: dict[str, str], vocabulary: set[str]) -> list[Problem]:
     """A problem for each material or "have ready" line naming a template, form, handout,
-    worksheet or case study that its session does not print.
+    worksheet or case study that neither its session nor the next one prints (things are
+    often got ready in the break before the session that uses them).
 
-    A line matches a printed item when they share a telling word ("Fishbone diagram template"
-    and `fishbone-diagram`), or when it says "the handout" of a session that prints one.
+    A line matches a printed item when they share a word that names printable items
+    (`vocabulary`: "Fishbone diagram template" and `fishbone-diagram`); a line with no such
+    word, or saying "the handout", matches anything its sessions print.
     """
     problems = []
-    for index, session in _blocks(file.doc.data.get("sessions")):
-        printed = [
-            p["item"] for _, p in _blocks(session.get("print")) if isinstance(p.get("item"), str)
-        ]
+    sessions = list(_blocks(file.doc.data.get("sessions")))
+    prints = [
+        [p["item"] for _, p in _blocks(s.get("print")) if isinstance(p.get("item"), str)]
+        for _, s in sessions
+    ]
+    for order, (index, session) in enumerate(sessions):
+        printed = prints[order] + (prints[order + 1] if order + 1 < len(prints) else [])
         note = session.get("facilitator")
         lines: list[tuple[tuple[str, ...], Any]] = [(("materials",), session.get("materials"))]
         if isinstance(note, dict):
@@ -120,29 +127,35 @@ def _unprinted_papers(file: Written, titles: dict[str, str]) -> list[Problem]:
             for line, text in enumerate(texts if isinstance(texts, list) else []):
                 where: _Where = ("sessions", index, *field, line)
                 if isinstance(text, str) and file.named(where):
-                    found = _unprinted(text, printed, titles)
+                    found = _unprinted(text, printed, titles, vocabulary)
                     if found is not None:
-                        title = str(session.get("title", session.get("id", "")))
+                        named = [_title(s) for _, s in sessions[order : order + 2]]
                         problems.append(
-                            _paper_problem(file.doc, where, text, found, title, printed)
+                            _paper_problem(file.doc, where, text, found, named, printed)
                         )
     return problems
 
 
-def _unprinted(text: str, printed: list[str], titles: dict[str, str]) -> str | None:
+def _unprinted(
+    text: str, printed: list[str], titles: dict[str, str], vocabulary: set[str]
+) -> str | None:
     """The paper word of `text` when none of the `printed` items matches it, else None."""
     lowered = text.lower()
     named = PAPER.search(lowered)
     if named is None or ONLINE.search(lowered):
         return None
-    words = _telling(lowered)
+    words = _telling(lowered) & vocabulary
     for item in printed:
-        if words & (_telling(item.replace("-", " ")) | _telling(titles.get(item, "").lower())):
+        if words & _item_words(item, titles):
             return None
     if printed and (named.group(1) or not words):  # "the handout": the one this session prints
         return None
     paper = named.group(2)
     return "case study" if paper.startswith("case") else paper.removesuffix("s")
+
+
+def _item_words(item: str, titles: dict[str, str]) -> set[str]:
+    return _telling(item.replace("-", " ")) | _telling(titles.get(item, "").lower())
 
 
 def _telling(text: str) -> set[str]:
@@ -158,12 +171,20 @@ def _telling(text: str) -> set[str]:
     return words
 
 
+def _title(session: dict[str, Any]) -> str:
+    return str(session.get("title", session.get("id", "")))
+
+
 def _paper_problem(
-    doc: YamlDocument, where: _Where, text: str, paper: str, session: str, printed: list[str]
+    doc: YamlDocument, where: _Where, text: str, paper: str, sessions: list[str], printed: list[str]
 ) -> Problem:
+    """`sessions` are the titles of the line's session and the next one, if any."""
+    which = f"the session '{sessions[0]}'"
+    if len(sessions) > 1:
+        which += f" or the next, '{sessions[1]}',"
     prints = "prints only " + ", ".join(f"'{i}'" for i in printed) if printed else "prints nothing"
     return Problem(
-        f"'{text}' names a printed {paper}, but the session '{session}' {prints}",
+        f"'{text}' names a printed {paper}, but {which} {prints}",
         doc.locate(where),
         field=".".join(str(p) for p in where),
         hint="add the kit's item to this session's print: list (ids: `kit list --kind "
