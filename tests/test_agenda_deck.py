@@ -1,7 +1,9 @@
-"""Slide references in facilitator agendas match the deck `kit build-deck` builds.
+"""Slide references in facilitator agendas match the deck they are used with.
 
-The numbers come from `render.deck.slide_numbers` of a deck plan built with the same options
-(organisation, agenda, start), so the agenda and the deck cannot disagree.
+With module ids (`--deck MODULE`) the numbers come from `render.deck.slide_numbers` of the
+deck `kit build-deck MODULE` plans with the same options; with a built deck (`--deck
+DECK.pptx`) from the slide ids the kit wrote into it, so the agenda and the deck cannot
+disagree.
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ from test_agenda_plan import fixture_library, make_request, notes_of, row_titled
 deck = pytest.importorskip("compassion_kit.render.deck", reason="render/deck.py is not written yet")
 
 
-def deck_numbers(library: Library, modules: tuple[str, ...], agenda_id: str) -> dict[str, int]:
-    """Slide numbers of the deck built for `modules`, the way `kit build-deck` builds it."""
+def deck_numbers(
+    library: Library, modules: tuple[str, ...], agenda_id: str | None
+) -> dict[str, int]:
+    """Slide numbers of the deck built for `modules` (and `agenda_id`, when given), the way
+    `kit build-deck` builds it."""
     log = ProblemLog()
     request = deck_request(library, modules, DeckOptions(agenda=agenda_id), log)
     assert request is not None, [str(p) for p in log.problems]
@@ -73,7 +78,7 @@ def test_bundled_agenda_names_the_slides_of_the_deck_built(agenda_id: str) -> No
     agenda = library.get(agenda_id)
     assert isinstance(agenda, Agenda)
     modules = tuple(agenda.deck)
-    numbers = deck_numbers(library, modules, agenda_id)
+    numbers = deck_numbers(library, modules, None)  # as `kit build-deck MODULE` alone builds it
     options = AgendaOptions(facilitator=True, deck=modules, format="md")
     result, data = build_agenda(agenda_id, None, options, library)
     text = data.decode("utf-8")

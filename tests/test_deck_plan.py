@@ -177,11 +177,14 @@ def test_schedule_adds_agenda_with_times_and_stamps_notes() -> None:
     assert plan.title == "Kindness at work, a test module"
 
 
-def test_slides_outside_the_agenda_are_stamped_as_such() -> None:
+def test_slides_outside_the_agenda_become_hidden_untimed_extras() -> None:
     timed, _ = schedule(agenda_for(["fx-bullets"]))
     plan = plan_deck(request("fixture-deck", schedule=timed))
     quote = next(s for s in plan.slides if s.id == "fx-quote")
-    assert quote.notes.startswith("Time slot: not in the agenda.")
+    assert quote.hidden and quote.notes.startswith("Extra slide, hidden and untimed")
+    assert "not in the agenda" not in quote.notes
+    ids = [s.id for s in plan.slides]
+    assert ids.index("#closing") < ids.index("#extra") < ids.index("fx-quote")
 
 
 def test_forty_bullets_continue_on_cont_slides_with_notes_carried_over() -> None:

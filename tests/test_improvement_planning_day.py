@@ -37,7 +37,7 @@ DAY_SHEETS = {
 CLOCK = re.compile(r"\b([01]?[0-9]|2[0-3])[:.][0-5][0-9]\b")
 SHEET_HEAD = (
     "id: ws-fish\nkind: worksheet\ntitle: T\nelement: 3\naudience: All\n"
-    "source: {title: S, publisher: P}\nblocks:\n"
+    "source: {title: S, publisher: P}\nprovenance: {written_for_kit: All}\nblocks:\n"
 )
 A4_WIDTH, LETTER_WIDTH = 11906 - 2 * 1134, 12240 - 2 * 1134
 
@@ -106,7 +106,7 @@ def test_fishbone_categories_may_be_plain_names_and_are_two_to_six() -> None:
     bad = SHEET_HEAD + "  - {kind: fishbone, categories: [a, b, c, d, e, f, g]}\n"
     _, listed = validate_document(read_yaml_text(bad, Path("t.yaml")), Worksheet)
     assert [str(p) for p in listed] == [
-        "t.yaml:8:22: error: blocks.0.categories: can have at most 6 entries "
+        "t.yaml:9:22: error: blocks.0.categories: can have at most 6 entries "
         "(got ['a', 'b', 'c', 'd', 'e', 'f', 'g'])"
     ]
 
@@ -211,7 +211,7 @@ def test_every_worksheet_the_day_prints_is_named_in_its_session_materials() -> N
         "patient-staff-measures": "measures for patients and staff worksheet",
         "fishbone-diagram": "fishbone diagram worksheet",
         "improvement-action-plan": "action plan worksheet",
-        "feedback-form": "feedback form",
+        "follow-up-evaluation": "feedback form",
     }
     printed: set[str] = set()
     for session in _agenda().sessions:
@@ -219,8 +219,8 @@ def test_every_worksheet_the_day_prints_is_named_in_its_session_materials() -> N
         for item in session.print:
             printed.add(item.item)
             assert any(named_as[item.item] in m for m in materials), (session.id, item.item)
-            assert item.per == ("participant" if item.item == "feedback-form" else "group")
-    assert printed == DAY_SHEETS | {"feedback-form"}
+            assert item.per == ("participant" if item.item == "follow-up-evaluation" else "group")
+    assert printed == DAY_SHEETS | {"follow-up-evaluation"}
 
 
 # Packs: the preset and the README example.

@@ -19,6 +19,7 @@ from compassion_kit.model import DeckModule
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
+    from compassion_kit.model.deck import Slide
     from compassion_kit.profile import Brand
     from compassion_kit.render import RenderedFile
     from compassion_kit.render.agenda import AgendaRequest
@@ -85,6 +86,7 @@ def deck_request(
         facilitator=options.facilitator,
         schedule=timed,
         template=options.template,
+        slide_pool=slide_pool(library) if timed is not None else {},
     )
 
 
@@ -156,6 +158,11 @@ def check_option_text(log: ProblemLog, **options: str | None) -> None:
         if message is not None:
             hint = f"type --{name} again without it (it often comes from pasted text)"
             log.add(Problem(message, field=f"--{name}", hint=hint))
+
+
+def slide_pool(library: Library) -> dict[str, Slide]:
+    """Slide id -> slide, over every deck module in the library (slide ids are global)."""
+    return {s.id: s for d in library.items("deck") if isinstance(d, DeckModule) for s in d.slides}
 
 
 def slide_titles(library: Library) -> dict[str, str]:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from compassion_kit import requests
 from compassion_kit.build._written import finish
-from compassion_kit.errors import ProblemLog
+from compassion_kit.errors import Problem, ProblemLog
+from compassion_kit.inputs import note_input
 from compassion_kit.library import Library, load_library
 from compassion_kit.records import FileRecord
 
@@ -83,9 +84,14 @@ def _slide_numbers(
     logo: Logo | None,
     log: ProblemLog,
 ) -> dict[str, int] | None:
-    """Slide numbers of the deck `kit build-deck` would build with the same options."""
+    """Slide numbers of the deck given with --deck: read from a built .pptx (the ids the kit
+    wrote into it), else those of the deck `kit build-deck MODULE...` builds with the same
+    options (no --agenda: give the built .pptx for a deck built for an agenda)."""
     if not options.deck or brand is None:
         return None
+    built = [d for d in options.deck if d.lower().endswith(".pptx")]
+    if built:
+        return _built_numbers(options.deck, log)
     from compassion_kit.render.deck import plan_deck, slide_numbers
 
     deck_options = requests.DeckOptions(
@@ -93,10 +99,27 @@ def _slide_numbers(
         title=options.deck_title,
         date=options.date,
         venue=options.venue,
-        agenda=agenda_id,
-        start=options.start,
     )
     request = requests.deck_request(library, options.deck, deck_options, log, brand, logo)
     if request is None:
         return None
     return slide_numbers(plan_deck(request))
+
+
+def _built_numbers(decks: tuple[str, ...], log: ProblemLog) -> dict[str, int] | None:
+    """The slide numbers of the one built deck in `decks`; a problem when there are others."""
+    from compassion_kit.check.deck_ids import built_slides, slide_numbers_of
+
+    if len(decks) > 1:
+        log.add(
+            Problem(
+                "give either one built deck (.pptx) or deck module ids, not both",
+                field="--deck",
+                hint="give only the .pptx the kit built, e.g. --deck deck.pptx",
+            )
+        )
+        return None
+    path = Path(decks[0])
+    note_input(path)  # the agenda must never be written over the deck
+    slides = log.attempt(lambda: built_slides(path))
+    return slide_numbers_of(slides) if slides is not None else None

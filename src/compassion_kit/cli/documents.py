@@ -36,7 +36,9 @@ def build_deck(
     facilitator: Annotated[str | None, typer.Option(help="Facilitator's name.")] = None,
     agenda: Annotated[
         str | None,
-        typer.Option(help="Agenda id: adds an agenda slide and time slots in the notes."),
+        typer.Option(
+            help="Agenda id: the deck follows it session by session, with time slots in the notes."
+        ),
     ] = None,
     start: Annotated[str | None, typer.Option(help="Start time HH:MM for --agenda.")] = None,
     template: Annotated[Path | None, typer.Option(help="Your own .pptx template.")] = None,
@@ -81,7 +83,11 @@ def agenda(
     org: OrgOpt = None,
     deck: Annotated[
         list[str] | None,
-        typer.Option(help="Deck module(s) used on the day: slide references become numbers."),
+        typer.Option(
+            help="The deck used on the day, so slide references become its slide numbers: "
+            "the .pptx the kit built (exact for any deck), or deck module id(s), numbered as "
+            "kit build-deck MODULE... builds them."
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="docx or md.")] = "docx",
     template: DocTemplateOpt = None,
@@ -91,12 +97,14 @@ def agenda(
 ) -> None:
     """Build a timed agenda for participants, or annotated for facilitators.
 
-    Example: kit agenda improvement-planning --facilitator --deck leadership-management -o a.docx
+    Example: kit agenda improvement-planning --facilitator --deck deck.pptx -o a.docx
     """
     from compassion_kit import build, console
 
     if fmt not in ("docx", "md"):
         usage(f"--format must be docx or md, not '{fmt}'")
+    if len(deck or ()) > 1 and any(d.lower().endswith(".pptx") for d in deck or ()):
+        usage("--deck takes either one built deck (.pptx) or deck module ids, not both")
     if fmt == "docx" and output is None:
         from compassion_kit.names import file_name
 

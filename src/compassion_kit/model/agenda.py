@@ -73,6 +73,8 @@ class Agenda(ItemMeta):
     """A timed agenda with a participant version and a facilitator version."""
 
     kind: Literal["agenda"]
+    mode: Literal["in-person", "online", "any"] = "any"
+    """Where the day runs: in a room, in an online call, or either"""
     start: ClockTime
     """When the day starts, HH:MM"""
     deck: list[ItemId] = field(default_factory=list)

@@ -176,6 +176,8 @@ class DeckModule(ItemMeta):
     """A slide module: one session's worth of slides."""
 
     kind: Literal["deck"]
+    mode: Literal["in-person", "online", "any"] = "any"
+    """Where the slides work: in a room, in an online call, or either"""
     slides: Annotated[list[Annotated[Slide, ByKind()]], MinLen(1), NoClockTimes()]
 
     def __post_init__(self) -> None:

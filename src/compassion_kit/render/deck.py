@@ -7,7 +7,8 @@ deck written (`kit --help`, `list`, `show` and `validate` never load python-pptx
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,12 @@ from compassion_kit.paths import templates_dir
 from compassion_kit.render import RenderedFile
 from compassion_kit.render.plan.deck import Context, plan_slides
 from compassion_kit.render.plan.deck_spec import LAYOUTS, DeckPlan, TemplateReport
+from compassion_kit.render.plan.deck_spine import mode_warnings
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
     from compassion_kit.model import DeckModule
+    from compassion_kit.model.deck import Slide
     from compassion_kit.profile import Brand
     from compassion_kit.timing import Schedule
 
@@ -32,6 +35,7 @@ __all__ = [
     "check_template",
     "default_template",
     "describe_template",
+    "mode_warnings",
     "plan_deck",
     "slide_numbers",
     "write_deck",
@@ -53,6 +57,9 @@ class DeckRequest:
     facilitator: str | None = None
     schedule: Schedule | None = None  # timing.Schedule when --agenda is given
     template: Path | None = None  # an organisation's own .pptx; default templates/deck.pptx
+    # Slide id -> slide, from every deck module of the library: a deck built for an agenda
+    # shows each session's slides from wherever they are (the modules' own are always found).
+    slide_pool: Mapping[str, Slide] = field(default_factory=dict)
 
 
 def default_template() -> Path:
@@ -84,9 +91,12 @@ def describe_template(path: Path) -> TemplateReport:
 def plan_deck(request: DeckRequest) -> DeckPlan:
     """The whole deck as specs: slides in order, fitted text, continuation slides, warnings.
 
-    Reads only the template's geometry. Slide ids: the model's slide ids,
-    '#title', '#agenda', '#section:<module id>', '#closing', and '<id>#2'... for "(cont.)"
-    slides.
+    Reads only the template's geometry. Slide ids: the model's slide ids, '#title',
+    '#agenda', '#section:<module id>', '#session:<session id>' (dividers), '#hold:<session
+    id>' (holding slides), '#break:<session id>', '#closing', '#extra' (the hidden extras'
+    divider), '<slide id>@<session id>' for a slide shown again, and '<id>#2'... for
+    "(cont.)" slides. With a schedule, a module made for another `mode` than the agenda's
+    is warned about.
 
     Raises:
         ContentError: the template is unreadable or lacks a layout or placeholder.
@@ -118,8 +128,16 @@ def plan_deck(request: DeckRequest) -> DeckPlan:
         layouts=map_layouts(template),
     )
     slides = plan_slides(
-        ctx, title, request.modules, request.date, request.venue, request.facilitator
+        ctx,
+        title,
+        request.modules,
+        request.date,
+        request.venue,
+        request.facilitator,
+        request.slide_pool,
     )
+    if request.schedule is not None:
+        ctx.warnings[:0] = mode_warnings(request.modules, request.schedule.agenda)
     kinds = tuple(dict.fromkeys(slide.kind for slide in slides))
     return DeckPlan(
         title=title,

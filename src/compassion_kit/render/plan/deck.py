@@ -6,6 +6,7 @@ geometry arrives as a `Template` (read by `render/pptx/template.py`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -34,10 +35,12 @@ from compassion_kit.render.plan.deck_spec import (
     TextSpec,
     para,
 )
+from compassion_kit.render.plan.deck_spine import number_slide_refs, spine_drafts, time_slot_note
 
 if TYPE_CHECKING:
     from compassion_kit.logo import Logo
     from compassion_kit.model import DeckModule, Organisation
+    from compassion_kit.model.deck import Slide
     from compassion_kit.timing import Schedule
 
 TITLE_PT = {"Kit Title": 44.0, "Kit Section": 40.0}  # other layouts use TITLE_DEFAULT_PT
@@ -91,19 +94,30 @@ def plan_slides(
     date: str | None,
     venue: str | None,
     facilitator: str | None,
+    pool: Mapping[str, Slide] | None = None,
 ) -> list[SlideSpec]:
-    """Every slide of the deck, in order, fitted and with continuation slides added."""
+    """Every slide of the deck, in order, fitted and with continuation slides added.
+
+    With a schedule the agenda is the spine (`deck_spine.py`): title, agenda, each session's
+    divider and slides (found in `pool`, slide id -> slide; default the modules' slides),
+    holding and break slides, closing, then hidden extra slides. Without one: title, a
+    divider and the slides of each module in module order, closing.
+    """
     # The title and closing slides hold the user's values (title, date, venue, organisation):
     # they are data, never searched for {{tokens}}; only content text is filled in.
     given = [title_draft(title, ctx.org, date, venue, facilitator)]
-    drafts: list[Draft] = []
+    extras: tuple[Draft, ...] = ()
     if ctx.schedule is not None:
-        drafts.append(agenda_draft(ctx.schedule))
-    for number, module in enumerate(modules, start=1):
-        drafts.append(section_draft(module, number if len(modules) > 1 else None))
-        for slide in module.slides:
-            layout = ctx.layout(KIND_LAYOUT[slide.kind])
-            drafts.append(slide_draft(slide, layout, ctx.colours, ctx.branded))
+        found = {s.id: s for m in modules for s in m.slides} | dict(pool or {})
+        spine = spine_drafts(ctx.schedule, modules, found, lambda s: _content(s, ctx))
+        drafts = [agenda_draft(ctx.schedule), *spine.timed]
+        extras = spine.extras
+        ctx.warnings.extend(spine.warnings)
+    else:
+        drafts = []
+        for number, module in enumerate(modules, start=1):
+            drafts.append(section_draft(module, number if len(modules) > 1 else None))
+            drafts.extend(_content(slide, ctx) for slide in module.slides)
     closing = ctx.layout("Kit Closing")
     given.append(closing_draft(ctx.org, closing.placeholders["QR"].box))
     ordered = [given[0], *(_substituted(d, ctx.tokens) for d in drafts), given[1]]
@@ -111,7 +125,19 @@ def plan_slides(
     for draft in ordered:
         ctx.warnings.extend(draft.warnings)
         slides.extend(realise(draft, ctx))
-    return slides
+    for draft in extras:  # after the closing slide, hidden in the slide show
+        draft = _substituted(draft, ctx.tokens)
+        ctx.warnings.extend(draft.warnings)
+        slides.extend(replace(s, hidden=True) for s in realise(draft, ctx))
+    titles = {d.id: d.title for d in (*drafts, *extras)} | {
+        s.id: s.title for s in (pool or {}).values()
+    }
+    return number_slide_refs(slides, titles)
+
+
+def _content(slide: Slide, ctx: Context) -> Draft:
+    layout = ctx.layout(KIND_LAYOUT[slide.kind])
+    return slide_draft(slide, layout, ctx.colours, ctx.branded)
 
 
 def _substituted(draft: Draft, tokens: dict[str, str]) -> Draft:
@@ -221,7 +247,9 @@ def _page(
     title, size = _fit_title(draft, title_box, suffix, ctx)
     holder = layout.placeholders[TITLE]
     moved = title_box != holder.box or holder.moved
-    notes = _stamp(draft, ctx) + ("(Continued from the previous slide.)\n\n" if page > 1 else "")
+    notes = time_slot_note(draft.stamp, ctx.schedule) + (
+        "(Continued from the previous slide.)\n\n" if page > 1 else ""
+    )
     return SlideSpec(
         id=draft.id if page == 1 else f"{draft.id}#{page}",
         layout=layout.name,
@@ -268,19 +296,3 @@ def _fit_title(draft: Draft, box: Box, suffix: str, ctx: Context) -> tuple[str, 
         True,
     )
     return cut + suffix, TITLE_FLOOR_PT
-
-
-def _stamp(draft: Draft, ctx: Context) -> str:
-    schedule = ctx.schedule
-    if schedule is None or not schedule.sessions:
-        return ""
-    if draft.stamp == "#first":
-        timed = schedule.sessions[0]
-    elif draft.stamp == "#last":
-        timed = schedule.sessions[-1]
-    else:
-        found = schedule.slot_of_slide(draft.stamp or "")
-        if found is None:
-            return "Time slot: not in the agenda.\n\n"
-        timed = found
-    return f"Time slot: {timed.slot}, {timed.session.title}.\n\n"

@@ -98,18 +98,17 @@ def agenda_draft(schedule: Schedule) -> Draft:
 
 
 def section_draft(module: DeckModule, part: int | None) -> Draft:
-    """A divider before each module: its title, element, summary and length.
+    """A divider before each module, with only what participants need to see.
 
     With several modules the title is "Part N: <module title>"; a deck of one module already
-    shows that title on its title slide, so its divider is "About this session" (slide
-    titles stay unique for screen-reader users, KIT004).
+    shows that title on its title slide, so its divider is "About this session" with the
+    module's title beneath (slide titles stay unique for screen-reader users, KIT004). The
+    four elements also name their element; the summary written for the kit's user goes into
+    the notes (and `kit show`), never onto the slide.
     """
-    minutes = module.duration or sum(s.minutes or 0 for s in module.slides)
-    paras = [para(ELEMENT_NAMES[module.element], bold=True)]
-    if module.summary:
-        paras.append(para(module.summary, space_before=0.3))
-    if minutes:
-        paras.append(para(f"About {minutes} minutes", space_before=0.3))
+    paras = [] if part else [para(module.title, bold=True)]
+    if module.element not in ("intro", "related"):
+        paras.append(para(ELEMENT_NAMES[module.element], space_before=0.3 * bool(paras)))
     notes = f"This section is '{module.title}'. " + (
         module.summary or "Introduce what the group will do in it."
     )

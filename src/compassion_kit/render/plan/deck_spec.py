@@ -165,6 +165,7 @@ class SlideSpec:
     page: int = 1  # 2, 3... on "(cont.)" slides
     kind: str = ""  # the kit's name for this kind of slide (a key of LAYOUTS)
     title_box: Box | None = None  # the title moved here (to make room for the logo)
+    hidden: bool = False  # an extra slide kept after the closing slide, hidden in the show
 
 
 @dataclass(frozen=True)

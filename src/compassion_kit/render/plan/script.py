@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 _TIME_SLOT = re.compile(r"\ATime slot:\s*(?P<slot>[^\n]*?)\.?\s*(\n|\Z)")
 _SESSION = re.compile(r"\A(?P<clock>\d\d:\d\d-\d\d:\d\d),\s*(?P<title>.+)\Z")
 _NEED = "You will need:"  # the exercise panel's heading before its materials (deck_kinds.py)
-NOT_IN_AGENDA = "not in the agenda"
 ALT_LIMIT = 1000  # characters of slide text in a thumbnail's alt text; notes follow in full
 
 
@@ -130,8 +129,8 @@ def exercise_materials(text: str) -> tuple[str, ...]:
 def split_time_slot(notes: str) -> tuple[str, str]:
     """The time slot a deck built with an agenda puts first in the notes, and the rest.
 
-    Returns ("", notes) when the notes do not start with one; "not in the agenda" is kept as
-    it is, so the run sheet shows which slides fall outside the timings.
+    Returns ("", notes) when the notes do not start with one (a deck built without an
+    agenda, or a hidden extra slide, whose notes start "Extra slide, hidden and untimed").
     """
     found = _TIME_SLOT.match(notes.lstrip())
     if found is None:

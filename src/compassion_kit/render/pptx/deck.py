@@ -52,6 +52,7 @@ def write(plan: DeckPlan, logo: Logo | None) -> bytes:
     for spec in plan.slides:
         slide = prs.slides.add_slide(layouts[spec.layout])
         _write_slide(slide, spec, plan.layouts[spec.kind], plan, logo)
+        oxml.name_slide(slide, spec.id, hidden=spec.hidden)  # read back by `kit agenda --deck`
     for part in prs.part.package.iter_parts():
         if part.content_type == CT.OFC_THEME and plan.brand_theme:
             oxml.brand_theme(part, plan.colours, plan.font)

@@ -284,3 +284,12 @@ def add_title(slide: Any) -> None:
         "<p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>"
     )
     slide.shapes._spTree.insert_element_before(title, "p:extLst")
+
+
+def name_slide(slide: Any, name: str, *, hidden: bool = False) -> None:
+    """Write the kit's slide id as the slide's name (p:cSld/@name) and, for `hidden`, hide
+    the slide in the slide show (p:sld/@show="0")."""
+    # Missing API: Slide.name is read-only and slides have no hidden property.
+    slide.element.cSld.set("name", name)
+    if hidden:
+        slide.element.set("show", "0")
