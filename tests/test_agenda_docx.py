@@ -148,8 +148,8 @@ def test_run_sheet_print_list_is_a_table_with_copies(tmp_path: Path) -> None:
         ["Item", "Copies", "Used in"],
         [
             "Fixture action plan (fixture-worksheet)",
-            "one for the room",
-            "Arrival, registration and coffee",
+            "one per group and one for the room",
+            "Arrival, registration and coffee; Defining our focus; Ideas generation",
         ],
     ]
 

@@ -53,8 +53,8 @@ def test_facilitator_markdown_has_run_sheet_and_quoted_notes() -> None:
         in text
     )
     assert (
-        "| Fixture action plan (`fixture-worksheet`) | one per group | Defining our focus; "
-        "Ideas generation |" in text
+        "| Fixture action plan (`fixture-worksheet`) | one per group and one for the room | "
+        "Arrival, registration and coffee; Defining our focus; Ideas generation |" in text
     )
     assert "| 11:20 to 12:05 | 45 | Lunch |" in text
     assert (

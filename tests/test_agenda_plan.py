@@ -230,24 +230,48 @@ def test_run_sheet_materials_are_listed_once_each() -> None:
     assert sheet.materials == ("Name badges", "Flip chart and pens", "Sticky notes")
 
 
-def test_print_list_gives_copies_per_item_and_the_sessions_using_it() -> None:
+def test_print_list_gives_one_line_per_item_with_its_copy_rules_and_sessions() -> None:
     sheet = plan_agenda(make_request("facilitator")).run_sheet
     assert sheet is not None
     assert [(p.item_id, p.title, p.copies, p.sessions) for p in sheet.prints] == [
         (
             "fixture-worksheet",
             "Fixture action plan",
-            "one for the room",
-            ("Arrival, registration and coffee",),
+            "one per group and one for the room",
+            ("Arrival, registration and coffee", "Defining our focus", "Ideas generation"),
         ),
-        ("fixture-handout", "Fixture case studies", "one per participant", ("Defining our focus",)),
         (
-            "fixture-worksheet",
-            "Fixture action plan",
-            "one per group",
+            "fixture-handout",
+            "Fixture case studies",
+            "one per participant and one per facilitator",
             ("Defining our focus", "Ideas generation"),
         ),
-        ("fixture-handout", "Fixture case studies", "one per facilitator", ("Ideas generation",)),
+    ]
+    assert sheet.prints[1].used_in == "Defining our focus; Ideas generation"
+
+
+def test_print_list_shows_the_packs_print_plan_when_given() -> None:
+    from compassion_kit.model.workshop import Printed
+    from compassion_kit.print_plan import Counts, plan_prints
+
+    request = make_request("facilitator")
+    prints = plan_prints(
+        (request.schedule,),
+        request.library_titles,
+        kinds={"fixture-worksheet": "worksheet", "fixture-handout": "handout", "extra": "handout"},
+        chosen=[Printed(id="fixture-handout", copies=40), Printed(id="extra")],
+        counts=Counts(participants=20, groups=4, facilitators=2),
+    )
+    sheet = plan_agenda(dataclasses.replace(request, prints=prints)).run_sheet
+    assert sheet is not None
+    assert [(p.item_id, p.copies, p.used_in) for p in sheet.prints] == [
+        (
+            "fixture-worksheet",
+            "5 copies (one per group and one for the room)",
+            ("Arrival, registration and coffee; Defining our focus; Ideas generation"),
+        ),
+        ("fixture-handout", "40 copies (set in the spec)", "Defining our focus; Ideas generation"),
+        ("extra", "20 copies (one per participant)", "not used in any session"),
     ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from compassion_kit.errors import KitError
-from compassion_kit.pack.checklist import checklist, missing_print_items
+from compassion_kit.pack.checklist import checklist
 from compassion_kit.pack.plan import file_prefix, plan_files
 from compassion_kit.pack.spec import load_spec
 
@@ -195,18 +195,66 @@ def test_checklist_lists_copies_materials_and_what_the_agenda_also_suggests():
     assert "- 09:30-09:50 Arrival, registration and coffee" in text
 
 
-def test_print_items_an_agenda_needs_but_the_spec_lacks_are_named(tmp_path: Path):
+def test_print_items_an_agenda_needs_but_the_spec_lacks_are_added_with_a_warning(tmp_path: Path):
     spec_path = tmp_path / "workshop.yaml"
     spec_path.write_text(
         'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
-        "handouts: [workshop-case-studies]\n",
+        "groups: 5\nhandouts: [workshop-case-studies]\nparticipants: 20\n"
+        "worksheets: [feedback-form]\n",
         encoding="utf-8",
     )
     spec = load_spec(spec_path)
-    missing, feedback = missing_print_items(spec.workshop, spec.schedules)
-    assert missing.startswith("case-imperial-tea-biscuits (one per group) for '")
-    assert "add it to worksheets or handouts" in missing
-    assert feedback.startswith("follow-up-evaluation (one per participant) for '")
+    (added,) = [p for p in spec.prints.added if p.id == "case-imperial-tea-biscuits"]
+    assert (added.id, added.kind, added.copies, added.copies_text) == (
+        "case-imperial-tea-biscuits",
+        "handout",
+        5,
+        "5 copies (one per group)",
+    )
+    assert spec.prints.ids("handout") == ("workshop-case-studies", "case-imperial-tea-biscuits")
+    (note,) = [n for n in spec.notes if "'case-imperial-tea-biscuits'" in n]
+    assert "workshop.yaml:5:1: 'case-imperial-tea-biscuits' (" in note
+    assert (
+        "of the agenda 'introductory-workshop' but the spec does not list it: added to the " in note
+    )
+    assert "pack's handouts, 5 copies (one per group) (hint: list it under handouts" in note
+
+
+def test_spec_items_no_session_uses_are_kept_with_a_warning_naming_item_and_agenda(
+    tmp_path: Path,
+):
+    spec_path = tmp_path / "workshop.yaml"
+    spec_path.write_text(
+        'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
+        "handouts: [workshop-case-studies, case-imperial-tea-biscuits, why-compassion-matters]\n"
+        "groups: 4\nparticipants: 20\nworksheets: [feedback-form]\n",
+        encoding="utf-8",
+    )
+    spec = load_spec(spec_path)
+    (unused,) = spec.prints.unused
+    assert unused.id == "why-compassion-matters"
+    assert spec.prints.used_in_text(unused) == "not used in any session"
+    assert "why-compassion-matters" in spec.prints.ids("handout")
+    (note,) = [n for n in spec.notes if "not used in any session" in n]
+    assert "workshop.yaml:4:" in note
+    assert "'why-compassion-matters' is not used in any session of the agenda " in note
+    assert "'introductory-workshop'" in note
+
+
+def test_fewer_copies_than_the_sessions_need_are_warned_about(tmp_path: Path):
+    spec_path = tmp_path / "workshop.yaml"
+    spec_path.write_text(
+        'title: "Lab"\norganisation: {name: "Test Trust"}\nagendas: [improvement-lab]\n'
+        "groups: 6\nworksheets: [{id: lab-readiness-check, copies: 5}]\n"
+        "handouts: [staff-support-approaches]\nparticipants: 20\n",
+        encoding="utf-8",
+    )
+    spec = load_spec(spec_path)
+    (note,) = [n for n in spec.notes if "'lab-readiness-check'" in n]
+    assert "the spec prints 5 of 'lab-readiness-check' but its sessions need 7 " in note
+    assert "(one per group and one for the room)" in note
+    (sheet,) = [p for p in spec.prints.items if p.id == "lab-readiness-check"]
+    assert sheet.copies_text == "5 copies (set in the spec)"
 
 
 def test_missing_logo_and_unknown_ids_are_reported_together(tmp_path):
@@ -251,4 +299,45 @@ def test_a_profile_with_a_wrong_name_still_has_its_colours_and_logo_checked(tmp_
         "name",
         "logo",
         "colours.primary",
+    ]
+
+
+def test_a_worksheet_a_deck_exercise_uses_counts_as_used_and_is_added_when_left_out(
+    tmp_path: Path,
+):
+    spec_path = tmp_path / "workshop.yaml"
+    spec_path.write_text(
+        'title: "Lab"\norganisation: {name: "Test Trust"}\nagendas: [improvement-lab]\n'
+        "groups: 5\ndeck: {modules: [appreciative-inquiry]}\n"
+        "worksheets: [lab-readiness-check]\nhandouts: [staff-support-approaches]\n"
+        "participants: 20\n",
+        encoding="utf-8",
+    )
+    spec = load_spec(spec_path)
+    (added,) = [p for p in spec.prints.added if p.id == "acts-of-compassion"]
+    assert added.kind == "worksheet"
+    assert added.used_in[0].startswith("deck slide '")
+    assert spec.prints.unused == ()
+    (note,) = [n for n in spec.notes if "'acts-of-compassion'" in n]
+    assert "'acts-of-compassion' (" in note and "is used in deck slide '" in note
+    assert "added to the pack's worksheets" in note
+
+
+def test_copies_that_need_a_count_the_spec_lacks_are_warned_about(tmp_path: Path):
+    spec_path = tmp_path / "workshop.yaml"
+    spec_path.write_text(
+        'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
+        "participants: 12\nhandouts: [workshop-case-studies, case-imperial-tea-biscuits]\n",
+        encoding="utf-8",
+    )
+    spec = load_spec(spec_path)
+    (note,) = [n for n in spec.notes if "how many" in n]
+    assert (
+        "'case-imperial-tea-biscuits' is printed one per group, but the spec does not say how "
+        "many groups there are, so the checklist gives no number of copies (hint: add "
+        "'groups: N' to the spec)" in note
+    )
+    assert [p.copies_text for p in spec.prints.items if p.kind == "handout"] == [
+        "12 copies (one per participant)",
+        "one per group",
     ]

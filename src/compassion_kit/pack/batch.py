@@ -17,7 +17,6 @@ from typing import Any
 from compassion_kit import __version__
 from compassion_kit.errors import KitError, ProblemLog, warning_lines
 from compassion_kit.orgs import OrgSource, organisation_slug, read_orgs
-from compassion_kit.pack.checklist import missing_print_items
 from compassion_kit.pack.folder import GENERATOR, MANIFEST, check_target, staged_folder
 from compassion_kit.pack.outcome import PackOptions, PackOutcome, PackResult, Progress, Quiet
 from compassion_kit.pack.plan import SCRIPT
@@ -66,7 +65,7 @@ def build_pack(
     log.raise_if_any()
     assert spec is not None and target is not None
     out = target
-    warnings = spec.notes + tuple(missing_print_items(spec.workshop, spec.schedules))
+    warnings = spec.notes  # with the print plan's: items added from agendas, unused ones
     if sources is not None:  # a built organisation's profile warnings, e.g. a text shade
         warnings += tuple(w for s in sources if s.brand for w in warning_lines(list(s.problems)))
     if sources is None:

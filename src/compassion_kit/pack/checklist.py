@@ -1,6 +1,7 @@
 """The facilitator's checklist (checklist.md): what to print, how many copies, what to bring.
 
-Owns the checklist's wording; a pure function of the spec, the library and the pack's files.
+Owns the checklist's wording; a pure function of the spec, the library, the pack's files and
+its print plan (`print_plan.py`, shared with the facilitator agenda's run sheet and the manifest).
 """
 
 from __future__ import annotations
@@ -9,19 +10,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from compassion_kit.model import DeckModule, Worksheet
-from compassion_kit.model.workshop import Printed, Workshop
+from compassion_kit.model.workshop import Workshop
 from compassion_kit.pack.plan import FACILITATOR, SCRIPT, PackFile
+from compassion_kit.pack.prints import pack_prints, pack_schedules
+from compassion_kit.print_plan import Printout, PrintPlan
 
 if TYPE_CHECKING:
     from compassion_kit.library import Library
     from compassion_kit.timing import Schedule
-
-_PER = {
-    "participant": "one per participant",
-    "group": "one per group",
-    "facilitator": "one per facilitator",
-    "room": "one for the room",
-}
 
 
 def checklist(
@@ -32,16 +28,19 @@ def checklist(
     files: Sequence[PackFile],
     formats: Sequence[str],
     slides: int | None = None,
+    prints: PrintPlan | None = None,
 ) -> str:
     """The checklist as Markdown, with a tick box on every line to print or bring.
 
     Files to print are named in the format that prints best (PDF when the pack has PDFs).
-    Agendas' print lists name worksheets and handouts the spec left out, so nothing the day
-    needs is missed.
+    Worksheets and handouts come from `prints`, the pack's print plan (made here from the
+    spec and its agendas when not given): copies and the sessions that use each item.
     """
+    if prints is None:
+        prints = pack_prints(workshop, library, schedules)
     lines = [f"# Facilitator checklist: {workshop.title}", "", _summary(workshop, organisation)]
     lines += ["", "## Print", ""]
-    lines += _print_lines(workshop, library, files, formats)
+    lines += _print_lines(workshop, library, files, formats, prints)
     deck = next((f for f in files if f.kind == "deck"), None)
     if deck is not None:
         shown = deck.name if "pptx" in formats else f"{deck.stem}.pdf"
@@ -59,10 +58,6 @@ def checklist(
     ready = _ready(workshop, schedules)
     if ready:
         lines += ["", "## Have ready, session by session", ""] + ready
-    missing = missing_print_items(workshop, schedules)
-    if missing:
-        lines += ["", "## Also suggested by the agenda, not in this pack", ""]
-        lines += [f"- {m}" for m in missing]
     return "\n".join(lines) + "\n"
 
 
@@ -83,9 +78,17 @@ def _count(copies: int) -> str:
     return f"{copies} {'copy' if copies == 1 else 'copies'}"
 
 
-def _copies(workshop: Workshop, given: int | None = None) -> str:
-    if given is not None:
-        return _count(given)
+def _item_line(item: Printout, prints: PrintPlan) -> str:
+    """'  - [ ] Title (id): 30 copies (one per participant); used in: Session A; Session B'."""
+    where = prints.used_in_text(item)
+    if item.uses:
+        where = f"used in: {where}"
+    if not item.listed:
+        where += "; added from the agenda (not listed in the spec)"
+    return f"  - [ ] {item.title} ({item.id}): {item.copies_text}" + (f"; {where}" if where else "")
+
+
+def _copies(workshop: Workshop) -> str:
     if workshop.participants:
         return f"{workshop.participants} copies (one per participant)"
     return "one per participant"
@@ -96,7 +99,11 @@ def _print_name(file: PackFile, formats: Sequence[str]) -> str:
 
 
 def _print_lines(
-    workshop: Workshop, library: Library, files: Sequence[PackFile], formats: Sequence[str]
+    workshop: Workshop,
+    library: Library,
+    files: Sequence[PackFile],
+    formats: Sequence[str],
+    prints: PrintPlan,
 ) -> list[str]:
     lines = []
     facilitators = max(len(workshop.facilitators), 1)
@@ -113,9 +120,8 @@ def _print_lines(
             titles = ", ".join(library.get(i).title for i in file.items)
             lines.append(f"- [ ] Facilitator sheets ({titles}): {_count(facilitators)} of {name}")
         elif file.kind in ("worksheets", "handouts"):
-            chosen = workshop.worksheets if file.kind == "worksheets" else workshop.handouts
             lines.append(f"- [ ] {file.kind.capitalize()}, from {name}:")
-            lines += [_item_line(workshop, library, p) for p in chosen]
+            lines += [_item_line(p, prints) for p in prints.items if p.id in file.items]
         elif file.kind == "deck" and "pdf" in formats:  # packs with PDFs add its script
             script = f"`{file.stem.removesuffix('-deck')}-{SCRIPT}.pdf`"
             lines.append(
@@ -125,22 +131,12 @@ def _print_lines(
     return lines or ["Nothing to print."]
 
 
-def _item_line(workshop: Workshop, library: Library, printed: Printed) -> str:
-    title = library.get(printed.id).title
-    return f"  - [ ] {title} ({printed.id}): {_copies(workshop, printed.copies)}"
-
-
-def _agenda_sessions(workshop: Workshop, schedules: Mapping[str, Schedule]) -> list[Schedule]:
-    ids = [*workshop.agendas, *([workshop.deck.agenda] if workshop.deck else [])]
-    return [schedules[i] for i in dict.fromkeys(ids) if i is not None and i in schedules]
-
-
 def _materials(
     workshop: Workshop, library: Library, schedules: Mapping[str, Schedule]
 ) -> list[str]:
     """Materials named by the agendas' sessions and the deck's exercises, then per worksheet."""
     found: list[str] = []
-    for timed in _agenda_sessions(workshop, schedules):
+    for timed in pack_schedules(workshop, schedules):
         for slot in timed.sessions:
             found += slot.session.materials
     for module_id in workshop.deck.modules if workshop.deck else []:
@@ -159,29 +155,13 @@ def _materials(
 
 def _ready(workshop: Workshop, schedules: Mapping[str, Schedule]) -> list[str]:
     lines: list[str] = []
-    for timed in _agenda_sessions(workshop, schedules):
+    for timed in pack_schedules(workshop, schedules):
         for slot in timed.sessions:
             notes = slot.session.facilitator
             if notes is not None and notes.ready:
                 lines.append(f"- {slot.slot} {slot.session.title}")
                 lines += [f"  - [ ] {item}" for item in notes.ready]
     return lines
-
-
-def missing_print_items(workshop: Workshop, schedules: Mapping[str, Schedule]) -> list[str]:
-    """Worksheets and handouts an agenda asks to print that the spec does not include."""
-    chosen = {p.id for p in (*workshop.worksheets, *workshop.handouts)}
-    missing = []
-    for timed in _agenda_sessions(workshop, schedules):
-        for slot in timed.sessions:
-            for printed in slot.session.print:
-                if printed.item not in chosen:
-                    chosen.add(printed.item)
-                    missing.append(
-                        f"{printed.item} ({_PER[printed.per]}) for '{slot.session.title}' in "
-                        f"the agenda '{timed.agenda.id}': add it to worksheets or handouts"
-                    )
-    return missing
 
 
 def _unique(texts: Iterable[str]) -> list[str]:

@@ -12,6 +12,8 @@ from compassion_kit.library import Library
 from compassion_kit.model import Worksheet
 from compassion_kit.model.workshop import Workshop
 from compassion_kit.names import file_name
+from compassion_kit.pack.prints import pack_prints
+from compassion_kit.print_plan import PrintPlan
 
 PARTICIPANT = "participant"
 FACILITATOR = "facilitator"
@@ -43,12 +45,17 @@ def file_prefix(slug: str, date: str | None) -> str:
     return f"{slug}-{date}" if date else slug
 
 
-def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackFile, ...]:
+def plan_files(
+    workshop: Workshop, library: Library, prefix: str, prints: PrintPlan | None = None
+) -> tuple[PackFile, ...]:
     """Every Office file the pack needs, in a fixed order: deck, agendas, worksheets, handouts.
 
-    Each agenda gives a participant and a facilitator version. Worksheets are one document;
-    a second, for facilitators, holds the chosen worksheets that have facilitator sheets.
+    Each agenda gives a participant and a facilitator version. Worksheets are one document,
+    holding the worksheets of `prints` (the pack's print plan; without one, the spec's own);
+    a second, for facilitators, holds those that have facilitator sheets. Handouts likewise.
     """
+    if prints is None:
+        prints = pack_prints(workshop, library, {})
     files: list[PackFile] = []
     if workshop.deck is not None:
         modules = tuple(workshop.deck.modules)
@@ -59,8 +66,8 @@ def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackF
         for audience in (PARTICIPANT, FACILITATOR):
             name = file_name(f"{prefix}-{agenda_id}-{audience}", "docx")
             files.append(PackFile(name, "agenda", "docx", (agenda_id,), audience))
-    if workshop.worksheets:
-        ids = tuple(w.id for w in workshop.worksheets)
+    ids = prints.ids("worksheet")
+    if ids:
         name = file_name(f"{prefix}-worksheets", "docx")
         files.append(PackFile(name, "worksheets", "docx", ids, PARTICIPANT))
         # Only worksheets with facilitator sheets: the participant sheets are printed anyway.
@@ -68,8 +75,8 @@ def plan_files(workshop: Workshop, library: Library, prefix: str) -> tuple[PackF
         if noted:
             name = file_name(f"{prefix}-worksheets-facilitator", "docx")
             files.append(PackFile(name, "worksheets", "docx", noted, FACILITATOR))
-    if workshop.handouts:
-        ids = tuple(h.id for h in workshop.handouts)
+    ids = prints.ids("handout")
+    if ids:
         name = file_name(f"{prefix}-handouts", "docx")
         files.append(PackFile(name, "handouts", "docx", ids, PARTICIPANT))
     return tuple(files)

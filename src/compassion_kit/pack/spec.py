@@ -20,6 +20,8 @@ from compassion_kit.loading import YamlDocument, read_yaml
 from compassion_kit.model import Organisation
 from compassion_kit.model.validate import validate_parts
 from compassion_kit.model.workshop import Workshop
+from compassion_kit.pack.prints import pack_prints, print_warnings
+from compassion_kit.print_plan import PrintPlan
 from compassion_kit.profile import Brand, profile_problems, read_brand
 
 if TYPE_CHECKING:
@@ -50,6 +52,8 @@ class Spec:
     templates: Mapping[str, Path] = field(default_factory=dict)  # "deck"/"document" -> file
     notes: tuple[str, ...] = ()
     """Warnings found while loading (e.g. a brand colour too light for text), as lines"""
+    prints: PrintPlan = field(default_factory=PrintPlan)
+    """What to print: the spec's worksheets and handouts merged with its agendas' print lists"""
 
 
 def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -> Spec:
@@ -99,6 +103,9 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
     templates = _templates(workshop, doc, base, log)
     log.raise_if_any()
     assert library is not None
+    # Only for a spec without mistakes: its warnings would be noise among errors.
+    prints = pack_prints(workshop, library, schedules)
+    log.extend(print_warnings(workshop, prints, doc))
     return Spec(
         path=doc.path,
         workshop=workshop,
@@ -111,6 +118,7 @@ def load_spec(path: Path, *, own_organisation: bool = True, pdf: bool = False) -
         logo=logo,
         templates=templates,
         notes=warning_lines(log.problems),
+        prints=prints,
     )
 
 

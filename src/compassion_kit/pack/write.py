@@ -17,6 +17,7 @@ from compassion_kit.errors import Location, OutputError, Problem, ProblemLog
 from compassion_kit.pack.checklist import checklist
 from compassion_kit.pack.folder import GENERATOR, MANIFEST
 from compassion_kit.pack.plan import FACILITATOR, SCRIPT, PackFile, file_prefix, plan_files
+from compassion_kit.pack.prints import print_json
 from compassion_kit.records import FileRecord
 from compassion_kit.records import record as new_record
 
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
     from compassion_kit.timing import Schedule
 
 CHECKLIST = "checklist.md"
+
+
+def pack_files(spec: Spec, slug: str) -> tuple[PackFile, ...]:
+    """The pack's Office files, their worksheets and handouts from the spec's print plan."""
+    prefix = file_prefix(slug, spec.workshop.date)
+    return plan_files(spec.workshop, spec.library, prefix, spec.prints)
 
 
 def _record(name: str, file: PackFile, data: bytes, fmt: str, **extra: Any) -> FileRecord:
@@ -44,7 +51,7 @@ def render_pack(
     """
     from compassion_kit.render.deck import slide_numbers
 
-    files = plan_files(spec.workshop, spec.library, file_prefix(slug, spec.workshop.date))
+    files = pack_files(spec, slug)
     # Not parents=True: a worker still running after an interrupt must not re-create the
     # temporary folder the parent has just removed.
     folder.mkdir(exist_ok=True)
@@ -129,6 +136,8 @@ def _agenda(
         date=spec.workshop.display_date,
         venue=spec.workshop.venue,
     )
+    # The run sheet shows the pack's print plan, so it lists what checklist.md lists.
+    request = replace(request, prints=spec.prints)
     return requests.render_agenda(request, template=spec.templates.get("document"))
 
 
@@ -228,7 +237,7 @@ def finish_pack(
     Returns:
         The manifest, as written to `folder / "manifest.json"`.
     """
-    files = plan_files(spec.workshop, spec.library, file_prefix(slug, spec.workshop.date))
+    files = pack_files(spec, slug)
     kept = []
     for record in records:
         if record.format in ("pptx", "docx") and record.format not in spec.formats:
@@ -237,7 +246,14 @@ def finish_pack(
             kept.append(record)
     slides = next((r.slides for r in records if r.kind == "deck" and r.slides), None)
     text = checklist(
-        spec.workshop, spec.library, spec.schedules, organisation, files, spec.formats, slides
+        spec.workshop,
+        spec.library,
+        spec.schedules,
+        organisation,
+        files,
+        spec.formats,
+        slides,
+        spec.prints,
     )
     data = text.encode("utf-8")
     (folder / CHECKLIST).write_bytes(data)
@@ -252,6 +268,7 @@ def finish_pack(
         "date": spec.workshop.date,
         "formats": list(spec.formats),
         "files": [r.as_json() for r in kept],
+        "print": print_json(spec.prints, files, spec.formats),
     }
     write_json(folder / MANIFEST, manifest)
     return manifest

@@ -59,7 +59,7 @@ def _run_sheet(sheet: RunSheet) -> list[str]:
         return [*out, "Nothing to print."]
     out += ["| Item | Copies | Used in |", "| --- | --- | --- |"]
     out += [
-        f"| {_cell(p.title)} (`{p.item_id}`) | {p.copies} | {_cell('; '.join(p.sessions))} |"
+        f"| {_cell(p.title)} (`{p.item_id}`) | {p.copies} | {_cell(p.used_in)} |"
         for p in sheet.prints
     ]
     return out

@@ -128,7 +128,7 @@ def _write_run_sheet(draft: Draft, sheet: RunSheet) -> None:
 
 
 def _print_row(line: PrintLine) -> list[str]:
-    return [f"{line.title} ({line.item_id})", line.copies, "; ".join(line.sessions)]
+    return [f"{line.title} ({line.item_id})", line.copies, line.used_in]
 
 
 def _labelled(paragraph: Paragraph, label: str, text: str) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from compassion_kit.branding import substitute
 from compassion_kit.model import Agenda, Session
+from compassion_kit.print_plan import PER_TEXT, PrintPlan, plan_prints
 from compassion_kit.render.slide_refs import SlideNames, join_and, resolve, slide_phrase
 from compassion_kit.timing import Schedule, TimedSession, clock
 
@@ -30,13 +31,6 @@ LANGUAGE = "en-GB"
 # runs for the facilitator audience alone. Adding a field here makes it public: think twice.
 PARTICIPANT_FIELDS = ("title", "kind", "minutes", "participant")
 
-_COPIES = {
-    "participant": "one per participant",
-    "group": "one per group",
-    "facilitator": "one per facilitator",
-    "room": "one for the room",
-}
-
 
 @dataclass(frozen=True)
 class AgendaRequest:
@@ -52,6 +46,8 @@ class AgendaRequest:
     library_titles: Mapping[str, str]  # item id -> title, for the print list
     date: str | None = None
     venue: str | None = None
+    prints: PrintPlan | None = None
+    """The pack's print plan, shown in the run sheet; None: planned from this agenda alone"""
 
 
 @dataclass(frozen=True)
@@ -81,8 +77,9 @@ class PrintLine:
 
     item_id: str
     title: str
-    copies: str  # "one per group"
+    copies: str  # "6 copies (one per group and one for the room)", or "one per group"
     sessions: tuple[str, ...]
+    used_in: str  # the sessions as one line, or "not used in any session"
 
 
 @dataclass(frozen=True)
@@ -206,7 +203,7 @@ def _notes(session: Session, request: AgendaRequest, names: SlideNames) -> tuple
             Note(
                 "Hand out",
                 items=tuple(
-                    f"{request.library_titles.get(p.item, p.item)} ({_COPIES[p.per]})"
+                    f"{request.library_titles.get(p.item, p.item)} ({PER_TEXT[p.per]})"
                     for p in session.print
                 ),
             )
@@ -236,16 +233,14 @@ def _run_sheet(timed: Schedule, request: AgendaRequest) -> RunSheet:
 
 
 def _print_list(timed: Schedule, request: AgendaRequest) -> tuple[PrintLine, ...]:
-    """One line per item and copy rule, in order of first use, naming the sessions."""
-    used: dict[tuple[str, str], list[str]] = {}
-    for slot in timed.sessions:
-        for printed in slot.session.print:
-            sessions = used.setdefault((printed.item, printed.per), [])
-            if slot.session.title not in sessions:
-                sessions.append(slot.session.title)
+    """One line per item of the print plan (the pack's, or this agenda's alone), in order of
+    first use, with its copies and the sessions that use it."""
+    prints = request.prints
+    if prints is None:
+        prints = plan_prints((timed,), request.library_titles)
     return tuple(
-        PrintLine(item, request.library_titles.get(item, item), _COPIES[per], tuple(sessions))
-        for (item, per), sessions in used.items()
+        PrintLine(p.id, p.title, p.copies_text, p.used_in, prints.used_in_text(p))
+        for p in prints.items
     )
 
 
