@@ -30,7 +30,7 @@ _COMMON = frozenset(
         """a an and any as at by each every for from in of on one or our per the their this to
         with your copy spare blank printed print take away participant group table team room
         facilitator sheet paper pen flipchart flip chart template form handout worksheet case
-        study completed""",
+        study completed set copies""",
     )
 )
 _Where = tuple[str | int, ...]
