@@ -136,8 +136,11 @@ def _agenda(
         date=spec.workshop.display_date,
         venue=spec.workshop.venue,
     )
-    # The run sheet shows the pack's print plan, so it lists what checklist.md lists.
-    request = replace(request, prints=spec.prints)
+    # The run sheet shows the pack's print plan, so it lists what checklist.md lists; a pack
+    # of one day's agenda is titled as the workshop, like its deck.
+    single = len(spec.workshop.agendas) == 1
+    title = spec.workshop.title if single else None
+    request = replace(request, prints=spec.prints, title=title)
     return requests.render_agenda(request, template=spec.templates.get("document"))
 
 

@@ -48,6 +48,7 @@ class AgendaRequest:
     venue: str | None = None
     prints: PrintPlan | None = None
     """The pack's print plan, shown in the run sheet; None: planned from this agenda alone"""
+    title: str | None = None  # the workshop's title in a pack, so every file says the same
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def plan_agenda(request: AgendaRequest) -> AgendaPlan:
         if facilitator:
             row = replace(row, notes=_notes(slot.session, request, names))
         rows.append(row)
-    title = substitute(agenda.title, tokens)
+    title = request.title or substitute(agenda.title, tokens)
     label = "facilitator agenda" if facilitator else "participant agenda"
     return AgendaPlan(
         audience=request.audience,
