@@ -211,7 +211,7 @@ def test_every_worksheet_the_day_prints_is_named_in_its_session_materials() -> N
         "patient-staff-measures": "measures for patients and staff worksheet",
         "fishbone-diagram": "fishbone diagram worksheet",
         "improvement-action-plan": "action plan worksheet",
-        "follow-up-evaluation": "feedback form",
+        "same-day-feedback": "feedback form",
     }
     printed: set[str] = set()
     for session in _agenda().sessions:
@@ -219,8 +219,8 @@ def test_every_worksheet_the_day_prints_is_named_in_its_session_materials() -> N
         for item in session.print:
             printed.add(item.item)
             assert any(named_as[item.item] in m for m in materials), (session.id, item.item)
-            assert item.per == ("participant" if item.item == "follow-up-evaluation" else "group")
-    assert printed == DAY_SHEETS | {"follow-up-evaluation"}
+            assert item.per == ("participant" if item.item == "same-day-feedback" else "group")
+    assert printed == DAY_SHEETS | {"same-day-feedback"}
 
 
 # Packs: the preset and the README example.
