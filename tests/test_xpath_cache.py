@@ -1,0 +1,35 @@
+"""python-pptx's and python-docx's element `xpath`, compiled once per process: same results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPRESSIONS = ("./*[1]/p:nvPr/p:ph", ".//a:t", "./p:nvSpPr/p:cNvPr/@name", "count(.//p:sp)")
+
+
+def test_pptx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
+    from pptx import Presentation
+    from pptx.oxml.ns import _nsmap
+    from pptx.oxml.xmlchemy import BaseOxmlElement
+
+    from compassion_kit.render.pptx import oxml
+
+    prs = Presentation(str(ROOT / "templates" / "deck.pptx"))
+    elements = [
+        element
+        for layout in prs.slide_layouts
+        for element in layout.shapes._spTree.iter()
+        if isinstance(element, BaseOxmlElement)
+    ]
+    assert len(elements) > 50
+    oxml._compiled.cache_clear()
+    for element in elements:
+        for path in EXPRESSIONS:
+            expected = etree.ElementBase.xpath(element, path, namespaces=_nsmap)
+            assert element.xpath(path) == expected
+    info = oxml._compiled.cache_info()
+    assert info.misses == len(EXPRESSIONS)
+    assert info.hits == len(EXPRESSIONS) * (len(elements) - 1)
