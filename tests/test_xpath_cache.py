@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPRESSIONS = ("./*[1]/p:nvPr/p:ph", ".//a:t", "./p:nvSpPr/p:cNvPr/@name", "count(.//p:sp)")
@@ -33,3 +33,26 @@ def test_pptx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
     info = oxml._compiled.cache_info()
     assert info.misses == len(EXPRESSIONS)
     assert info.hits == len(EXPRESSIONS) * (len(elements) - 1)
+
+
+def test_docx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
+    from docx import Document
+    from docx.oxml.ns import nsmap
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
+    from compassion_kit.render.docx import text
+
+    document = Document(str(ROOT / "templates" / "document.docx"))
+    document.add_paragraph("A paragraph").add_run(" and a run")
+    document.add_table(rows=2, cols=2)
+    elements = [e for e in document.element.iter() if isinstance(e, BaseOxmlElement)]
+    elements += [e for e in document.styles.element.iter() if isinstance(e, BaseOxmlElement)]
+    assert len(elements) > 50
+    paths = ("./w:r", ".//w:t", "./w:pPr/w:pStyle/@w:val", "count(.//w:tc)")
+    text._compiled.cache_clear()
+    for element in elements:
+        for path in paths:
+            expected = etree.ElementBase.xpath(element, path, namespaces=nsmap)
+            assert element.xpath(path) == expected
+    info = text._compiled.cache_info()
+    assert (info.misses, info.hits) == (len(paths), len(paths) * (len(elements) - 1))
