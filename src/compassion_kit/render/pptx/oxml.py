@@ -16,10 +16,12 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import _nsmap, qn
+from pptx.oxml.ns import qn
 from pptx.oxml.slide import CT_NotesSlide
-from pptx.oxml.xmlchemy import BaseOxmlElement, OxmlElement
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.parts.slide import NotesSlidePart
+
+from compassion_kit.render.pptx import speed  # noqa: F401  # python-pptx's XPath, compiled once
 
 LANG = "en-GB"
 _INSETS = ("lIns", "tIns", "rIns", "bIns")
@@ -42,20 +44,6 @@ _BEFORE_TEXT_STYLE = (
     "p:smartTags",
     "p:notesSz",
 )
-
-
-@functools.lru_cache(maxsize=512)
-def _compiled(path: str) -> Any:
-    return etree.XPath(path, namespaces=_nsmap)
-
-
-def _xpath(self: BaseOxmlElement, xpath_str: str) -> Any:
-    return _compiled(xpath_str)(self)
-
-
-# Speed, not a missing API: python-pptx's `xpath` compiles its expression on every call (`.ph`
-# on each shape, thousands a deck); compiled once per process here, with the same result.
-BaseOxmlElement.xpath = _xpath  # type: ignore[method-assign]
 
 
 def _child(parent: Any, tag: str, **attrs: str) -> Any:

@@ -1,4 +1,4 @@
-"""python-pptx's and python-docx's element `xpath`, compiled once per process: same results."""
+"""Work python-pptx and python-docx repeat, done once: the same results as their own calls."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def test_pptx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
     from pptx.oxml.ns import _nsmap
     from pptx.oxml.xmlchemy import BaseOxmlElement
 
-    from compassion_kit.render.pptx import oxml
+    from compassion_kit.render.pptx import speed
 
     prs = Presentation(str(ROOT / "templates" / "deck.pptx"))
     elements = [
@@ -25,12 +25,12 @@ def test_pptx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
         if isinstance(element, BaseOxmlElement)
     ]
     assert len(elements) > 50
-    oxml._compiled.cache_clear()
+    speed._compiled.cache_clear()
     for element in elements:
         for path in EXPRESSIONS:
             expected = etree.ElementBase.xpath(element, path, namespaces=_nsmap)
             assert element.xpath(path) == expected
-    info = oxml._compiled.cache_info()
+    info = speed._compiled.cache_info()
     assert info.misses == len(EXPRESSIONS)
     assert info.hits == len(EXPRESSIONS) * (len(elements) - 1)
 
@@ -56,3 +56,34 @@ def test_docx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
             assert element.xpath(path) == expected
     info = text._compiled.cache_info()
     assert (info.misses, info.hits) == (len(paths), len(paths) * (len(elements) - 1))
+
+
+def test_pictures_added_through_the_remembered_part_match_python_pptx() -> None:
+    import io
+
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    from compassion_kit.render.pptx import speed
+
+    logo = (ROOT / "examples" / "fenmoor-hospice" / "logo.png").read_bytes()
+    decks = []
+    for use_speed in (False, True):
+        prs = Presentation(str(ROOT / "templates" / "deck.pptx"))
+        for number in range(4):
+            slide = prs.slides.add_slide(prs.slide_layouts[0])
+            box = (Emu(100 + number), Emu(200), Emu(300000), Emu(200000))
+            if use_speed:
+                speed.add_picture(slide, logo, *box)
+            else:
+                slide.shapes.add_picture(io.BytesIO(logo), *box)
+        saved = io.BytesIO()
+        prs.save(saved)
+        decks.append(Presentation(saved))
+    plain, fast = decks
+    images = [[p for p in d.part.package.iter_parts() if "image" in p.content_type] for d in decks]
+    assert len(images[0]) == len(images[1]) == 1
+    for before, after in zip(plain.slides, fast.slides, strict=True):
+        assert before.shapes._spTree.xml == after.shapes._spTree.xml
+        assert "Picture" in after.shapes[-1].name
+        assert before.part.rels.xml == after.part.rels.xml
