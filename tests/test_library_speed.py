@@ -87,3 +87,24 @@ def test_pictures_added_through_the_remembered_part_match_python_pptx() -> None:
         assert before.shapes._spTree.xml == after.shapes._spTree.xml
         assert "Picture" in after.shapes[-1].name
         assert before.part.rels.xml == after.part.rels.xml
+
+
+def test_qualified_names_are_remembered_and_unchanged() -> None:
+    import docx.oxml.ns
+    import docx.oxml.xmlchemy
+    import pptx.oxml.ns
+    import pptx.oxml.xmlchemy
+
+    from compassion_kit.render.docx import text
+    from compassion_kit.render.pptx import speed
+
+    del text, speed  # imported for what importing them does
+    for fast, plain, names in (
+        (pptx.oxml.xmlchemy.qn, pptx.oxml.ns.qn, ("a:rPr", "p:sp", "a:latin")),
+        (docx.oxml.xmlchemy.qn, docx.oxml.ns.qn, ("w:rPr", "w:tcPr", "w:b")),
+    ):
+        assert fast is not plain
+        for name in names:
+            assert fast(name) == plain(name)
+            assert fast(name) == fast(name)
+        assert fast.cache_info().hits >= len(names)

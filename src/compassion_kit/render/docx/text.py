@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from docx.oxml.ns import nsmap
+import docx.oxml.xmlchemy
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import RGBColor
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
@@ -38,6 +39,8 @@ def _xpath(self: BaseOxmlElement, xpath_str: str) -> Any:
 # Speed, not a missing API: python-docx's `xpath` compiles its expression on every call (for
 # each run, header and section it looks at); compiled once per process, with the same result.
 BaseOxmlElement.xpath = _xpath  # type: ignore[method-assign]
+# Its child-element machinery qualifies every successor tag name on every insertion.
+docx.oxml.xmlchemy.qn = functools.lru_cache(maxsize=1024)(qn)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

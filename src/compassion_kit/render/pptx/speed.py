@@ -2,7 +2,7 @@
 
 Owns only speed: each function here gives what python-pptx's own call gives (tests compare
 them), without the repeated work. Importing this module compiles python-pptx's XPath
-expressions once per process from then on.
+expressions once per process from then on, and remembers its qualified tag names.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import io
 import weakref
 from typing import TYPE_CHECKING, Any
 
+import pptx.oxml.xmlchemy
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import _nsmap
+from pptx.oxml.ns import _nsmap, qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 
 if TYPE_CHECKING:
@@ -38,6 +39,9 @@ def _xpath(self: BaseOxmlElement, xpath_str: str) -> Any:
 # python-pptx's `xpath` compiles its expression on every call (`.ph` on each shape, thousands
 # a deck); compiled once per process here, with the same namespaces and the same result.
 BaseOxmlElement.xpath = _xpath  # type: ignore[method-assign]
+# Its child-element machinery turns "a:rPr" into "{namespace}rPr" for every successor tag on
+# every insertion (qn builds a str subclass each time): the same names, remembered.
+pptx.oxml.xmlchemy.qn = functools.lru_cache(maxsize=1024)(qn)  # type: ignore[attr-defined]
 
 
 def add_picture(slide: Slide, png: bytes, x: Length, y: Length, cx: Length, cy: Length) -> Any:
