@@ -108,3 +108,23 @@ def test_qualified_names_are_remembered_and_unchanged() -> None:
             assert fast(name) == plain(name)
             assert fast(name) == fast(name)
         assert fast.cache_info().hits >= len(names)
+
+
+def test_remembered_pictures_do_not_keep_a_deck_alive() -> None:
+    import gc
+
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    from compassion_kit.render.pptx import speed
+
+    logo = (ROOT / "examples" / "fenmoor-hospice" / "logo.png").read_bytes()
+    gc.collect()
+    before = len(speed._images)
+    prs = Presentation(str(ROOT / "templates" / "deck.pptx"))
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    speed.add_picture(slide, logo, Emu(0), Emu(0), Emu(100000), Emu(100000))
+    assert len(speed._images) == before + 1
+    del prs, slide
+    gc.collect()
+    assert len(speed._images) == before

@@ -23,8 +23,11 @@ if TYPE_CHECKING:
     from pptx.slide import Slide
     from pptx.util import Length
 
-# Image parts already in a package, by the SHA-1 of their bytes (python-pptx's own key).
-_images: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+# Image parts already in a package, by the SHA-1 of their bytes (python-pptx's own key). Weak
+# both ways: a part holds its package, so a strong value would keep every deck of a worker.
+_images: weakref.WeakKeyDictionary[Any, weakref.WeakValueDictionary[str, Any]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 @functools.lru_cache(maxsize=512)
@@ -48,11 +51,12 @@ def add_picture(slide: Slide, png: bytes, x: Length, y: Length, cx: Length, cy: 
     """`slide.shapes.add_picture(png, x, y, cx, cy)`, finding an image the deck already has
     without walking every part of the package (python-pptx walks them for each picture, and a
     logo is on every slide): the same calls `add_picture` makes, with the part remembered."""
-    known = _images.setdefault(slide.part.package, {})
+    known = _images.setdefault(slide.part.package, weakref.WeakValueDictionary())
     digest = hashlib.sha1(png).hexdigest()
-    if digest not in known:
-        known[digest], _ = slide.part.get_or_add_image_part(io.BytesIO(png))
-    image_part = known[digest]
+    image_part = known.get(digest)
+    if image_part is None:
+        image_part, _ = slide.part.get_or_add_image_part(io.BytesIO(png))
+        known[digest] = image_part
     shapes: Any = slide.shapes
     pic = shapes._add_pic_from_image_part(
         image_part, slide.part.relate_to(image_part, RT.IMAGE), x, y, cx, cy
