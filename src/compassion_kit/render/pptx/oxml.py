@@ -21,6 +21,8 @@ from pptx.oxml.slide import CT_NotesSlide
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.parts.slide import NotesSlidePart
 
+from compassion_kit.render.pptx import speed  # noqa: F401  # python-pptx's XPath, compiled once
+
 LANG = "en-GB"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"

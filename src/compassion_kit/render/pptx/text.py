@@ -7,7 +7,6 @@ the plan's job; what python-pptx has no call for is `oxml.py`'s.
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING, Any, cast
 
 from pptx.dml.color import RGBColor
@@ -25,7 +24,7 @@ from compassion_kit.render.plan.deck_spec import (
     centipoints,
     indent_pt,
 )
-from compassion_kit.render.pptx import oxml
+from compassion_kit.render.pptx import oxml, speed
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -96,7 +95,7 @@ def add_picture(slide: Slide, spec: PictureSpec, png: bytes, name: str) -> Any:
     """A picture at exactly the planned box, with alt text from the spec (never a file name)
     and the spec's link, if any."""
     x, y, cx, cy = spec.box
-    picture = slide.shapes.add_picture(io.BytesIO(png), Emu(x), Emu(y), Emu(cx), Emu(cy))
+    picture = speed.add_picture(slide, png, Emu(x), Emu(y), Emu(cx), Emu(cy))
     picture.name = name
     oxml.set_alt_text(picture, spec.alt)
     if spec.url:

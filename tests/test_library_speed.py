@@ -1,0 +1,130 @@
+"""Work python-pptx and python-docx repeat, done once: the same results as their own calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree  # type: ignore[import-untyped]
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPRESSIONS = ("./*[1]/p:nvPr/p:ph", ".//a:t", "./p:nvSpPr/p:cNvPr/@name", "count(.//p:sp)")
+
+
+def test_pptx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
+    from pptx import Presentation
+    from pptx.oxml.ns import _nsmap
+    from pptx.oxml.xmlchemy import BaseOxmlElement
+
+    from compassion_kit.render.pptx import speed
+
+    prs = Presentation(str(ROOT / "templates" / "deck.pptx"))
+    elements = [
+        element
+        for layout in prs.slide_layouts
+        for element in layout.shapes._spTree.iter()
+        if isinstance(element, BaseOxmlElement)
+    ]
+    assert len(elements) > 50
+    speed._compiled.cache_clear()
+    for element in elements:
+        for path in EXPRESSIONS:
+            expected = etree.ElementBase.xpath(element, path, namespaces=_nsmap)
+            assert element.xpath(path) == expected
+    info = speed._compiled.cache_info()
+    assert info.misses == len(EXPRESSIONS)
+    assert info.hits == len(EXPRESSIONS) * (len(elements) - 1)
+
+
+def test_docx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
+    from docx import Document
+    from docx.oxml.ns import nsmap
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
+    from compassion_kit.render.docx import text
+
+    document = Document(str(ROOT / "templates" / "document.docx"))
+    document.add_paragraph("A paragraph").add_run(" and a run")
+    document.add_table(rows=2, cols=2)
+    elements = [e for e in document.element.iter() if isinstance(e, BaseOxmlElement)]
+    elements += [e for e in document.styles.element.iter() if isinstance(e, BaseOxmlElement)]
+    assert len(elements) > 50
+    paths = ("./w:r", ".//w:t", "./w:pPr/w:pStyle/@w:val", "count(.//w:tc)")
+    text._compiled.cache_clear()
+    for element in elements:
+        for path in paths:
+            expected = etree.ElementBase.xpath(element, path, namespaces=nsmap)
+            assert element.xpath(path) == expected
+    info = text._compiled.cache_info()
+    assert (info.misses, info.hits) == (len(paths), len(paths) * (len(elements) - 1))
+
+
+def test_pictures_added_through_the_remembered_part_match_python_pptx() -> None:
+    import io
+
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    from compassion_kit.render.pptx import speed
+
+    logo = (ROOT / "examples" / "fenmoor-hospice" / "logo.png").read_bytes()
+    decks = []
+    for use_speed in (False, True):
+        prs = Presentation(str(ROOT / "templates" / "deck.pptx"))
+        for number in range(4):
+            slide = prs.slides.add_slide(prs.slide_layouts[0])
+            box = (Emu(100 + number), Emu(200), Emu(300000), Emu(200000))
+            if use_speed:
+                speed.add_picture(slide, logo, *box)
+            else:
+                slide.shapes.add_picture(io.BytesIO(logo), *box)
+        saved = io.BytesIO()
+        prs.save(saved)
+        decks.append(Presentation(saved))
+    plain, fast = decks
+    images = [[p for p in d.part.package.iter_parts() if "image" in p.content_type] for d in decks]
+    assert len(images[0]) == len(images[1]) == 1
+    for before, after in zip(plain.slides, fast.slides, strict=True):
+        assert before.shapes._spTree.xml == after.shapes._spTree.xml
+        assert "Picture" in after.shapes[-1].name
+        assert before.part.rels.xml == after.part.rels.xml
+
+
+def test_qualified_names_are_remembered_and_unchanged() -> None:
+    import docx.oxml.ns
+    import docx.oxml.xmlchemy
+    import pptx.oxml.ns
+    import pptx.oxml.xmlchemy
+
+    from compassion_kit.render.docx import text
+    from compassion_kit.render.pptx import speed
+
+    del text, speed  # imported for what importing them does
+    for fast, plain, names in (
+        (pptx.oxml.xmlchemy.qn, pptx.oxml.ns.qn, ("a:rPr", "p:sp", "a:latin")),
+        (docx.oxml.xmlchemy.qn, docx.oxml.ns.qn, ("w:rPr", "w:tcPr", "w:b")),
+    ):
+        assert fast is not plain
+        for name in names:
+            assert fast(name) == plain(name)
+            assert fast(name) == fast(name)
+        assert fast.cache_info().hits >= len(names)
+
+
+def test_remembered_pictures_do_not_keep_a_deck_alive() -> None:
+    import gc
+
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    from compassion_kit.render.pptx import speed
+
+    logo = (ROOT / "examples" / "fenmoor-hospice" / "logo.png").read_bytes()
+    gc.collect()
+    before = len(speed._images)
+    prs = Presentation(str(ROOT / "templates" / "deck.pptx"))
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    speed.add_picture(slide, logo, Emu(0), Emu(0), Emu(100000), Emu(100000))
+    assert len(speed._images) == before + 1
+    del prs, slide
+    gc.collect()
+    assert len(speed._images) == before
