@@ -227,7 +227,7 @@ def test_spec_items_no_session_uses_are_kept_with_a_warning_naming_item_and_agen
     spec_path.write_text(
         'title: "Intro"\norganisation: {name: "Test Trust"}\nagendas: [introductory-workshop]\n'
         "handouts: [workshop-case-studies, case-imperial-tea-biscuits, why-compassion-matters]\n"
-        "groups: 4\nparticipants: 20\nworksheets: [feedback-form]\n",
+        "groups: 4\nparticipants: 20\nworksheets: [same-day-feedback]\n",
         encoding="utf-8",
     )
     spec = load_spec(spec_path)

@@ -61,7 +61,13 @@ def pages(pdf: Path, header_words: tuple[str, ...]) -> list[Page]:
             page = document[index]
             height = page.get_size()[1]
             on_page = [w for w in found if w.page == index + 1]
-            heads = [w.bottom for w in on_page if w.text in header_words and w.top < TOP_MARGIN]
+            # Header words above the first other word: a title may start with one ("Your…").
+            body_top = min((w.top for w in on_page if w.text not in header_words), default=height)
+            heads = [
+                w.bottom
+                for w in on_page
+                if w.text in header_words and w.top < TOP_MARGIN and w.bottom <= body_top
+            ]
             feet = [w.top for w in on_page if w.text == FOOTER_WORD and w.top > height * 3 / 4]
             top = max(heads, default=TOP_MARGIN) + EDGE
             bottom = min(feet, default=height - BOTTOM_MARGIN) - EDGE

@@ -67,11 +67,9 @@ def write_agenda(
         _labelled(add_paragraph(draft, style=DETAILS), label, value)
     if plan.run_sheet is not None:
         _write_run_sheet(draft, plan.run_sheet)
-    agenda_heading = add_paragraph(draft, "Agenda", HEADING)
-    if plan.run_sheet is not None:
-        # Facilitators get the run sheet as a page of its own to prepare from; without the
-        # break the first annotated row, kept whole, often leaves a third of page 1 blank.
-        agenda_heading.paragraph_format.page_break_before = True
+    # No page break before the agenda: a run sheet a few lines too long for page 1 would
+    # leave page 2 a narrow strip; annotated rows may split, so the agenda follows on.
+    add_paragraph(draft, "Agenda", HEADING)
     _write_agenda_table(draft, plan)
     return RenderedFile(finish(draft, plan.doc_title), "docx", warnings=plan.warnings)
 
