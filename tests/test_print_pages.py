@@ -30,10 +30,16 @@ from support.office import pdf_pages, pdf_text, to_pdf
 from support.printed import Page, pages
 from test_docx_foundation import PdfWord, pdf_words
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "wye-valley" / "workshop.yaml"
+EXAMPLES = Path(__file__).parents[1] / "examples"
+EXAMPLE = EXAMPLES / "wye-valley" / "workshop.yaml"
+OTHER_EXAMPLES = {  # the other bundled examples, checked for strips and page starts too
+    "marcher-vale": EXAMPLES / "marcher-vale-icb" / "workshop.yaml",
+    "fenmoor": EXAMPLES / "fenmoor-hospice" / "workshop.yaml",
+}
 PRESET = "improvement-planning"
 PRESET_PACK = "preset"
 PACKS = ("example", "example-letter", PRESET_PACK)
+EVERY_PACK = (*PACKS, *OTHER_EXAMPLES)
 LIBRARY = load_library()
 STRIP = 0.2  # a page inked over less than this share of its body is a narrow strip
 TOP_SLACK = 4.0  # points: a title "at the top" starts this close to the first ink
@@ -64,7 +70,12 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Printed]:
     def get(which: str) -> Printed:
         if which not in built:
             root = tmp_path_factory.mktemp(which)
-            spec = EXAMPLE if which == "example" else write_preset(PRESET, root / "spec.yaml")
+            if which in OTHER_EXAMPLES:
+                spec = OTHER_EXAMPLES[which]
+            elif which == "example":
+                spec = EXAMPLE
+            else:
+                spec = write_preset(PRESET, root / "spec.yaml")
             if which == "example-letter":  # the same pack on US Letter, 18 mm shorter
                 shutil.copytree(EXAMPLE.parent, root / "spec")
                 profile = root / "spec" / "org.yaml"
@@ -92,7 +103,7 @@ def _names(pack: Printed, kinds: tuple[str, ...] | None = None) -> list[str]:
     return [str(f["path"]) for f in pack.files if kinds is None or f["kind"] in kinds]
 
 
-@pytest.mark.parametrize("which", PACKS)
+@pytest.mark.parametrize("which", EVERY_PACK)
 def test_no_page_is_a_narrow_strip_of_ink(which: str, packs: Callable[[str], Printed]) -> None:
     pack = packs(which)
     strips = []
@@ -129,7 +140,7 @@ def _opens(page: Page, title: str) -> bool:
     return at_top and got[: len(wanted)] == wanted
 
 
-@pytest.mark.parametrize("which", PACKS)
+@pytest.mark.parametrize("which", EVERY_PACK)
 def test_each_item_and_case_starts_a_page_under_its_title(
     which: str, packs: Callable[[str], Printed]
 ) -> None:
