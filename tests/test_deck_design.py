@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from typer.testing import CliRunner
 
 from compassion_kit.cli import app
@@ -42,6 +42,7 @@ DECKS = (
 GENERATED = ("Kit Title", "Kit Section", "Kit Agenda", "Kit Closing")
 MAX_WORDS = 45
 LOWER = 0.6  # the lower 40% of the slide starts here
+FOOTER_BAND = 0.9  # below this a template's footer and slide number sit: not the slide's content
 MAX_EMPTY = 0.15
 COLOURS = {
     "primary": "#005EB8",
@@ -78,11 +79,16 @@ def _on_screen(spec_texts: list[str]) -> int:
     return sum(len(text.split()) for text in spec_texts)
 
 
+FURNITURE = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+
+
 def _slide_words(slide: object) -> int:
     texts = []
     for shape in slide.shapes:  # type: ignore[attr-defined]
         if shape.name in ("Title", "Organisation name") or not shape.has_text_frame:
             continue
+        if shape.is_placeholder and shape.placeholder_format.type in FURNITURE:
+            continue  # a template's footer and slide number are not the slide's words
         texts.append(shape.text_frame.text)
     return _on_screen(texts)
 
@@ -251,7 +257,8 @@ def _ink_pages(pdf: Path, workdir: Path) -> list[bool]:
         image = Image.open(png).convert("L")
         width, height = image.size
         background = image.getpixel((width // 2, height - 2))
-        lower = image.crop((width // 40, int(height * LOWER), width - width // 40, height - 2))
+        band = (width // 40, int(height * LOWER), width - width // 40, int(height * FOOTER_BAND))
+        lower = image.crop(band)
         ink = any(abs(v - int(background)) > 40 for v in lower.tobytes())  # type: ignore[arg-type]
         empty.append(not ink)
     return empty

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches
 from typer.testing import CliRunner
@@ -381,3 +382,44 @@ def test_kit_layouts_win_over_better_typed_ones() -> None:
     mapped = map_layouts(_template(_layout("Title and Content", "obj", kind="obj"), kit))
     assert mapped.layouts["Kit Bullets"].name == "Kit Bullets"
     assert mapped.layouts["Kit Agenda"].name == "Title and Content"
+
+
+def test_an_organisations_footer_and_slide_number_reach_every_slide(tmp_path: Path) -> None:
+    # PowerPoint puts a layout's footer and slide number on slides when they are ticked;
+    # python-pptx's add_slide skips them, so the kit copies them (dates stay off).
+    template = tmp_path / "footer.pptx"
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        for holder in layout.placeholders:
+            if holder.placeholder_format.type == PP_PLACEHOLDER.FOOTER:
+                holder.text_frame.text = "Northshire NHS Trust | Internal"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(
+        app, ["build-deck", "intro", "--template", str(template), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    slides = list(Presentation(str(out)).slides)
+    for slide in slides:
+        kinds = [s.placeholder_format.type for s in slide.placeholders]
+        assert PP_PLACEHOLDER.SLIDE_NUMBER in kinds and PP_PLACEHOLDER.DATE not in kinds
+        footer = next(
+            s for s in slide.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.FOOTER
+        )
+        assert footer.text_frame.text == "Northshire NHS Trust | Internal"
+        ids = [s.shape_id for s in slide.shapes]
+        assert len(ids) == len(set(ids))
+    xml = zipfile.ZipFile(out).read("ppt/slides/slide2.xml").decode("utf-8")
+    assert 'type="slidenum"' in xml and 'lang="en-US"' not in xml
+    checked = CliRunner().invoke(app, ["check", str(out)])
+    assert checked.exit_code == 0, checked.stdout + checked.stderr
+    assert "footer or slide-number text is" in checked.stdout + checked.stderr
+
+
+def test_the_bundled_template_gets_no_footer_copies(tmp_path: Path) -> None:
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(app, ["build-deck", "intro", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    for slide in Presentation(str(out)).slides:
+        kinds = {s.placeholder_format.type for s in slide.placeholders}
+        assert not kinds & {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}

@@ -115,8 +115,10 @@ def check_text(
     paragraphs: list[Paragraph],
     behind: str,
     title: bool,
+    furniture: bool = False,
 ) -> None:
-    """Every rule about the runs of one shape or cell, against what is behind them."""
+    """Every rule about the runs of one shape or cell, against what is behind them;
+    `furniture` marks a footer, date or slide number, whose small size is the template's."""
     found = deck.found
     manual_done = False
     texts = ["", *(p.text for p in paragraphs), ""]
@@ -140,7 +142,7 @@ def check_text(
                     manual_done = True
             else:
                 check_contrast(found, where, run.text, fore, behind, run.size, run.bold)
-            _size(deck, where, run, title)
+            _size(deck, where, run, title, furniture)
             _font(deck, slide, where, run)
             check_run_language(found, where, run.lang)
         _links(deck, slide, where, para)
@@ -199,7 +201,17 @@ def _paragraph_rules(
         )
 
 
-def _size(deck: DeckContext, where: str, run: Run, title: bool) -> None:
+def _size(deck: DeckContext, where: str, run: Run, title: bool, furniture: bool) -> None:
+    if furniture:  # footers and slide numbers repeat on every slide; no content is lost
+        if run.size < BODY_MIN:
+            deck.found.add(
+                where,
+                "KIT009",
+                "T",
+                f"footer or slide-number text is {points(run.size)}",
+                "the template sets it; 18 pt reads better from the back of a room",
+            )
+        return
     if run.size < BODY_MIN:
         deck.found.add(
             where,

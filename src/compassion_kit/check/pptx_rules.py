@@ -32,7 +32,7 @@ from compassion_kit.check.pptx_setup import (
     check_theme_fonts,
     template_fonts,
 )
-from compassion_kit.check.pptx_text import is_title, shape_paragraphs
+from compassion_kit.check.pptx_text import is_furniture, is_title, shape_paragraphs
 from compassion_kit.check.shared_rules import check_language, check_title, snippet
 
 TOLERANCE = 180000  # 0.5 cm in EMU: shapes this close count as level for reading order
@@ -104,7 +104,9 @@ def _slide(deck: DeckContext, slide: Slide) -> None:
             paragraphs = shape_paragraphs(slide, shape, deck.pres)
             if any(p.text.strip() for p in paragraphs):
                 back = backdrop(slide, shape, shape_box, backdrops)
-                pptx_objects.check_text(deck, slide, where, paragraphs, back, is_title(shape))
+                pptx_objects.check_text(
+                    deck, slide, where, paragraphs, back, is_title(shape), is_furniture(shape)
+                )
             elif not inherited(slide, shape) and first(shape, "./*[1]/p:nvPr/p:ph") is None:
                 pptx_objects.check_shape_alt(deck, where, shape)
         backdrops.append((shape, shape_box))

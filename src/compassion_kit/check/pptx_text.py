@@ -98,6 +98,12 @@ def cell_paragraphs(slide: Slide, cell: El, pres: El, style_text: El | None) -> 
     return [_paragraph(slide, p, chains, pres, 1.0) for p in body.iterfind(q("a:p"))]
 
 
+def is_furniture(shape: El) -> bool:
+    """True for a date, footer, slide-number or header placeholder: the template's furniture."""
+    ph = placeholder(shape)
+    return ph is not None and ph_type(ph) in _OTHER
+
+
 def is_title(shape: El) -> bool:
     """True for a title or centred-title placeholder."""
     ph = placeholder(shape)

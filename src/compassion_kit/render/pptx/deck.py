@@ -24,7 +24,7 @@ from compassion_kit.qr import qr_png
 from compassion_kit.render.finish import finish_ooxml
 from compassion_kit.render.plan.deck_spec import LOGO, TITLE
 from compassion_kit.render.plan.words import short_title
-from compassion_kit.render.pptx import diagram, oxml, package, text
+from compassion_kit.render.pptx import diagram, oxml, oxml_layouts, package, text
 from compassion_kit.render.pptx.template import layout_keys, open_template, read_template
 
 if TYPE_CHECKING:
@@ -52,6 +52,9 @@ def write(plan: DeckPlan, logo: Logo | None) -> bytes:
     for spec in plan.slides:
         slide = prs.slides.add_slide(layouts[spec.layout])
         _write_slide(slide, spec, plan.layouts[spec.kind], plan, logo)
+        if not plan.brand_theme:  # an organisation's template: its footer and slide number too
+            oxml_layouts.copy_footers(slide, layouts[spec.layout])
+            oxml.renumber_shapes(slide)
         oxml.name_slide(slide, spec.id, hidden=spec.hidden)  # read back by `kit agenda --deck`
     for part in prs.part.package.iter_parts():
         if part.content_type == CT.OFC_THEME and plan.brand_theme:

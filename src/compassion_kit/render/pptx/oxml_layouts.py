@@ -6,8 +6,10 @@ each function names the API it stands in for. The deck writer's own reaches are 
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 
@@ -40,3 +42,20 @@ def drop_references(part: Any, rel_ids: list[str]) -> None:
                 doomed.getparent().remove(doomed)
             else:
                 del element.attrib[attribute]
+
+
+def copy_footers(slide: Any, layout: Any) -> None:
+    """Give the slide its layout's footer (when it has text) and slide-number placeholders,
+    as PowerPoint does when "Footer" and "Slide number" are ticked; dates stay off."""
+    # Missing API: python-pptx clones only title, body and object placeholders
+    # (`iter_cloneable_placeholders` skips dt, ftr and sldNum).
+    wanted = []
+    for placeholder in layout.placeholders:
+        kind = placeholder.element.ph_type
+        text = placeholder.text_frame.text.strip() if placeholder.has_text_frame else ""
+        if kind == PP_PLACEHOLDER.SLIDE_NUMBER or (kind == PP_PLACEHOLDER.FOOTER and text):
+            wanted.append(copy.deepcopy(placeholder.element))
+    for element in wanted:
+        for props in element.iter(qn("a:rPr"), qn("a:endParaRPr")):
+            props.set("lang", "en-GB")  # the deck's language, not the template author's
+        slide.shapes._spTree.insert_element_before(element, "p:extLst")
