@@ -1,5 +1,6 @@
 """`kit check` on decks built on an organisation's own template: the slide size and theme fonts
-the template chose are the template's (tips), not faults; edited decks are judged as usual."""
+the template chose are the template's (tips), not faults, even after the deck is edited; a deck
+without the kit's note of its template is judged as usual."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pptx
 import pytest
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
 from typer.testing import CliRunner
 
@@ -45,13 +47,26 @@ def test_template_size_and_fonts_are_tips_not_faults(office_deck: Path) -> None:
     }
 
 
+def _edited(deck: Path, out: Path, *, keep_mark: bool) -> Path:
+    """The deck as saved by someone else; without `keep_mark`, also without the custom
+    property in which the kit names the template it was built on."""
+    prs = Presentation(str(deck))
+    prs.core_properties.last_modified_by = "A. Facilitator"
+    package = prs.part.package
+    marks = [r for r, rel in package._rels.items() if rel.reltype == RT.CUSTOM_PROPERTIES]
+    assert marks, "the kit names the template in a custom property"
+    for rel_id in marks if not keep_mark else []:
+        package.drop_rel(rel_id)
+    prs.save(str(out))
+    return out
+
+
 def test_template_theme_colours_are_the_templates(office_deck: Path, tmp_path: Path) -> None:
     assert not any("(theme)" in f.message for f in findings(office_deck, "KIT017"))
-    prs = Presentation(str(office_deck))
-    prs.core_properties.last_modified_by = "A. Facilitator"
-    prs.save(str(tmp_path / "edited.pptx"))
-    edited = findings(tmp_path / "edited.pptx", "KIT017")
-    assert any("#4F81BD (theme)" in f.message for f in edited)
+    edited = _edited(office_deck, tmp_path / "edited.pptx", keep_mark=True)
+    assert not any("(theme)" in f.message for f in findings(edited, "KIT017"))
+    unmarked = _edited(office_deck, tmp_path / "unmarked.pptx", keep_mark=False)
+    assert any("#4F81BD (theme)" in f.message for f in findings(unmarked, "KIT017"))
 
 
 def test_check_exits_0_on_a_template_deck(office_deck: Path) -> None:
@@ -61,13 +76,17 @@ def test_check_exits_0_on_a_template_deck(office_deck: Path) -> None:
     assert "KIT016 warning" not in result.stderr
 
 
-def test_deck_saved_by_someone_else_is_judged_as_usual(office_deck: Path, tmp_path: Path) -> None:
-    prs = Presentation(str(office_deck))
-    prs.core_properties.last_modified_by = "A. Facilitator"
-    edited = tmp_path / "edited.pptx"
-    prs.save(str(edited))
-    assert [f.severity for f in findings(edited, "KIT019")] == ["E"]
-    fonts = findings(edited, "KIT016")
+def test_an_edited_deck_keeps_its_template_and_an_unmarked_one_is_judged_as_usual(
+    office_deck: Path, tmp_path: Path
+) -> None:
+    # The custom property survives someone saving the deck: the template's size and fonts
+    # stay tips. A deck without it (made elsewhere, or the property removed) meets the rules.
+    edited = _edited(office_deck, tmp_path / "edited.pptx", keep_mark=True)
+    assert [f.severity for f in findings(edited, "KIT019")] == ["T"]
+    assert {f.severity for f in findings(edited, "KIT016")} == {"T"}
+    unmarked = _edited(office_deck, tmp_path / "unmarked.pptx", keep_mark=False)
+    assert [f.severity for f in findings(unmarked, "KIT019")] == ["E"]
+    fonts = findings(unmarked, "KIT016")
     assert any(f.severity == "W" and "theme's body font is Calibri" in f.message for f in fonts)
     assert any(f.severity == "E" and "text is set in Calibri" in f.message for f in fonts)
 

@@ -423,3 +423,33 @@ def test_the_bundled_template_gets_no_footer_copies(tmp_path: Path) -> None:
     for slide in Presentation(str(out)).slides:
         kinds = {s.placeholder_format.type for s in slide.placeholders}
         assert not kinds & {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+
+
+def test_a_templates_own_custom_properties_are_kept_beside_the_kits(tmp_path: Path) -> None:
+    # The kit names the template in a custom property (for kit check); an organisation's
+    # template may have custom properties of its own (a document code, say): both are kept.
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    prs = Presentation()
+    own = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-'
+        b'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+        b'name="Document code"><vt:lpwstr>NT-0042</vt:lpwstr></property></Properties>'
+    )
+    package = prs.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, package, own)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+    template = tmp_path / "our-trust.pptx"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(
+        app, ["build-deck", "intro", "--template", str(template), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    custom = zipfile.ZipFile(out).read("docProps/custom.xml").decode("utf-8")
+    assert 'name="Document code"' in custom and "NT-0042" in custom
+    assert 'pid="3" name="compassion-kit template"' in custom and "our-trust.pptx" in custom

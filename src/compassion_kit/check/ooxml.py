@@ -34,6 +34,8 @@ NS = {
 }
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 RESAVE = "open it in PowerPoint or Word and save it again as a .pptx or .docx, then check it"
 
 
@@ -170,6 +172,15 @@ class Package:
             if str(part.content_type) == _CORE_TYPE:
                 found = first(self.xml(name), tag)
                 return None if found is None else "".join(found.itertext())
+        return None
+
+    def custom_property(self, name: str) -> str | None:
+        """The text of the custom document property `name`; None when there is none."""
+        for part_name, part in self._parts.items():
+            if str(part.content_type) == _CUSTOM_TYPE:
+                for prop in self.xml(part_name).iter(f"{{{_CUSTOM_NS}}}property"):
+                    if prop.get("name") == name:
+                        return "".join(prop.itertext())
         return None
 
     def part_of(self, element: El) -> str | None:

@@ -12,6 +12,8 @@ from compassion_kit.check.palette import Identity
 
 # The name the kit writes as the last editor of every deck it builds (render/pptx/deck.py).
 KIT_EDITOR = "compassion-kit"
+# The custom property naming the organisation's template a deck was built on (render/pptx).
+TEMPLATE_PROPERTY = "compassion-kit template"
 WIDE = (12192000, 6858000)  # 16:9, 33.87 x 19.05 cm
 A4_SLIDE = (9906000, 6858000)  # PowerPoint's "A4 Paper" size (27.5 x 19.05 cm)
 # PowerPoint's other standard sizes, which organisations' templates use.
@@ -27,13 +29,15 @@ THEME_FONTS = (("+mn-lt", "body"), ("+mj-lt", "heading"))
 
 
 def built_by_kit(pkg: Package) -> bool:
-    """True when the kit wrote the deck and nobody has saved it since.
+    """True when the kit built the deck on an organisation's template (a custom property the
+    kit writes says which, and survives editing), or wrote it and nobody has saved it since.
 
     Such a deck's slide size and theme fonts are its template's: the kit's own template is
-    16:9 in the brand font, and any other was chosen by the organisation with --template. Once
-    someone saves the deck in PowerPoint, the last editor is their name and the usual rules
-    apply again (add the template's font to the organisation profile to keep it accepted).
+    16:9 in the brand font, and any other was chosen by the organisation with --template. A
+    deck on the kit's own template, once someone saves it, is checked by the usual rules.
     """
+    if pkg.custom_property(TEMPLATE_PROPERTY):
+        return True
     return (pkg.core_field("cp:lastModifiedBy") or "").strip() == KIT_EDITOR
 
 

@@ -60,6 +60,8 @@ def write(plan: DeckPlan, logo: Logo | None) -> bytes:
         if part.content_type == CT.OFC_THEME and plan.brand_theme:
             oxml.brand_theme(part, plan.colours, plan.font)
     _core_properties(prs, plan.title, plan.author)
+    if not plan.brand_theme:  # built on an organisation's template: say which, for kit check
+        package.mark_template(prs, path.name)
     oxml.default_language(prs)
     saved = io.BytesIO()
     prs.save(saved)

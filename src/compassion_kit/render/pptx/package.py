@@ -12,6 +12,7 @@ import re
 import zipfile
 from typing import Any
 
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
@@ -26,6 +27,11 @@ _OTHER_MAIN = re.compile(
     rb"|ms-powerpoint\.(?:presentation|template|slideshow)\.macroEnabled)\.main\+xml"
 )
 _VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+# The custom document property naming the template a deck was built on (read by kit check).
+TEMPLATE_PROPERTY = "compassion-kit template"
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id every custom property uses
 # PowerPoint offers to repair a presentation without view properties (LibreOffice writes
 # none); the smallest valid part: every child of p:viewPr is optional.
 VIEW_PROPS = (
@@ -74,6 +80,36 @@ def clean(prs: Any) -> None:
     if not any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
         view = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, prs.part.package, VIEW_PROPS)
         prs.part.relate_to(view, RT.VIEW_PROPS)
+
+
+def mark_template(prs: Any, name: str) -> None:
+    """Record in the deck's custom properties the template it was built on (`name`, a file
+    name), so `kit check` knows the theme is the organisation's even after the deck is edited
+    and saved; a template's own custom properties are kept."""
+    # Missing API: python-pptx has no custom document properties.
+    package = prs.part.package
+    try:
+        found = package.part_related_by(RT.CUSTOM_PROPERTIES)
+    except KeyError:
+        found = None
+    custom = f"{{{_CUSTOM}}}"
+    if found is not None:
+        root = etree.fromstring(found.blob)
+    else:
+        root = etree.Element(f"{custom}Properties", nsmap={None: _CUSTOM, "vt": _VT})
+    for old in root.findall(f"{custom}property"):
+        if old.get("name") == TEMPLATE_PROPERTY:
+            root.remove(old)
+    pid = max((int(p.get("pid", "1")) for p in root), default=1) + 1  # pids start at 2
+    prop = etree.SubElement(root, f"{custom}property", fmtid=_FMTID, pid=str(pid))
+    prop.set("name", TEMPLATE_PROPERTY)
+    etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = name
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if found is not None:
+        found._blob = blob  # a part python-pptx keeps as bytes
+    else:
+        part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, package, blob)
+        package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
 def written_by_libreoffice(prs: Any) -> bool:
