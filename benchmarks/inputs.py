@@ -22,7 +22,7 @@ WORKSHEETS = [
     "smarter-action-plan",
     "tackling-giants",
     "taking-stock",
-    "feedback-form",
+    "follow-up-evaluation",
     "acts-of-compassion",
     "lab-readiness-check",
 ]

@@ -147,7 +147,7 @@ def worksheet(
 ) -> None:
     """Build printable worksheets (one document, each sheet on a new page).
 
-    Example: kit worksheet smarter-action-plan feedback-form --org org.yaml -o sheets.docx
+    Example: kit worksheet smarter-action-plan same-day-feedback --org org.yaml -o sheets.docx
     """
     from compassion_kit import build
 

@@ -34,7 +34,9 @@ def feedback_report(
 
 
 def feedback_template(
-    form_id: Annotated[str, typer.Argument(metavar="FORM_ID", help="Form id, e.g. feedback-form.")],
+    form_id: Annotated[
+        str, typer.Argument(metavar="FORM_ID", help="Form id, e.g. same-day-feedback.")
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="CSV file to write.")] = Path(
         "entry.csv"
     ),
@@ -42,7 +44,7 @@ def feedback_template(
 ) -> None:
     """Write a CSV for typing in paper feedback forms, ready for `kit feedback`.
 
-    Example: kit feedback-template feedback-form -o entry.csv
+    Example: kit feedback-template same-day-feedback -o entry.csv
     """
     from compassion_kit import console, feedback
 

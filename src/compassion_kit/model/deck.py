@@ -188,43 +188,43 @@ Parts = Annotated[list[Part], Before(_parts), MinLen(2), MaxLen(6)]
 
 
 @dataclass(frozen=True, kw_only=True)
-class CycleSlide(_SlideBase):
+class _Diagram(_SlideBase):
+    caption: Text | None = None
+    """Optional line under the diagram"""
+
+
+@dataclass(frozen=True, kw_only=True)
+class _StepsDiagram(_Diagram):
+    steps: Parts
+
+
+@dataclass(frozen=True, kw_only=True)
+class CycleSlide(_StepsDiagram):
     """Stages that repeat in a loop, drawn as editable shapes round a circle with arrows."""
 
     kind: Literal["cycle"]
-    steps: Parts
-    caption: Text | None = None
-    """Optional line under the diagram"""
 
 
 @dataclass(frozen=True, kw_only=True)
-class ProcessSlide(_SlideBase):
+class ProcessSlide(_StepsDiagram):
     """Steps in order, drawn as a row of editable chevrons."""
 
     kind: Literal["process"]
-    steps: Parts
-    caption: Text | None = None
-    """Optional line under the diagram"""
 
 
 @dataclass(frozen=True, kw_only=True)
-class GridSlide(_SlideBase):
+class GridSlide(_Diagram):
     """Parts of one whole side by side (e.g. the four elements), drawn as a grid of shapes."""
 
     kind: Literal["grid"]
     items: Parts
-    caption: Text | None = None
-    """Optional line under the diagram"""
 
 
 @dataclass(frozen=True, kw_only=True)
-class TimelineSlide(_SlideBase):
+class TimelineSlide(_StepsDiagram):
     """Points along a line in time: each part's label says when, its detail what happens."""
 
     kind: Literal["timeline"]
-    steps: Parts
-    caption: Text | None = None
-    """Optional line under the diagram"""
 
 
 DiagramSlide = CycleSlide | ProcessSlide | GridSlide | TimelineSlide
