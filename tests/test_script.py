@@ -15,12 +15,8 @@ from typer.testing import CliRunner
 from compassion_kit import build
 from compassion_kit.check.sources import SlideFacts, deck_slides
 from compassion_kit.cli import app
-from compassion_kit.render.plan.script import (
-    ScriptSession,
-    exercise_materials,
-    plan_script,
-    split_time_slot,
-)
+from compassion_kit.render.plan.materials import exercise_materials, materials_line
+from compassion_kit.render.plan.script import ScriptSession, plan_script, split_time_slot
 from support.office import assert_valid_ooxml, require_tools
 
 runner = CliRunner()
@@ -56,25 +52,28 @@ def test_every_slide_gets_a_section_with_all_its_notes():
     )
 
 
-PANEL = "Talk in pairs\n10 minutes\nIn pairs\nYou will need:\nSticky notes\nPens"
+PANEL = "Talk in pairs\n10 minutes\nIn pairs"
+NEEDS = materials_line(["Sticky notes", "Pens (one each)"])
 
 
 def test_an_exercise_slide_lists_its_materials_and_session():
-    assert exercise_materials(PANEL) == ("Sticky notes", "Pens")
-    assert exercise_materials("No panel here\nPens") == ()
+    assert NEEDS == "You will need: Sticky notes; Pens (one each)."
+    assert exercise_materials(f"Go.\n\n{NEEDS}") == ("Sticky notes", "Pens (one each)")
+    assert exercise_materials("No materials here\nPens") == ()
     slides = [
-        SlideFacts(1, "Pairs", PANEL, "Time slot: 13:30-13:40, Warm up.\n\nGo."),
+        SlideFacts(1, "Pairs", PANEL, f"Time slot: 13:30-13:40, Warm up.\n\nGo.\n\n{NEEDS}"),
         SlideFacts(2, "Aside", "", "Time slot: not in the agenda.\n\nMore."),
     ]
     plan = plan_script("Deck", slides)
     assert plan.slides[0].session == "Warm up"
-    assert plan.slides[0].materials == ("Sticky notes", "Pens")
+    assert plan.slides[0].materials == ("Sticky notes", "Pens (one each)")
     assert (plan.slides[1].session, plan.slides[1].materials) == ("", ())
-    assert plan.sessions == (("13:30-13:40", "Warm up", "Sticky notes; Pens"),)
+    assert plan.sessions == (("13:30-13:40", "Warm up", "Sticky notes; Pens (one each)"),)
 
 
 def test_the_agendas_sessions_add_their_materials_to_every_slide_in_them():
-    slides = [SlideFacts(1, "Pairs", PANEL, "Time slot: 13:30-13:40, Warm up.\n\nGo.")]
+    notes = "Time slot: 13:30-13:40, Warm up.\n\n" + materials_line(["Pens", "Sticky notes"])
+    slides = [SlideFacts(1, "Pairs", PANEL, notes)]
     sessions = [
         ScriptSession("13:30-13:40", "Warm up", ("Timer", "Pens")),
         ScriptSession("13:40-14:00", "Close", ("Feedback forms",)),
@@ -132,8 +131,9 @@ def test_kit_script_writes_every_slide_with_its_complete_notes(deck: Path, tmp_p
         for line in filter(None, (part.strip() for part in rest.splitlines())):
             assert line in written, (number, line[:60])
     facts = deck_slides(Presentation(str(deck)))
-    exercise = next(f for f in facts if "You will need:" in f.text)
-    needs = exercise_materials(exercise.text)
+    exercise = next(f for f in facts if "You will need: " in f.notes)
+    assert "You will need" not in exercise.text  # the screen is left to the steps
+    needs = exercise_materials(exercise.notes)
     heading = f"Slide {exercise.number}"
     section = next(v for k, v in slide_sections.items() if k.split(":")[0] == heading)
     line = next(p for p in section if p.startswith("Materials: "))

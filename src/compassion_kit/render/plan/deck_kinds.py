@@ -34,6 +34,7 @@ from compassion_kit.render.plan.deck_spec import (
     Run,
     para,
 )
+from compassion_kit.render.plan.materials import materials_line
 from compassion_kit.render.plan.words import shorten
 from compassion_kit.timing import clock
 
@@ -135,7 +136,7 @@ def section_draft(module: DeckModule, part: int | None) -> Draft:
 
 def closing_draft(org: Organisation, qr_box: tuple[int, int, int, int] | None) -> Draft:
     """The last slide: wellbeing signposting and, with a survey URL, the feedback QR code."""
-    paras = [para("If today has brought anything up for you, support is here:")]
+    paras = [para("If today brought anything up, support is here:")]
     for contact in org.support:
         paras.append(
             Para(
@@ -150,9 +151,8 @@ def closing_draft(org: Organisation, qr_box: tuple[int, int, int, int] | None) -
     if org.survey_url:
         # Links get paragraphs of their own: LibreOffice (24.x) draws a link that follows
         # plain text in the same paragraph in the text colour, not the link colour.
-        paras.append(para("Please tell us what you thought of today:", space_before=0.8))
-        paras.append(para("Give feedback on this session", link=org.survey_url))
-        paras.append(para("Or scan the QR code with a phone."))
+        paras.append(para("Tell us what you thought", link=org.survey_url, space_before=0.8))
+        paras.append(para("or scan the QR code."))
         if qr_box is not None:
             pictures = (
                 PictureSpec(
@@ -246,7 +246,7 @@ def _video(slide: VideoSlide, layout: Layout, base: Draft) -> Draft:
     if any(facts):
         paras.append(para(". ".join(f for f in facts if f) + ".", space_before=0.4))
     paras.append(para(video.link_text, link=video.url, space_before=0.6))  # see closing_draft
-    paras.append(para("Or scan the QR code to watch on a phone.", space_before=0.4))
+    paras.append(para("or scan the QR code to watch.", space_before=0.4))
     qr = PictureSpec(
         "qr",
         layout.placeholders["QR"].box,
@@ -271,9 +271,11 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
     if exercise.grouping:
         panel.append(para(exercise.grouping, space_before=0.3))
     keep = len(panel)
+    notes = base.notes
     if exercise.materials:
-        panel.append(para("You will need:", bold=True, space_before=0.6))
-        panel.extend(para(m, bullet="bullet", space_before=0.2) for m in exercise.materials)
+        # What to have ready is the facilitator's to know: in the notes (and the script),
+        # leaving the screen to the steps.
+        notes = f"{notes}\n\n{materials_line(exercise.materials)}"
     panel_box = BoxDraft(
         "Panel",
         tuple(panel),
@@ -286,4 +288,4 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
     body = BoxDraft(
         "Body", steps, target=design().body_size(base.layout), uniform=True, spread=True
     )
-    return replace(base, boxes=(body, panel_box))
+    return replace(base, boxes=(body, panel_box), notes=notes)

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from compassion_kit.render.plan.materials import exercise_materials
+
 if TYPE_CHECKING:
     from compassion_kit.check.sources import SlideFacts
 
@@ -18,7 +20,6 @@ if TYPE_CHECKING:
 # when the deck is built with an agenda (render/plan/deck.py).
 _TIME_SLOT = re.compile(r"\ATime slot:\s*(?P<slot>[^\n]*?)\.?\s*(\n|\Z)")
 _SESSION = re.compile(r"\A(?P<clock>\d\d:\d\d-\d\d:\d\d),\s*(?P<title>.+)\Z")
-_NEED = "You will need:"  # the exercise panel's heading before its materials (deck_kinds.py)
 ALT_LIMIT = 1000  # characters of slide text in a thumbnail's alt text; notes follow in full
 
 
@@ -65,7 +66,8 @@ def plan_script(
     A slide without a title is headed "Slide N"; one without notes says so, so a facilitator
     sees the gap rather than a missing section. Each slide lists its session (read from the
     time slot its notes start with) and the materials it needs: its session's, from
-    `sessions` when the agenda is known (a pack), and its exercise's ("You will need:").
+    `sessions` when the agenda is known (a pack), and its exercise's (the notes' "You will
+    need:" line).
     """
     known = {(s.slot, s.title): s for s in sessions}
     planned = tuple(_slide(slide, known) for slide in slides)
@@ -100,7 +102,7 @@ def _slide(slide: SlideFacts, known: dict[tuple[str, str], ScriptSession]) -> Sc
     timed = _SESSION.match(slot)
     session = timed.group("title") if timed else ""
     agenda = known.get((timed.group("clock"), session)) if timed else None
-    needs = (*(agenda.materials if agenda else ()), *exercise_materials(slide.text))
+    needs = (*(agenda.materials if agenda else ()), *exercise_materials(notes))
     heading = f"Slide {slide.number}: {slide.title}" if slide.title else f"Slide {slide.number}"
     alt_parts = [slide.title or f"Slide {slide.number}", " ".join(slide.text.split())]
     alt = ". ".join(part for part in alt_parts if part)
@@ -116,14 +118,6 @@ def _slide(slide: SlideFacts, known: dict[tuple[str, str], ScriptSession]) -> Sc
         session,
         tuple(dict.fromkeys(needs)),
     )
-
-
-def exercise_materials(text: str) -> tuple[str, ...]:
-    """The materials an exercise slide's panel lists after "You will need:" (its last lines)."""
-    lines = [line.strip() for line in text.splitlines()]
-    if _NEED not in lines:
-        return ()
-    return tuple(line for line in lines[lines.index(_NEED) + 1 :] if line)
 
 
 def split_time_slot(notes: str) -> tuple[str, str]:
