@@ -79,7 +79,7 @@ def _single(spec: Spec, out: Path, warnings: tuple[str, ...]) -> PackResult:
     organisation = spec.brand.organisation
     slug = organisation_slug(organisation)
     with staged_folder(out) as stage:
-        records = render_pack(spec, spec.brand, spec.logo, stage, slug)
+        records = render_pack(spec, spec.brand, spec.logo, stage, slug, side_by_side=True)
         if "pdf" in spec.formats:
             from compassion_kit.pdf import export_pdfs
 

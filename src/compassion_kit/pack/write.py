@@ -42,9 +42,17 @@ def _record(name: str, file: PackFile, data: bytes, fmt: str, **extra: Any) -> F
 
 
 def render_pack(
-    spec: Spec, brand: Brand, logo: Logo | None, folder: Path, slug: str
+    spec: Spec,
+    brand: Brand,
+    logo: Logo | None,
+    folder: Path,
+    slug: str,
+    side_by_side: bool = False,
 ) -> tuple[FileRecord, ...]:
     """Write every Office file of one organisation's pack into `folder` (its parent must exist).
+
+    With `side_by_side` (a single pack, not a batch's worker), the deck is written by a child
+    process while this one writes the documents, where the machine allows (`side_by_side.py`).
 
     Raises:
         KitError: a problem only this organisation has (e.g. its template or colours).
@@ -57,13 +65,16 @@ def render_pack(
     folder.mkdir(exist_ok=True)
     deck = _deck(spec, brand, logo) if spec.workshop.deck is not None else None
     numbers = slide_numbers(deck[1]) if deck is not None else None
-    records = {}
-    for file in files:
-        if file.kind == "deck":
-            records[file.name] = _write(folder, file, _deck_file(deck))
+    decks = [f for f in files if f.kind == "deck"]
     others = [f for f in files if f.kind != "deck"]
-    for record in _write_documents(spec, brand, logo, folder, others, numbers):
-        records[record.path] = record
+    pending = None
+    if decks and others and side_by_side:
+        from compassion_kit.pack.side_by_side import begin
+
+        pending = begin(lambda: _deck_file(deck))
+    records = {r.path: r for r in _write_documents(spec, brand, logo, folder, others, numbers)}
+    for file in decks:
+        records[file.name] = _write(folder, file, pending() if pending else _deck_file(deck))
     return tuple(records[file.name] for file in files)
 
 
