@@ -105,3 +105,28 @@ def test_word_drawing_ids_unique_across_body_and_header() -> None:
     assert len(set(ids(saved))) < len(ids(saved))  # the defect this step exists for
     finished = ids(_parts(finish_ooxml(_document())))
     assert len(finished) == 2 and len(set(finished)) == 2
+
+
+def test_a_repeated_shape_id_is_renumbered_and_the_first_use_kept() -> None:
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    first = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(2), Inches(1))
+    second = slide.shapes.add_textbox(Inches(1), Inches(3), Inches(2), Inches(1))
+    third = slide.shapes.add_textbox(Inches(1), Inches(5), Inches(2), Inches(1))
+    second._element.nvSpPr.cNvPr.set("id", str(first.shape_id))  # as a careless copy leaves it
+    # Attributes in another order, as another tool may write them: still found.
+    cnvpr = third._element.nvSpPr.cNvPr
+    name = cnvpr.attrib.pop("name")
+    shape_id = cnvpr.attrib.pop("id")
+    cnvpr.set("name", name)
+    cnvpr.set("id", shape_id)
+    out = io.BytesIO()
+    prs.save(out)
+    before = _parts(out.getvalue())["ppt/slides/slide1.xml"]
+    finished = _parts(finish_ooxml(out.getvalue()))["ppt/slides/slide1.xml"]
+    ids = [el.get("id") for el in etree.fromstring(finished).iter("{*}cNvPr")]
+    assert len(ids) == len(set(ids)) == 4  # the slide's group plus three text boxes
+    assert ids[1] == str(first.shape_id) and ids[3] == shape_id
+    assert finished != before
+    untouched = _parts(finish_ooxml(_deck()))["ppt/slides/slide1.xml"]
+    assert untouched == _parts(_deck())["ppt/slides/slide1.xml"]  # unique ids: kept as saved

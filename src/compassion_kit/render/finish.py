@@ -36,6 +36,8 @@ _SLIDE_PART = re.compile(r"ppt/(slides|notesSlides|slideLayouts|slideMasters)/[^
 _WORD_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 # Children of p:presentation that come after p:notesMasterIdLst (ECMA-376 Part 1, 19.2.1.26).
 _AFTER_NOTES_MASTERS = ("handoutMasterIdLst", "sldIdLst", "sldSz", "notesSz")
+# Only to tell, without parsing, that a part needs no change: ids are edited through lxml.
+_SHAPE_ID = re.compile(rb"<(?:\w+:)?cNvPr\s[^>]*?(?<=\s)id=\"([^\"]*)\"")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
 
 
@@ -118,6 +120,9 @@ def _notes_master_listed(blob: bytes, rels: bytes | None) -> bytes:
 def _unique_shape_ids(blob: bytes) -> bytes:
     """Shape ids (`cNvPr/@id`) made unique within one slide part: the first use of an id
     keeps it, a repeat gets the next free number (connectors refer to first uses)."""
+    ids = _SHAPE_ID.findall(blob)
+    if len(ids) == len(set(ids)) and blob.count(b"cNvPr ") == len(ids):
+        return blob  # every shape's id is already its own (the usual case)
     root = _parse(blob)
     # lxml's "{*}" matches any namespace in C: the same elements as testing each local name.
     holders = [el for el in root.iter("{*}cNvPr") if el.get("id") is not None]
@@ -140,6 +145,8 @@ def _unique_shape_ids(blob: bytes) -> bytes:
 def _numbered_doc_prs(blob: bytes, ids: Any) -> bytes:
     """Every `wp:docPr/@id` numbered 1, 2, ... across the body, headers and footers in the
     order the parts were saved (Word wants them unique in the whole document)."""
+    if b"docPr" not in blob:
+        return blob
     root = _parse(blob)
     found = list(root.iter(f"{{{_NS['wp']}}}docPr"))
     if not found:
