@@ -7,6 +7,7 @@ paragraphs and runs are `text.py`'s, what goes in a table the writers'.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -88,9 +89,10 @@ def add_table(
         assert not isinstance(where, Cell), "a nested table needs explicit widths"
         widths = [draft.width // columns] * columns
     container = where.cell if isinstance(where, Cell) else draft.document
-    # Every row at once: python-docx writes them in one parse, where `Table.add_row` adds
-    # each cell's properties one element at a time (a third of a worksheet's time).
-    table = container.add_table(rows=1 + len(rows), cols=columns)
+    # The header and one body row through python-docx; the other body rows are copies of
+    # that row's finished element (widths, style, shading, flags), so each cell's properties
+    # are not added again one element at a time (a third of a worksheet's time).
+    table = container.add_table(rows=1 + min(len(rows), 1), cols=columns)
     oxml.set_style_id(table, draft.style_id(look.style))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Twips(width)
@@ -99,13 +101,22 @@ def add_table(
     colours = draft.brand.organisation.colours
     fill = (look.header_fill or colours.primary) if look.shade_header else None
     ink = look.header_ink or (readable_text_on(fill) if fill else None)
-    new_rows = list(table.rows)
-    built = [_fill_row(draft, new_rows[0], widths, header, look.header_style, fill, ink, True)]
+    first = list(table.rows)
+    built = [_fill_row(draft, first[0], widths, header, look.header_style, fill, ink, True)]
+    if not rows:
+        return Table(table, tuple(built))
     body_ink = readable_text_on(look.body_fill) if look.body_fill else None
-    for row, values in zip(new_rows[1:], rows, strict=True):
-        padded = [*values, *[""] * (columns - len(values))]
-        look_args = (look.body_style, look.body_fill, body_ink)
-        built.append(_fill_row(draft, row, widths, padded, *look_args))
+    blank = [""] * columns
+    _fill_row(draft, first[1], widths, blank, look.body_style, look.body_fill, body_ink)
+    model = first[1]._tr
+    for _ in rows[1:]:
+        table._tbl.append(deepcopy(model))
+    for row, values in zip(list(table.rows)[1:], rows, strict=True):
+        cells = tuple(Cell(draft, cell) for cell in row.cells)
+        for cell, text in zip(cells, values, strict=False):  # missing cells stay empty
+            if text:
+                add_run(cell.paragraphs[0], text, colour=body_ink)
+        built.append(Row(row, cells))
     return Table(table, tuple(built))
 
 
