@@ -308,14 +308,9 @@ def test_kit_check_passes_on_designed_decks(built: Built) -> None:
     assert result.exit_code == 0, result.stderr[-3000:]
 
 
-def test_agenda_drawn_as_a_timeline_on_the_agenda_layout(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    from compassion_kit.render.plan import deck as planning
+def test_agenda_drawn_as_a_timeline_on_the_agenda_layout(tmp_path: Path) -> None:
     from compassion_kit.timing import schedule
 
-    listed = planning.agenda_draft
-    monkeypatch.setattr(planning, "agenda_draft", lambda s: agenda_timeline_draft(s) or listed(s))
     library = load_library()
     timed, problems = schedule(library.get("introductory-workshop"))  # type: ignore[arg-type]
     assert not problems
@@ -339,3 +334,34 @@ def test_agenda_drawn_as_a_timeline_on_the_agenda_layout(
     path.write_bytes(write_deck(plan, request).data)
     slide = Presentation(str(path)).slides[1]
     assert "Body" not in [s.name for s in slide.shapes]  # the list's placeholder is gone
+
+
+def test_a_long_days_agenda_is_split_over_two_slides_within_the_word_limit(
+    tmp_path: Path,
+) -> None:
+    from compassion_kit.timing import clock, schedule
+
+    library = load_library()
+    timed, problems = schedule(library.get("improvement-planning"))  # type: ignore[arg-type]
+    assert not problems and len(timed.sessions) > 6  # a list, not a timeline
+    assert agenda_timeline_draft(timed) is None
+    brand, logo = example_brand()
+    module = library.get("improvement-planning-day")
+    assert isinstance(module, DeckModule)
+    request = DeckRequest((module,), brand, logo, schedule=timed)
+    plan = plan_deck(request)
+    path = tmp_path / "long-day.pptx"
+    path.write_bytes(write_deck(plan, request).data)
+    slides = list(Presentation(str(path)).slides)
+    assert [s.id for s in plan.slides[1:3]] == ["#agenda", "#agenda#2"]
+    assert [slides[i].shapes.title.text for i in (1, 2)] == ["Agenda", "Agenda (cont.)"]
+    listed = [
+        line
+        for slide in slides[1:3]
+        for shape in slide.shapes
+        if shape.name == "Body"
+        for line in shape.text_frame.text.splitlines()
+    ]
+    expected = [f"{clock(t.start)}\u2013{clock(t.end)}  {t.session.title}" for t in timed.sessions]
+    assert listed == expected  # every session once, in order
+    assert all(_slide_words(slide) <= MAX_WORDS for slide in slides[1:3])

@@ -17,7 +17,7 @@ from compassion_kit.render.plan.deck_diagrams import agenda_timeline_draft, diag
 from compassion_kit.render.plan.deck_figures import figure_texts
 from compassion_kit.render.plan.deck_kinds import (
     KIND_LAYOUT,
-    agenda_draft,
+    agenda_drafts,
     closing_draft,
     section_draft,
     slide_draft,
@@ -110,8 +110,9 @@ def plan_slides(
     if ctx.schedule is not None:
         found = {s.id: s for m in modules for s in m.slides} | dict(pool or {})
         spine = spine_drafts(ctx.schedule, modules, found, lambda s: _content(s, ctx))
-        agenda = agenda_timeline_draft(ctx.schedule) or agenda_draft(ctx.schedule)
-        drafts = [agenda, *spine.timed]
+        timeline = agenda_timeline_draft(ctx.schedule)
+        agenda = (timeline,) if timeline else agenda_drafts(ctx.schedule)
+        drafts = [*agenda, *spine.timed]
         extras = spine.extras
         ctx.warnings.extend(spine.warnings)
     else:

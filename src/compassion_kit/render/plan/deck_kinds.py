@@ -91,21 +91,36 @@ def title_draft(
     return Draft("#title", "Kit Title", title, notes, tuple(boxes), stamp="#first")
 
 
-def agenda_draft(schedule: Schedule) -> Draft:
-    """The agenda slide: each session's clock times (from the schedule) and title."""
-    rows = tuple(
+def agenda_drafts(schedule: Schedule) -> tuple[Draft, ...]:
+    """The agenda slide: each session's clock times (from the schedule) and title; two slides
+    ("Agenda (cont.)") when a long day's sessions would put more
+    words on one slide than the design allows; split where the halves' words are closest."""
+    rows = [
         Para(
             (Run(f"{clock(t.start)}\u2013{clock(t.end)}", bold=True), Run(f"  {t.session.title}")),
             space_before=0.3,
         )
         for t in schedule.sessions
-    )
+    ]
+    words = [sum(len(run.text.split()) for run in row.runs) for row in rows]
+    parts = [rows]
+    if sum(words) > design().max_words and len(rows) > 1:
+        cut = min(range(1, len(rows)), key=lambda i: abs(sum(words[:i]) - sum(words[i:])))
+        parts = [rows[:cut], rows[cut:]]
     notes = (
         f"Walk through the day: it runs from {clock(schedule.start)} to "
         f"{clock(schedule.end)} ({schedule.total_minutes} minutes). Point out the breaks."
     )
-    return Draft(
-        "#agenda", "Kit Agenda", "Agenda", notes, (BoxDraft("Body", rows),), stamp="#first"
+    return tuple(
+        Draft(
+            "#agenda" if page == 1 else f"#agenda#{page}",
+            "Kit Agenda",
+            "Agenda" if page == 1 else "Agenda (cont.)",
+            notes if page == 1 else "The rest of the day.",
+            (BoxDraft("Body", tuple(part)),),
+            stamp="#first",
+        )
+        for page, part in enumerate(parts, start=1)
     )
 
 
