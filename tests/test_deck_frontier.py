@@ -187,6 +187,13 @@ def test_written_frontier_is_editable_shapes_with_alt_text_and_notes(
         assert "Patient experience" in notes and "inside the line" in notes
 
 
+def test_kit_check_finds_nothing_on_the_frontier_slide(decks: list[tuple[Path, int]]) -> None:
+    for path, number in decks:
+        result = CliRunner().invoke(app, ["check", str(path)])
+        assert result.exit_code == 0, result.stderr[-2000:]
+        assert f"slide {number}:" not in result.stdout + result.stderr  # reading order, alt text
+
+
 def test_libreoffice_converts_the_frontier_slide(
     decks: list[tuple[Path, int]], tmp_path: Path
 ) -> None:

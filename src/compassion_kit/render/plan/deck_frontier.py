@@ -75,13 +75,17 @@ def frontier_shapes(
     fills = [main if k % 2 == 0 else other for k in range(len(diagram.parts))]
     markers = _markers(diagram, origin, radii, (x, y, wide, cy), fills, trouble)
     key = _key(diagram, (x + wide + gap, y, cx - wide - gap, cy), fills, colours, trouble)
-    return [*_curve(diagram, origin, radii, colours), *chart, *markers, *key]
+    shade, line = _curve(diagram, origin, radii, colours)
+    # Drawing order is z-order and reading order (decorative shapes are skipped): top to
+    # bottom, the up axis's label before the line, the dots over the line, the key last.
+    up_label, across_label, *arrows = chart
+    return [shade, up_label, line, *arrows, *markers, across_label, *key]
 
 
 def _axes(
     plot: Box, axes: tuple[str, str], colours: dict[str, str], trouble: list[str]
 ) -> tuple[list[ShapeSpec], tuple[int, int], tuple[float, float]]:
-    """Axis arrows and labels (up axis named above it, across axis under its end), the origin
+    """Axis labels and arrows (up axis named above it, across axis under its end), the origin
     and the line's two radii."""
     x, y, cx, cy = plot
     ink = readable_text_on("#FFFFFF")  # labels sit on the slide, as a caption does
@@ -93,10 +97,10 @@ def _axes(
     ox, oy, top = x + AXIS // 2, y + cy - tall, y + tall
     arrow = colour(design().diagram.arrow, colours)
     shapes = [
-        part.shape("upArrow", (x, top, AXIS, oy - top + AXIS // 2), arrow, "Up axis", adjust=SHAFT),
-        part.shape("rightArrow", (x, oy - AXIS // 2, cx, AXIS), arrow, "Across axis", adjust=SHAFT),
         part.shape("rect", up_box, "", "Up axis label", texts[0], size, anchor="b"),
         part.shape("rect", across_box, "", "Across axis label", texts[1], size, anchor="t"),
+        part.shape("upArrow", (x, top, AXIS, oy - top + AXIS // 2), arrow, "Up axis", adjust=SHAFT),
+        part.shape("rightArrow", (x, oy - AXIS // 2, cx, AXIS), arrow, "Across axis", adjust=SHAFT),
     ]
     reach = design().frontier.reach
     return shapes, (ox, oy), (reach * (x + cx - AXIS - ox), reach * (oy - top - AXIS))
@@ -185,7 +189,9 @@ def _markers(
         dot = part.shape("ellipse", box, fill, f"Point {n}", text, size, insets=NO_INSETS)
         where = _where((place, favours), diagram)
         shapes.append(replace(dot, alt=part.alt_text(f"Point {n}: {label}, {where}")))
-    return shapes
+    # Read top to bottom, then left to right within a dot's height (each alt text names its
+    # number, and the key reads them in order).
+    return sorted(shapes, key=lambda s: (s.box[1] // d, s.box[0]))
 
 
 def _key(
