@@ -23,7 +23,7 @@ EMU_PER_INCH = 914400
 
 @dataclass(frozen=True)
 class Diagram:
-    """Sizes and colours of diagram slides (cycle, process, grid, timeline)."""
+    """Sizes and colours of diagram slides (cycle, process, grid, timeline, frontier)."""
 
     text: float
     floor: float
