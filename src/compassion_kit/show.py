@@ -116,6 +116,13 @@ def _slide_body(slide: Any) -> list[str]:
         ]
     if kind == "video":
         return [f"video: {slide.video.link_text} <{slide.video.url}>", slide.video.description]
+    if kind == "frontier":
+        lines = [f"frontier: {slide.y_axis} (up) against {slide.x_axis} (across)"]
+        lines += [f"line: {slide.curve}"] if slide.curve else []
+        return lines + [
+            f"{n}) {p.label}" + (f": {p.detail}" if p.detail else "") + f" [{p.place} the line]"
+            for n, p in enumerate(slide.points, 1)
+        ]
     if kind in ("cycle", "process", "grid", "timeline"):
         parts = slide.items if kind == "grid" else slide.steps
         return [

@@ -227,7 +227,49 @@ class TimelineSlide(_StepsDiagram):
     kind: Literal["timeline"]
 
 
-DiagramSlide = CycleSlide | ProcessSlide | GridSlide | TimelineSlide
+@dataclass(frozen=True, kw_only=True)
+class FrontierPoint(Record):
+    """A labelled point on a frontier diagram, placed by where it sits against the line."""
+
+    label: Annotated[Text, MaxLen(60)]
+    """Shown large beside the point's number, e.g. 'Push on one target'"""
+    detail: Annotated[Text, MaxLen(160)] | None = None
+    """One short sentence under the label, e.g. 'you end up inside the line'"""
+    place: Literal["inside", "on", "beyond"] = "on"
+    """'inside' the line (the resources could give more of both), 'on' it (the most they can
+    give), or 'beyond' it (out of reach with today's resources)"""
+    favours: Literal["x", "y", "both"] = "both"
+    """Which output the point leans to: the across axis (x), the up axis (y), or both"""
+
+
+@dataclass(frozen=True, kw_only=True)
+class FrontierSlide(_Diagram):
+    """Two outputs from the same resources (a production possibility frontier): two axes, the
+    curved line of the best mixes the resources allow, and numbered points with a key."""
+
+    kind: Literal["frontier"]
+    x_axis: Annotated[Text, MaxLen(40)]
+    """What the across axis measures, e.g. 'Patient experience'"""
+    y_axis: Annotated[Text, MaxLen(40)]
+    """What the up axis measures, e.g. 'Staff experience'"""
+    curve: Annotated[Text, MaxLen(100)] | None = None
+    """What the curved line shows, e.g. 'The best mixes today's resources allow'"""
+    points: Annotated[list[FrontierPoint], MinLen(1), MaxLen(4)]
+
+    def __post_init__(self) -> None:
+        seen: dict[tuple[str, str], int] = {}
+        for n, point in enumerate(self.points, start=1):
+            where = (point.place, point.favours)
+            if where in seen:
+                raise ValueError(
+                    f"points {seen[where]} and {n} are both '{point.place}' the line favouring "
+                    f"'{point.favours}', so they would be drawn on top of each other; change "
+                    "the place or favours of one"
+                )
+            seen[where] = n
+
+
+DiagramSlide = CycleSlide | ProcessSlide | GridSlide | TimelineSlide | FrontierSlide
 
 # A union of models is told apart by each one's `kind`.
 Slide = (
@@ -241,6 +283,7 @@ Slide = (
     | ProcessSlide
     | GridSlide
     | TimelineSlide
+    | FrontierSlide
 )
 
 

@@ -23,7 +23,7 @@ EMU_PER_INCH = 914400
 
 @dataclass(frozen=True)
 class Diagram:
-    """Sizes and colours of diagram slides (cycle, process, grid, timeline)."""
+    """Sizes and colours of diagram slides (cycle, process, grid, timeline, frontier)."""
 
     text: float
     floor: float
@@ -34,6 +34,18 @@ class Diagram:
     panel: str
     arrow: str
     max_items: int
+
+
+@dataclass(frozen=True)
+class Frontier:
+    """Sizes and colours of frontier diagrams (two outputs from the same resources)."""
+
+    line: str
+    line_width: float  # points
+    area: str
+    reach: float  # share of each axis the line meets it at
+    marker: float  # a point's dot, as a multiple of the diagram's text size
+    axes_share: float  # share of the width the axes take
 
 
 @dataclass(frozen=True)
@@ -62,6 +74,7 @@ class Design:
     chart_text: float
     chart_colours: tuple[str, ...]
     diagram: Diagram
+    frontier: Frontier
     quote_mark: float
     quote_mark_colour: str
 
@@ -88,7 +101,7 @@ def design() -> Design:
 
 def _parse(raw: dict[str, Any]) -> Design:
     text, title, bullets, figures = raw["text"], raw["title"], raw["bullets"], raw["figures"]
-    dia = raw["diagram"]
+    dia, front = raw["diagram"], raw["frontier"]
     found = Design(
         body=_pt(text["body"]),
         floor=_pt(text["floor"]),
@@ -122,6 +135,14 @@ def _parse(raw: dict[str, Any]) -> Design:
             arrow=_colour(dia["arrow"]),
             max_items=int(dia["max_items"]),
         ),
+        frontier=Frontier(
+            line=_colour(front["line"]),
+            line_width=_share(front["line_width"], 20.0),
+            area=_colour(front["area"]),
+            reach=_share(front["reach"]),
+            marker=_share(front["marker"], 3.0),
+            axes_share=_share(front["axes_share"]),
+        ),
         quote_mark=_pt(raw["quote"]["mark"]),
         quote_mark_colour=_colour(raw["quote"]["mark_colour"]),
     )
@@ -143,6 +164,12 @@ def _inch(value: object) -> int:
     if not isinstance(value, int | float) or not 0 <= value <= 14:
         raise ValueError(f"{DESIGN_FILE}: {value!r} is not a length in inches")
     return round(value * EMU_PER_INCH)
+
+
+def _share(value: object, most: float = 1.0) -> float:
+    if not isinstance(value, int | float) or not 0 < value <= most:
+        raise ValueError(f"{DESIGN_FILE}: {value!r} is not a number above 0 and up to {most:g}")
+    return float(value)
 
 
 def _colour(value: object) -> str:

@@ -15,6 +15,7 @@ from compassion_kit.branding import readable_text_on
 from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan import deck_shapes as part
 from compassion_kit.render.plan.deck_design import colour, design
+from compassion_kit.render.plan.deck_frontier import frontier_shapes, frontier_words
 from compassion_kit.render.plan.deck_spec import (
     DEFAULT_INSETS,
     EMU_PER_INCH,
@@ -48,6 +49,8 @@ _WORDS = {
 
 def text_equivalent(diagram: DiagramDraft) -> str:
     """The diagram in words, for the notes: what it is, then every part in order."""
+    if diagram.kind == "frontier":
+        return frontier_words(diagram)
     parts = "; ".join(
         f"{n}. {label}" + (f": {detail}" if detail else "")
         for n, (label, detail) in enumerate(diagram.parts, start=1)
@@ -66,13 +69,19 @@ def diagram_shapes(
     x, y, cx, cy = region
     shapes: list[ShapeSpec] = []
     trouble: list[str] = []
-    if diagram.caption and diagram.kind != "cycle":
+    if diagram.caption and diagram.kind not in ("cycle", "frontier"):  # theirs are inside
         height = design().caption_height
         cy -= height + design().diagram.gap
         under = (x, y + cy + design().diagram.gap, cx, height)
         shapes.append(part.caption(diagram.caption, under, readable_text_on("#FFFFFF")))
     area = (x, y, cx, cy)
-    draw = {"cycle": _cycle, "process": _process, "grid": _grid, "timeline": _timeline}
+    draw = {
+        "cycle": _cycle,
+        "process": _process,
+        "grid": _grid,
+        "timeline": _timeline,
+        "frontier": frontier_shapes,
+    }
     drawn = draw[diagram.kind](diagram, area, colours, trouble)
     return (*drawn, *shapes), trouble
 

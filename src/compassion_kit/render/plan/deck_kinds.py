@@ -13,13 +13,10 @@ from compassion_kit.model.common import ELEMENT_NAMES
 from compassion_kit.model.deck import (
     BulletsSlide,
     ChartSlide,
-    CycleSlide,
+    DiagramSlide,
     ExerciseSlide,
     FiguresSlide,
-    GridSlide,
-    ProcessSlide,
     QuoteSlide,
-    TimelineSlide,
     VideoSlide,
 )
 from compassion_kit.render.plan.deck_design import design
@@ -62,6 +59,7 @@ KIND_LAYOUT = {
     "process": "Kit Figures",
     "grid": "Kit Figures",
     "timeline": "Kit Figures",
+    "frontier": "Kit Figures",
 }
 NO_SUPPORT_TEXT = (
     "Talk to your line manager, a colleague you trust or your occupational health team."
@@ -245,7 +243,7 @@ def slide_draft(
         return replace(base, chart=chart_spec(slide.chart, slide.title, box, colours))
     if isinstance(slide, VideoSlide):
         return _video(slide, layout, base)
-    if isinstance(slide, CycleSlide | ProcessSlide | GridSlide | TimelineSlide):
+    if isinstance(slide, DiagramSlide):
         return diagram_draft(slide, base)
     assert isinstance(slide, ExerciseSlide)
     return _exercise(slide, base)

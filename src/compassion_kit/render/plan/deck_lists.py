@@ -10,13 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from compassion_kit.model.deck import (
-    BulletsSlide,
-    CycleSlide,
-    GridSlide,
-    ProcessSlide,
-    TimelineSlide,
-)
+from compassion_kit.model.deck import BulletsSlide, DiagramSlide, FrontierSlide, GridSlide
 from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_diagrams import text_equivalent
@@ -50,10 +44,18 @@ def bullets_draft(slide: BulletsSlide, base: Draft) -> Draft:
     return replace(base, boxes=(body,), notes=notes, warnings=warnings)
 
 
-def diagram_draft(
-    slide: CycleSlide | ProcessSlide | GridSlide | TimelineSlide, base: Draft
-) -> Draft:
+def diagram_draft(slide: DiagramSlide, base: Draft) -> Draft:
     """A diagram slide: its parts drawn as shapes, and the same in words in the notes."""
+    if isinstance(slide, FrontierSlide):
+        diagram = DiagramDraft(
+            slide.kind,
+            tuple((p.label, p.detail or "") for p in slide.points),
+            slide.caption,
+            axes=(slide.x_axis, slide.y_axis),
+            curve=slide.curve or "",
+            places=tuple((p.place, p.favours) for p in slide.points),
+        )
+        return replace(base, diagram=diagram, notes=f"{base.notes}\n\n{text_equivalent(diagram)}")
     parts = slide.items if isinstance(slide, GridSlide) else slide.steps
     diagram = DiagramDraft(
         slide.kind, tuple((p.label, p.detail or "") for p in parts), slide.caption

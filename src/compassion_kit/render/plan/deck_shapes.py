@@ -8,6 +8,7 @@ Owns the text and colour rules every diagram kind follows; where each shape goes
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_design import colour, design
@@ -26,14 +27,18 @@ ALT_MAX = 150  # characters (KIT002)
 INSET = EMU_PER_INCH // 10
 
 
-def label(text: str, ink: str) -> Para:
-    """A part's label: bold, centred, in `ink`."""
-    return Para((Run(text, bold=True, colour=ink),), align="ctr")
+Align = Literal["l", "r", "ctr"]
 
 
-def detail(text: str, ink: str, space: float = 0.2) -> Para:
-    """A part's detail: regular, centred, in `ink`, `space` ems below the label."""
-    return Para((Run(text, colour=ink),), align="ctr", space_before=space)
+def label(text: str, ink: str, align: Align = "ctr") -> Para:
+    """A part's label: bold, centred unless `align` says otherwise, in `ink`."""
+    return Para((Run(text, bold=True, colour=ink),), align=align)
+
+
+def detail(text: str, ink: str, space: float = 0.2, align: Align = "ctr") -> Para:
+    """A part's detail: regular, centred unless `align` says otherwise, in `ink`, `space` ems
+    below the label."""
+    return Para((Run(text, colour=ink),), align=align, space_before=space)
 
 
 def shared_size(
@@ -75,6 +80,11 @@ def shape(
     """A shape spec whose alt text is its text ("label: detail"); none marks it decorative."""
     alt = shorten(": ".join(p.text for p in paras), ALT_MAX) if paras else ""
     return ShapeSpec(geometry, box, fill, name, alt, paras, size, **extra)  # type: ignore[arg-type]
+
+
+def alt_text(text: str) -> str:
+    """`text` as alt text, shortened to what is comfortable to hear."""
+    return shorten(text, ALT_MAX)
 
 
 def fills(colours: dict[str, str]) -> tuple[str, str]:

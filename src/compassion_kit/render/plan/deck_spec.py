@@ -64,7 +64,9 @@ class TextSpec:
     name: str = ""  # shape name for new text boxes
 
 
-Geometry = Literal["chevron", "homePlate", "ellipse", "roundRect", "rect", "rightArrow"]
+Geometry = Literal[
+    "chevron", "homePlate", "ellipse", "roundRect", "rect", "rightArrow", "upArrow", "freeform"
+]
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,10 @@ class ShapeSpec:
     rotation: float = 0.0  # degrees clockwise
     adjust: float | None = None  # the preset's first adjustment (a chevron's point depth)
     anchor: Literal["t", "ctr", "b"] = "ctr"
+    path: tuple[tuple[int, int], ...] = ()  # a freeform's points on the slide (EMU), in order
+    closed: bool = False  # a freeform's path returns to its start (and is filled)
+    line: str = ""  # outline colour; "" draws none
+    line_width: float = 0.0  # outline width in points
 
 
 @dataclass(frozen=True)
@@ -248,6 +254,9 @@ class Draft:
 class DiagramDraft:
     """A diagram before it is laid out: its kind and (label, detail) parts, in order."""
 
-    kind: Literal["cycle", "process", "grid", "timeline"]
+    kind: Literal["cycle", "process", "grid", "timeline", "frontier"]
     parts: tuple[tuple[str, str], ...]  # detail "" when there is none
     caption: str | None = None
+    axes: tuple[str, str] = ("", "")  # a frontier's (across, up) axis labels
+    curve: str = ""  # what a frontier's line shows
+    places: tuple[tuple[str, str], ...] = ()  # a frontier's (place, favours) per part

@@ -93,6 +93,14 @@ def set_alt_text(shape: Any, descr: str) -> None:
     shape.element.xpath("./*[1]/p:cNvPr")[0].set("descr", descr)
 
 
+def no_theme_effect(shape: Any) -> None:
+    """Point a shape's style at no theme effect, so no renderer adds the theme's shadow."""
+    # Missing API: python-pptx cannot edit `p:style`; LibreOffice (7.4) draws the effectRef's
+    # shadow (under the text of an unfilled shape) even when `a:effectLst` is empty.
+    for ref in shape.element.xpath("./p:style/a:effectRef"):
+        ref.set("idx", "0")
+
+
 def mark_decorative(shape: Any) -> None:
     """Mark a shape decorative (PowerPoint 365's Alt Text > Mark as decorative): screen
     readers skip it."""
