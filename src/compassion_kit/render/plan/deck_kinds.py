@@ -297,6 +297,7 @@ def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
         follows="Body",
         spill_to="Body",
         keep=keep,
+        anchor="ctr",  # the time and grouping sit mid-panel, beside the steps
     )
     body = BoxDraft(
         "Body", steps, target=design().body_size(base.layout), uniform=True, spread=True
