@@ -39,6 +39,7 @@ DECKS = (
     "appreciative-inquiry",
     "compassionate-leadership",
     "improvement-lab-deck",
+    "improvement-planning-day",
 )
 GENERATED = ("Kit Title", "Kit Section", "Kit Agenda", "Kit Closing")
 MAX_WORDS = 45
