@@ -56,17 +56,19 @@ def _print_list(agenda_id: str) -> set[str]:
 @pytest.fixture(scope="module", params=preset_names())
 def preset_pack(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[str, dict[str, object]]:
+) -> tuple[str, dict[str, object], Path]:
     name = str(request.param)
     folder = tmp_path_factory.mktemp(name)
     made = runner.invoke(app, ["init", name, "-o", str(folder / "workshop.yaml")])
     assert made.exit_code == 0, made.stderr
     manifest, _ = _build(folder / "workshop.yaml", folder / "pack")
-    return name, manifest
+    return name, manifest, folder / "pack"
 
 
-def test_every_preset_builds_a_deck_and_both_agendas(preset_pack: tuple[str, dict[str, object]]):
-    name, manifest = preset_pack
+def test_every_preset_builds_a_deck_and_both_agendas(
+    preset_pack: tuple[str, dict[str, object], Path],
+) -> None:
+    name, manifest, _ = preset_pack
     files = manifest["files"]
     assert isinstance(files, list)
     assert [f["kind"] for f in files].count("deck") == 1, name
@@ -78,15 +80,43 @@ def test_every_preset_builds_a_deck_and_both_agendas(preset_pack: tuple[str, dic
 
 
 def test_every_preset_prints_what_its_agenda_hands_out(
-    preset_pack: tuple[str, dict[str, object]],
+    preset_pack: tuple[str, dict[str, object], Path],
 ):
-    name, manifest = preset_pack
+    name, manifest, _ = preset_pack
     files = manifest["files"]
     assert isinstance(files, list)
     (agenda_id,) = {f["items"][0] for f in files if f["kind"] == "agenda"}
     wanted = _print_list(agenda_id)
     assert wanted, f"{agenda_id} hands nothing out"  # every day uses at least one material
     assert wanted <= _printed(manifest), (name, wanted - _printed(manifest))
+
+
+def test_no_slide_of_a_presets_deck_shows_more_than_45_words(
+    preset_pack: tuple[str, dict[str, object], Path],
+) -> None:
+    """Agenda decks add dividers, holding, break and split agenda slides: all within the limit."""
+    from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    name, _, folder = preset_pack
+    deck = next(folder.glob("*.pptx"))
+    over = []
+    for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
+        shown = [
+            shape.text_frame.text
+            for shape in slide.shapes
+            if shape.has_text_frame
+            and shape.name not in ("Title", "Organisation name")
+            and not (
+                shape.is_placeholder
+                and shape.placeholder_format.type
+                in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+            )
+        ]
+        words = sum(len(text.split()) for text in shown)
+        if words > 45:
+            over.append(f"slide {number}: {words} words")
+    assert not over, (name, over)
 
 
 @pytest.mark.parametrize("name", SESSION_PRESETS)

@@ -11,9 +11,31 @@ from typing import Annotated, Literal
 from annotated_types import Ge, Le, MaxLen, MinLen
 
 from compassion_kit.model.common import WEB_ADDRESS, ItemId, ItemMeta, Number, Record, Text, Whole
+from compassion_kit.model.diagrams import (
+    CycleSlide,
+    DiagramSlide,
+    FrontierPoint,
+    FrontierSlide,
+    GridSlide,
+    Part,
+    ProcessSlide,
+    TimelineSlide,
+)
 from compassion_kit.model.rules import Before, ByKind, NoClockTimes
+from compassion_kit.model.slides import Image, Minutes, SlideBase
 
-Minutes = Annotated[Whole, Ge(1), Le(240)]
+__all__ = [
+    "CycleSlide",
+    "DiagramSlide",
+    "FrontierPoint",
+    "FrontierSlide",
+    "GridSlide",
+    "Image",
+    "Minutes",
+    "Part",
+    "ProcessSlide",
+    "TimelineSlide",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,30 +54,7 @@ def _bullets(value: object) -> object:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Image(Record):
-    """A picture on a slide; alt text is required (public bodies must publish accessibly)."""
-
-    path: Text
-    """Image file, relative to the content file"""
-    alt: Text
-    """What the picture shows, for screen readers"""
-
-
-@dataclass(frozen=True, kw_only=True)
-class _SlideBase(Record):
-    id: ItemId
-    """Stable slide id, used by agendas to point at this slide"""
-    title: Text
-    """Slide title (every slide needs one)"""
-    notes: Text
-    """Presenter notes: what to say, what to ask, how long"""
-    minutes: Minutes | None = None
-    """Time to spend on the slide"""
-    image: Image | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class BulletsSlide(_SlideBase):
+class BulletsSlide(SlideBase):
     """Title and bullet points."""
 
     kind: Literal["bullets"]
@@ -69,7 +68,7 @@ class Quote(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class QuoteSlide(_SlideBase):
+class QuoteSlide(SlideBase):
     """A short attributed remark, shown large."""
 
     kind: Literal["quote"]
@@ -85,7 +84,7 @@ class KeyFigure(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class FiguresSlide(_SlideBase):
+class FiguresSlide(SlideBase):
     """Two to four key figures drawn as big numbers (infographic style)."""
 
     kind: Literal["figures"]
@@ -122,7 +121,7 @@ class Chart(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class ChartSlide(_SlideBase):
+class ChartSlide(SlideBase):
     kind: Literal["chart"]
     chart: Chart
 
@@ -142,7 +141,7 @@ class Video(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class VideoSlide(_SlideBase):
+class VideoSlide(SlideBase):
     kind: Literal["video"]
     video: Video
 
@@ -162,114 +161,10 @@ class Exercise(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class ExerciseSlide(_SlideBase):
+class ExerciseSlide(SlideBase):
     kind: Literal["exercise"]
     exercise: Exercise
 
-
-@dataclass(frozen=True, kw_only=True)
-class Part(Record):
-    """One shape of a diagram: a short label and, optionally, a line of detail under it."""
-
-    label: Annotated[Text, MaxLen(60)]
-    """Shown large in the shape, e.g. 'Discover'"""
-    detail: Annotated[Text, MaxLen(160)] | None = None
-    """One short sentence under the label, e.g. 'appreciate the best of what is'"""
-
-
-def _parts(value: object) -> object:
-    # A plain string is a part with a label only.
-    if isinstance(value, list):
-        return [{"label": v} if isinstance(v, str) else v for v in value]
-    return value
-
-
-Parts = Annotated[list[Part], Before(_parts), MinLen(2), MaxLen(6)]
-
-
-@dataclass(frozen=True, kw_only=True)
-class _Diagram(_SlideBase):
-    caption: Text | None = None
-    """Optional line under the diagram"""
-
-
-@dataclass(frozen=True, kw_only=True)
-class _StepsDiagram(_Diagram):
-    steps: Parts
-
-
-@dataclass(frozen=True, kw_only=True)
-class CycleSlide(_StepsDiagram):
-    """Stages that repeat in a loop, drawn as editable shapes round a circle with arrows."""
-
-    kind: Literal["cycle"]
-
-
-@dataclass(frozen=True, kw_only=True)
-class ProcessSlide(_StepsDiagram):
-    """Steps in order, drawn as a row of editable chevrons."""
-
-    kind: Literal["process"]
-
-
-@dataclass(frozen=True, kw_only=True)
-class GridSlide(_Diagram):
-    """Parts of one whole side by side (e.g. the four elements), drawn as a grid of shapes."""
-
-    kind: Literal["grid"]
-    items: Parts
-
-
-@dataclass(frozen=True, kw_only=True)
-class TimelineSlide(_StepsDiagram):
-    """Points along a line in time: each part's label says when, its detail what happens."""
-
-    kind: Literal["timeline"]
-
-
-@dataclass(frozen=True, kw_only=True)
-class FrontierPoint(Record):
-    """A labelled point on a frontier diagram, placed by where it sits against the line."""
-
-    label: Annotated[Text, MaxLen(60)]
-    """Shown large beside the point's number, e.g. 'Push on one target'"""
-    detail: Annotated[Text, MaxLen(160)] | None = None
-    """One short sentence under the label, e.g. 'you end up inside the line'"""
-    place: Literal["inside", "on", "beyond"] = "on"
-    """'inside' the line (the resources could give more of both), 'on' it (the most they can
-    give), or 'beyond' it (out of reach with today's resources)"""
-    favours: Literal["x", "y", "both"] = "both"
-    """Which output the point leans to: the across axis (x), the up axis (y), or both"""
-
-
-@dataclass(frozen=True, kw_only=True)
-class FrontierSlide(_Diagram):
-    """Two outputs from the same resources (a production possibility frontier): two axes, the
-    curved line of the best mixes the resources allow, and numbered points with a key."""
-
-    kind: Literal["frontier"]
-    x_axis: Annotated[Text, MaxLen(40)]
-    """What the across axis measures, e.g. 'Patient experience'"""
-    y_axis: Annotated[Text, MaxLen(40)]
-    """What the up axis measures, e.g. 'Staff experience'"""
-    curve: Annotated[Text, MaxLen(100)] | None = None
-    """What the curved line shows, e.g. 'The best mixes today's resources allow'"""
-    points: Annotated[list[FrontierPoint], MinLen(1), MaxLen(4)]
-
-    def __post_init__(self) -> None:
-        seen: dict[tuple[str, str], int] = {}
-        for n, point in enumerate(self.points, start=1):
-            where = (point.place, point.favours)
-            if where in seen:
-                raise ValueError(
-                    f"points {seen[where]} and {n} are both '{point.place}' the line favouring "
-                    f"'{point.favours}', so they would be drawn on top of each other; change "
-                    "the place or favours of one"
-                )
-            seen[where] = n
-
-
-DiagramSlide = CycleSlide | ProcessSlide | GridSlide | TimelineSlide | FrontierSlide
 
 # A union of models is told apart by each one's `kind`.
 Slide = (

@@ -15,14 +15,13 @@ from compassion_kit.render.plan import deck_fit as fit
 from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_diagrams import agenda_timeline_draft, diagram_for
 from compassion_kit.render.plan.deck_figures import figure_texts
-from compassion_kit.render.plan.deck_kinds import (
-    KIND_LAYOUT,
+from compassion_kit.render.plan.deck_frame import (
     agenda_drafts,
     closing_draft,
     section_draft,
-    slide_draft,
     title_draft,
 )
+from compassion_kit.render.plan.deck_kinds import KIND_LAYOUT, slide_draft
 from compassion_kit.render.plan.deck_layouts import LayoutMap, map_layouts
 from compassion_kit.render.plan.deck_lists import spread
 from compassion_kit.render.plan.deck_logo import logo_and_title

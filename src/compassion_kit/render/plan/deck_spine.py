@@ -12,7 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_spec import SMALL_PT, BoxDraft, Draft, para
+from compassion_kit.render.plan.words import lead_sentences
 from compassion_kit.timing import clock
 
 if TYPE_CHECKING:
@@ -130,13 +132,14 @@ def divider_draft(timed: TimedSession, stamp: str) -> Draft:
     """The divider before a session's slides: its title, aim (participant text) and time."""
     session = timed.session
     paras = [_when(timed)]
-    if session.participant:
-        paras.append(para(session.participant, space_before=0.3))
+    shown = _aim(session.participant, design().max_words - 1)
+    if shown:
+        paras.append(para(shown, space_before=0.3))
     return Draft(
         f"#session:{session.id}",
         "Kit Section",
         session.title,
-        _facilitator_notes(timed, "This divider opens the session."),
+        _facilitator_notes(timed, "This divider opens the session.", shown),
         (BoxDraft("Body", tuple(paras), target=SMALL_PT),),
         stamp=stamp,
     )
@@ -147,8 +150,10 @@ def holding_draft(timed: TimedSession, stamp: str) -> Draft:
     the session is for in participants' words, and what is needed on the tables."""
     session = timed.session
     paras = [para(f"{clock(timed.start)}\u2013{clock(timed.end)}", bold=True)]
-    if session.participant:
-        paras.append(para(session.participant, space_before=0.4))
+    needs = 2 + sum(len(m.split()) for m in session.materials) if session.materials else 0
+    shown = _aim(session.participant, max(design().max_words - 1 - needs, 12))
+    if shown:
+        paras.append(para(shown, space_before=0.4))
     if session.materials:
         paras.append(para("You will need:", bold=True, space_before=0.6))
         paras.extend(para(m, bullet="bullet", space_before=0.2) for m in session.materials)
@@ -157,7 +162,7 @@ def holding_draft(timed: TimedSession, stamp: str) -> Draft:
         "Kit Agenda",
         session.title,
         _facilitator_notes(
-            timed, "This session has no slides: leave this slide up while the group works."
+            timed, "This session has no slides: leave this slide up while the group works.", shown
         ),
         (BoxDraft("Body", tuple(paras)),),
         stamp=stamp,
@@ -177,9 +182,18 @@ def break_draft(timed: TimedSession, stamp: str) -> Draft:
     )
 
 
-def _facilitator_notes(timed: TimedSession, lead: str) -> str:
+def _aim(participant: str | None, words: int) -> str:
+    """What a divider or holding slide shows of the session's participant text: all of it,
+    or its first sentences within `words` (the notes then carry the whole)."""
+    return lead_sentences(participant, words) if participant else ""
+
+
+def _facilitator_notes(timed: TimedSession, lead: str, shown: str = "") -> str:
     notes = timed.session.facilitator
     parts = [lead]
+    participant = timed.session.participant
+    if participant and shown != participant:
+        parts.append(f"The participants' agenda says: {participant}")
     if notes is not None:
         parts += [f"Purpose: {notes.purpose}", f"How: {notes.how}"]
         if notes.produce:
