@@ -171,9 +171,10 @@ def _plan_handout(item: Handout, brand: Brand, colours: _Colours) -> HandoutPage
     panel = _panel(tuple(item.figures), PER_ROW, full, hero)
     per_row = PER_ROW_IN_COLUMN if infographic else PER_ROW
     shown = {f.value for f in item.figures} if infographic else set()
-    # Stacked, an infographic has about half the room of two columns on A4: it keeps the
-    # sections its author marked for small paper.
-    kept = [s for s in item.sections if s.small_paper or columns > 1 or not infographic]
+    # Stacked (A5), an infographic has about half the room of two columns on A4 at the same
+    # 12 pt floor: it keeps the sections its author marked for small paper.
+    stacked = infographic and columns == 1
+    kept = [s for s in item.sections if s.small_paper or not stacked]
     sections = tuple(_plan_section(s, column, per_row, colours.accent, shown) for s in kept)
     subtitle = item.organisation if item.layout == "case-study" else None
     return HandoutPage(
