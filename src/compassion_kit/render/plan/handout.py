@@ -229,7 +229,14 @@ def _panel(
     longest = max(len(f.value) for f in figures)
     style = "Figure Value" if longest <= cell * VALUE_CHARS_PER_TWIP else "Figure Value Small"
     fill, ink, value_ink = colours
-    widths = tuple(_cell_widths(row, width, VALUE_POINTS[style]) for row in rows)
+    points = VALUE_POINTS[style]
+    # Full rows share their widths, so the cells of a grid (2 x 2 on A5) line up.
+    full_rows = [row for row in rows if len(row) == size]
+    grid = _cell_widths(tuple(zip(*full_rows, strict=True)), width, points)
+    widths = tuple(
+        grid if len(row) == size else _cell_widths(tuple((f,) for f in row), width, points)
+        for row in rows
+    )
     return FigurePanel(rows, fill, ink, value_ink, style, width, widths)
 
 
@@ -252,34 +259,37 @@ def _cell_need(figure: KeyFigure, points: int) -> int:
     return max(value, longest_word([figure.caption]), CAPTION_CHARS * CHAR_WIDTH) + CELL_SIDES
 
 
-def _cell_widths(figures: tuple[KeyFigure, ...], total: int, points: int) -> tuple[int, ...]:
-    """Cell widths summing to `total`, each as wide as `_cell_need` asks and as its caption
-    needs to wrap to the fewest lines the row allows (measured), the rest of the room shared
-    in proportion to caption length so captions wrap to about the same height (an equal
-    share makes the row as tall as its longest caption). Equal shares when the figures alone
-    are too wide."""
-    need = [_cell_need(f, points) for f in figures]
+def _cell_widths(
+    columns: tuple[tuple[KeyFigure, ...], ...], total: int, points: int
+) -> tuple[int, ...]:
+    """Widths summing to `total` for cells holding `columns` (each the figures one above the
+    other in that column), each as wide as `_cell_need` asks and as its captions need to wrap
+    to the fewest lines the row allows (measured), the rest of the room shared in proportion
+    to caption length so captions wrap to about the same height (an equal share makes the row
+    as tall as its longest caption). Equal shares when the figures alone are too wide."""
+    need = [max(_cell_need(f, points) for f in column) for column in columns]
     if sum(need) >= total:
-        return equal_widths(total, len(figures))
-    for lines in range(1, max(len(f.caption.split()) for f in figures)):
+        return equal_widths(total, len(columns))
+    captions = [f.caption for column in columns for f in column]
+    for lines in range(1, max(len(c.split()) for c in captions)):
         fit = [
-            max(n, _caption_width(f.caption, lines, total))
-            for f, n in zip(figures, need, strict=True)
+            max(n, *(_caption_width(f.caption, lines, total) for f in column))
+            for column, n in zip(columns, need, strict=True)
         ]
         if sum(fit) <= total:
             need = fit
             break
-    lengths = [len(f.caption) + 1 for f in figures]
+    lengths = [max(len(f.caption) for f in column) + 1 for column in columns]
     fixed: dict[int, int] = {}  # cells held at their figure's width
     while True:
-        free = [i for i in range(len(figures)) if i not in fixed]
+        free = [i for i in range(len(columns)) if i not in fixed]
         room = total - sum(fixed.values())
         share = {i: room * lengths[i] // sum(lengths[j] for j in free) for i in free}
         short = [i for i in free if share[i] < need[i]]
         if not short:
             break
         fixed.update({i: need[i] for i in short})
-    widths = [fixed.get(i, share.get(i, 0)) for i in range(len(figures))]
+    widths = [fixed.get(i, share.get(i, 0)) for i in range(len(columns))]
     widths[-1] += total - sum(widths)
     return tuple(widths)
 
