@@ -77,6 +77,16 @@ def test_larger_paper_keeps_every_section_in_two_columns(paper: str) -> None:
     assert [s.heading for s in page.sections] == [s.heading for s in item.sections]
 
 
+def test_a_section_not_for_small_paper_is_left_out_only_when_stacked() -> None:
+    item = handout("ho-infographic")
+    first, *rest = item.sections
+    marked = item.replace(sections=[first.replace(small_paper=False), *rest])
+    stacked = plan_handouts(request(marked, "A5")).pages[0]
+    assert [s.heading for s in stacked.sections] == [s.heading for s in rest]
+    wide = plan_handouts(request(marked, "A4")).pages[0]
+    assert [s.heading for s in wide.sections] == [s.heading for s in item.sections]
+
+
 def test_other_handouts_keep_every_section_on_a5() -> None:
     for item_id in LIBRARY.ids("handout"):
         item = library_handout(item_id)
@@ -118,6 +128,13 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
         return cache[paper]
 
     return get
+
+
+def test_short_infographic_with_every_section_is_one_a5_page(tmp_path: Path) -> None:
+    wanted = request(handout("ho-infographic"), "A5")
+    path = tmp_path / "short.docx"
+    path.write_bytes(write_handouts(plan_handouts(wanted), wanted).data)
+    assert pdf_pages(to_pdf(path, tmp_path)) == 1
 
 
 @pytest.mark.parametrize("paper", PAPERS)
