@@ -77,10 +77,13 @@ def test_secondary_that_does_not_read_on_the_fill_is_not_used_for_numbers() -> N
     assert panel.value_ink == panel.ink == "#FFFFFF"
 
 
-def test_long_values_use_the_smaller_figure_style() -> None:
+def test_long_values_take_fewer_cells_a_row_or_the_smaller_figure_style() -> None:
     item = handout("ho-case-study")
     long = item.replace(figures=[f.replace(value="3.71 \u2192 3.85") for f in item.figures[:4]])
-    panel = plan(long).pages[0].panel
+    panel = plan(long).pages[0].panel  # four such values in a row would break across lines
+    assert panel is not None and [len(row) for row in panel.rows] == [2, 2]
+    a5 = Brand(DEFAULT_ORGANISATION.replace(paper="A5"))
+    panel = plan(long, brand=a5).pages[0].panel
     assert panel is not None and panel.value_style == "Figure Value Small"
     short = plan(item).pages[0].panel
     assert short is not None and short.value_style == "Figure Value"

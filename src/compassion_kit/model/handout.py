@@ -30,6 +30,9 @@ class Section(Record):
     """2 for a section, 3 for a part of the section above it"""
     new_page: bool = False
     """Start the section on a new page, e.g. each of several cases, so groups can take one each"""
+    small_paper: bool = True
+    """In an infographic, print it on paper too narrow for two columns (A5) too; false keeps it
+    for the larger sizes, where the page has room for it"""
     paragraphs: list[Text] = field(default_factory=list)
     bullets: list[Text] = field(default_factory=list)
     figures: list[KeyFigure] = field(default_factory=list)

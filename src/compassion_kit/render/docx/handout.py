@@ -22,7 +22,6 @@ from compassion_kit.render.docx.table import (
     keep_table_together,
 )
 from compassion_kit.render.docx.text import add_list, add_paragraph, add_run, keep_with_next
-from compassion_kit.render.plan.handout import INFOGRAPHIC_COLUMNS
 from compassion_kit.render.plan.page import equal_widths
 
 if TYPE_CHECKING:
@@ -53,8 +52,8 @@ def _write_page(draft: Draft, page: HandoutPage) -> None:
         add_paragraph(draft, page.subtitle, "Subtitle")
     if page.panel is not None:
         _write_panel(draft, page.panel, KEY_FIGURES)
-    if page.infographic:
-        start_section(draft, new_page=False, columns=INFOGRAPHIC_COLUMNS)
+    if page.columns > 1:
+        start_section(draft, new_page=False, columns=page.columns)
     for section in page.sections:
         _write_section(draft, section, compact=page.infographic)
     # No continuous break back to one column: it would need a paragraph of its own after
@@ -126,7 +125,9 @@ def _write_figure_lines(draft: Draft, panel: FigurePanel) -> None:
             add_run(paragraph, " " + figure.caption, colour=panel.ink)
             oxml.shade_paragraph(paragraph, panel.fill, padding=FIGURE_LINE_PADDING)
             keep_with_next(paragraph)
-    add_paragraph(draft, style="Spacer")
+    # The space below lets the next section move to another column or page: chained to the
+    # next heading, sections without bullets would all have to move together.
+    keep_with_next(add_paragraph(draft, style="Spacer"), False)
 
 
 def _write_data_table(draft: Draft, table: DataTable) -> None:

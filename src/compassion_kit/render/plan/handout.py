@@ -12,8 +12,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from compassion_kit.branding import AA_NORMAL, contrast_ratio, readable_text_on
-from compassion_kit.render.plan.deck_fit import text_width
-from compassion_kit.render.plan.page import COLUMN_GAP, column_widths, equal_widths, text_width_for
+from compassion_kit.render.plan.deck_fit import text_width, wrap
+from compassion_kit.render.plan.page import (
+    CHAR_WIDTH,
+    COLUMN_GAP,
+    TABLE_POINTS,
+    column_widths,
+    equal_widths,
+    longest_word,
+    text_width_for,
+)
 
 if TYPE_CHECKING:
     from compassion_kit.model import Handout
@@ -30,6 +38,11 @@ CELL_SIDES = 2 * 170  # Kit Panel's left and right cell margins
 CATEGORY_HEADER = "Category"
 VALUE_POINTS = {"Figure Value": 28, "Figure Value Small": 20}  # the template's sizes
 INFOGRAPHIC_COLUMNS = 2
+# An infographic column narrower than this many 12 pt characters would wrap nearly every line
+# (A5: about 22); the sections are stacked on the full width instead.
+COLUMN_CHARS = 30
+# A figure cell narrower than this many characters sets its caption a word or two to a line.
+CAPTION_CHARS = 14
 
 
 @dataclass(frozen=True)
@@ -81,8 +94,9 @@ class PlannedSection:
 class HandoutPage:
     """One handout: starts a page; Heading 1, optional subtitle and key figures, sections.
 
-    An `infographic` sets its sections in two columns, in compact text (1.15 lines), with
-    their key figures as shaded lines, to fit on one page.
+    An `infographic` sets its sections in compact text (1.15 lines), with their key figures
+    as shaded lines, to fit on one page: in `columns` newspaper columns, or stacked (one
+    column) on paper too narrow for two.
     """
 
     item_id: str
@@ -92,6 +106,7 @@ class HandoutPage:
     panel: FigurePanel | None
     sections: tuple[PlannedSection, ...]
     infographic: bool = False
+    columns: int = 1
 
 
 @dataclass(frozen=True)
@@ -150,16 +165,28 @@ def _inks(fill: str, brand_ink: str) -> tuple[str, str]:
 def _plan_handout(item: Handout, brand: Brand, colours: _Colours) -> HandoutPage:
     full = text_width_for(brand.organisation.paper)
     infographic = item.layout == "infographic"
-    column = (full - COLUMN_GAP) // INFOGRAPHIC_COLUMNS if infographic else full
+    columns = infographic_columns(full) if infographic else 1
+    column = (full - COLUMN_GAP * (columns - 1)) // columns
     hero = colours.primary if infographic else colours.accent
     panel = _panel(tuple(item.figures), PER_ROW, full, hero)
     per_row = PER_ROW_IN_COLUMN if infographic else PER_ROW
     shown = {f.value for f in item.figures} if infographic else set()
-    sections = tuple(
-        _plan_section(s, column, per_row, colours.accent, shown) for s in item.sections
-    )
+    # Stacked (A5), an infographic has about half the room of two columns on A4 at the same
+    # 12 pt floor: it keeps the sections its author marked for small paper.
+    stacked = infographic and columns == 1
+    kept = [s for s in item.sections if s.small_paper or not stacked]
+    sections = tuple(_plan_section(s, column, per_row, colours.accent, shown) for s in kept)
     subtitle = item.organisation if item.layout == "case-study" else None
-    return HandoutPage(item.id, item.title, subtitle, item.credit(), panel, sections, infographic)
+    return HandoutPage(
+        item.id, item.title, subtitle, item.credit(), panel, sections, infographic, columns
+    )
+
+
+def infographic_columns(width: int) -> int:
+    """Newspaper columns for an infographic's sections on a text width of `width` twips:
+    two when each holds COLUMN_CHARS characters of 12 pt text (A4, Letter), else one (A5)."""
+    column = (width - COLUMN_GAP) // INFOGRAPHIC_COLUMNS
+    return INFOGRAPHIC_COLUMNS if column >= COLUMN_CHARS * CHAR_WIDTH else 1
 
 
 def _plan_section(
@@ -196,38 +223,88 @@ def _panel(
 ) -> FigurePanel | None:
     if not figures:
         return None
-    count = -(-len(figures) // per_row)  # rows needed
-    size = -(-len(figures) // count)  # even rows: 5 figures become 3 + 2, not 4 + 1
+    size = _row_size(figures, per_row, width)
     rows = tuple(figures[i : i + size] for i in range(0, len(figures), size))
     cell = width // size - CELL_SIDES
     longest = max(len(f.value) for f in figures)
     style = "Figure Value" if longest <= cell * VALUE_CHARS_PER_TWIP else "Figure Value Small"
     fill, ink, value_ink = colours
-    widths = tuple(_cell_widths(row, width, VALUE_POINTS[style]) for row in rows)
+    points = VALUE_POINTS[style]
+    # Full rows share their widths, so the cells of a grid (2 x 2 on A5) line up.
+    full_rows = [row for row in rows if len(row) == size]
+    grid = _cell_widths(tuple(zip(*full_rows, strict=True)), width, points)
+    widths = tuple(
+        grid if len(row) == size else _cell_widths(tuple((f,) for f in row), width, points)
+        for row in rows
+    )
     return FigurePanel(rows, fill, ink, value_ink, style, width, widths)
 
 
-def _cell_widths(figures: tuple[KeyFigure, ...], total: int, points: int) -> tuple[int, ...]:
-    """Cell widths summing to `total`, each wide enough for its figure on one line, the text
-    room shared in proportion to caption length so captions wrap to about the same height
-    (an equal share makes the row as tall as its longest caption). Equal shares when the
-    figures alone are too wide."""
-    need = [math.ceil(text_width(f.value, points, bold=True) * 20) + CELL_SIDES for f in figures]
+def _row_size(figures: tuple[KeyFigure, ...], most: int, width: int) -> int:
+    """Figures per row, at most `most`, in even rows (5 become 3 + 2, not 4 + 1): as many
+    as leave each cell the room `_cell_need` asks; one a row when no two fit."""
+    need = [_cell_need(f, VALUE_POINTS["Figure Value Small"]) for f in figures]
+    for per_row in range(min(most, len(figures)), 1, -1):
+        count = -(-len(figures) // per_row)  # rows needed
+        size = -(-len(figures) // count)
+        if all(sum(need[i : i + size]) <= width for i in range(0, len(need), size)):
+            return size
+    return 1
+
+
+def _cell_need(figure: KeyFigure, points: int) -> int:
+    """Twips a figure's cell needs: its value on one line at `points`, its caption's longest
+    word whole (no "engage/ment") and CAPTION_CHARS characters a line, plus the cell margins."""
+    value = math.ceil(text_width(figure.value, points, bold=True) * 20)
+    return max(value, longest_word([figure.caption]), CAPTION_CHARS * CHAR_WIDTH) + CELL_SIDES
+
+
+def _cell_widths(
+    columns: tuple[tuple[KeyFigure, ...], ...], total: int, points: int
+) -> tuple[int, ...]:
+    """Widths summing to `total` for cells holding `columns` (each the figures one above the
+    other in that column), each as wide as `_cell_need` asks and as its captions need to wrap
+    to the fewest lines the row allows (measured), the rest of the room shared in proportion
+    to caption length so captions wrap to about the same height (an equal share makes the row
+    as tall as its longest caption). Equal shares when the figures alone are too wide."""
+    need = [max(_cell_need(f, points) for f in column) for column in columns]
     if sum(need) >= total:
-        return equal_widths(total, len(figures))
-    lengths = [len(f.caption) + 1 for f in figures]
+        return equal_widths(total, len(columns))
+    captions = [f.caption for column in columns for f in column]
+    for lines in range(1, max(len(c.split()) for c in captions)):
+        fit = [
+            max(n, *(_caption_width(f.caption, lines, total) for f in column))
+            for column, n in zip(columns, need, strict=True)
+        ]
+        if sum(fit) <= total:
+            need = fit
+            break
+    lengths = [max(len(f.caption) for f in column) + 1 for column in columns]
     fixed: dict[int, int] = {}  # cells held at their figure's width
     while True:
-        free = [i for i in range(len(figures)) if i not in fixed]
+        free = [i for i in range(len(columns)) if i not in fixed]
         room = total - sum(fixed.values())
         share = {i: room * lengths[i] // sum(lengths[j] for j in free) for i in free}
         short = [i for i in free if share[i] < need[i]]
         if not short:
             break
         fixed.update({i: need[i] for i in short})
-    widths = [fixed.get(i, share.get(i, 0)) for i in range(len(figures))]
+    widths = [fixed.get(i, share.get(i, 0)) for i in range(len(columns))]
     widths[-1] += total - sum(widths)
     return tuple(widths)
+
+
+def _caption_width(caption: str, lines: int, most: int) -> int:
+    """The narrowest cell (twips, margins included) setting `caption` in at most `lines`
+    lines; more than `most` when even a cell that wide needs more lines."""
+    low, high = CELL_SIDES, most + 1
+    while low < high:  # binary search: wrapping never needs more lines in a wider cell
+        middle = (low + high) // 2
+        if len(wrap(caption, (middle - CELL_SIDES) / 20, TABLE_POINTS)) <= lines:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def chart_table(chart: Chart, width: int) -> DataTable:
