@@ -81,10 +81,13 @@ def test_a_section_not_for_small_paper_is_left_out_only_when_stacked() -> None:
     item = handout("ho-infographic")
     first, *rest = item.sections
     marked = item.replace(sections=[first.replace(small_paper=False), *rest])
-    stacked = plan_handouts(request(marked, "A5")).pages[0]
-    assert [s.heading for s in stacked.sections] == [s.heading for s in rest]
-    wide = plan_handouts(request(marked, "A4")).pages[0]
-    assert [s.heading for s in wide.sections] == [s.heading for s in item.sections]
+    stacked = plan_handouts(request(marked, "A5"))
+    assert [s.heading for s in stacked.pages[0].sections] == [s.heading for s in rest]
+    said = [w for w in stacked.warnings if "small_paper: false" in w]
+    assert len(said) == 1 and f"'{first.heading}'" in said[0] and "A5" in said[0]
+    wide = plan_handouts(request(marked, "A4"))
+    assert [s.heading for s in wide.pages[0].sections] == [s.heading for s in item.sections]
+    assert not [w for w in wide.warnings if "small_paper" in w]
 
 
 def test_other_handouts_keep_every_section_on_a5() -> None:

@@ -122,14 +122,15 @@ def plan_handouts(request: PrintRequest) -> HandoutPlan:
     """A page run per requested handout, in order, each starting on a new page.
 
     Warns (and uses the primary colour instead) when the profile's accent colour cannot
-    carry readable text at 4.5:1.
+    carry readable text at 4.5:1, and when paper too narrow for two columns leaves out an
+    infographic's sections marked `small_paper: false`.
     """
     warnings: list[str] = []
     colours = _panel_colours(request.brand, warnings)
     pages = []
     for item in request.items:
         assert item.kind == "handout", f"{item.id} is a {item.kind}, not a handout"
-        pages.append(_plan_handout(item, request.brand, colours))
+        pages.append(_plan_handout(item, request.brand, colours, warnings))
     titles = [page.title for page in pages]
     title = titles[0] if len(titles) == 1 else "Handouts: " + "; ".join(titles)
     return HandoutPlan(title, tuple(pages), tuple(warnings))
@@ -162,7 +163,9 @@ def _inks(fill: str, brand_ink: str) -> tuple[str, str]:
     return text, figure
 
 
-def _plan_handout(item: Handout, brand: Brand, colours: _Colours) -> HandoutPage:
+def _plan_handout(
+    item: Handout, brand: Brand, colours: _Colours, warnings: list[str]
+) -> HandoutPage:
     full = text_width_for(brand.organisation.paper)
     infographic = item.layout == "infographic"
     columns = infographic_columns(full) if infographic else 1
@@ -175,6 +178,12 @@ def _plan_handout(item: Handout, brand: Brand, colours: _Colours) -> HandoutPage
     # 12 pt floor: it keeps the sections its author marked for small paper.
     stacked = infographic and columns == 1
     kept = [s for s in item.sections if s.small_paper or not stacked]
+    if len(kept) < len(item.sections):
+        left = "; ".join(f"'{s.heading}'" for s in item.sections if s not in kept)
+        warnings.append(
+            f"'{item.id}' is one page on {brand.organisation.paper} paper without its sections "
+            f"marked small_paper: false ({left}) (hint: print it on A4 or Letter for the whole)"
+        )
     sections = tuple(_plan_section(s, column, per_row, colours.accent, shown) for s in kept)
     subtitle = item.organisation if item.layout == "case-study" else None
     return HandoutPage(
