@@ -15,7 +15,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from compassion_kit.render.finish import finish_ooxml
+from compassion_kit.render.finish import _stamped, finish_ooxml, save_finished
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -24,6 +24,12 @@ PNG = bytes.fromhex(
 
 
 def _deck() -> bytes:
+    out = io.BytesIO()
+    _chart_presentation().save(out)
+    return out.getvalue()
+
+
+def _chart_presentation() -> Presentation:
     prs = Presentation()  # python-pptx's default template has no notes master
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     slide.shapes.title.text = "Results"
@@ -34,9 +40,7 @@ def _deck() -> bytes:
         XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(2), Inches(6), Inches(4), data
     )
     slide.notes_slide.notes_text_frame.text = "Read the numbers out."
-    out = io.BytesIO()
-    prs.save(out)
-    return out.getvalue()
+    return prs
 
 
 def _document() -> bytes:
@@ -130,3 +134,40 @@ def test_a_repeated_shape_id_is_renumbered_and_the_first_use_kept() -> None:
     assert finished != before
     untouched = _parts(finish_ooxml(_deck()))["ppt/slides/slide1.xml"]
     assert untouched == _parts(_deck())["ppt/slides/slide1.xml"]  # unique ids: kept as saved
+
+
+def _slides(count: int) -> Presentation:
+    prs = Presentation()
+    for number in range(count):
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        slide.shapes.title.text = f"Slide {number}"
+        slide.notes_slide.notes_text_frame.text = "Say this."
+    return prs
+
+
+def _with_pictures() -> Document:
+    doc = Document()
+    doc.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(PNG), width=Mm(10))
+    doc.add_paragraph().add_run().add_picture(io.BytesIO(PNG), width=Mm(10))
+    return doc
+
+
+@pytest.mark.parametrize("make", [lambda: _slides(3), _with_pictures, _chart_presentation])
+def test_finishing_before_and_after_saving_gives_the_bytes_of_finishing_after(
+    make, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    plain = io.BytesIO()
+    make().save(plain)
+    assert save_finished(make()) == finish_ooxml(plain.getvalue())
+    # A plain package is stamped in place; one holding a workbook is rewritten whole.
+    assert (_stamped(plain.getvalue()) is None) == (make is _chart_presentation)
+
+
+def test_a_package_holding_a_workbook_is_finished_whole() -> None:
+    finished = save_finished(_chart_presentation())
+    with zipfile.ZipFile(io.BytesIO(finished)) as package:
+        assert {info.date_time for info in package.infolist()} == {(2020, 1, 1, 0, 0, 0)}
+        workbook = next(n for n in package.namelist() if n.endswith(".xlsx"))
+        with zipfile.ZipFile(io.BytesIO(package.read(workbook))) as inner:
+            assert {info.date_time for info in inner.infolist()} == {(2020, 1, 1, 0, 0, 0)}

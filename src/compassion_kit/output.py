@@ -35,11 +35,13 @@ def build_time() -> datetime:
     return datetime.fromtimestamp(seconds, tz=UTC).replace(tzinfo=None)
 
 
-def zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:
-    """A deflated zip of (name, bytes) in the order given, every entry stamped with
-    build_time() and the same attributes: identical entries give identical bytes."""
+ZIP_ATTRIBUTES = 0o644 << 16  # every entry's external attributes: a plain, readable file
+
+
+def zip_time() -> tuple[int, int, int, int, int, int]:
+    """build_time() as a zip entry's date and time (1980 to 2107, even seconds)."""
     stamp = build_time()
-    zip_time = min(
+    return min(
         (
             max(stamp.year, 1980),
             stamp.month,
@@ -50,12 +52,18 @@ def zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:
         ),
         _LAST_ZIP_TIME,
     )
+
+
+def zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """A deflated zip of (name, bytes) in the order given, every entry stamped with
+    build_time() and the same attributes: identical entries give identical bytes."""
+    stamp = zip_time()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as target:
         for name, data in entries:
-            entry = zipfile.ZipInfo(name, date_time=zip_time)
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
+            entry.external_attr = ZIP_ATTRIBUTES
             entry.create_system = 0
             target.writestr(entry, data)
     return out.getvalue()

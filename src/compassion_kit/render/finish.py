@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+from itertools import count
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
-from compassion_kit.output import build_time, zip_entries
+from compassion_kit.output import ZIP_ATTRIBUTES, build_time, zip_entries, zip_time
 
-__all__ = ["finish_ooxml"]
+__all__ = ["finish_ooxml", "save_finished"]
 
 CONTENT_TYPES = "[Content_Types].xml"
 CORE = "docProps/core.xml"
@@ -38,7 +40,91 @@ _WORD_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 _AFTER_NOTES_MASTERS = ("handoutMasterIdLst", "sldIdLst", "sldSz", "notesSz")
 # Only to tell, without parsing, that a part needs no change: ids are edited through lxml.
 _SHAPE_ID = re.compile(rb"<(?:\w+:)?cNvPr\s[^>]*?(?<=\s)id=\"([^\"]*)\"")
+_EMBEDDED = (".xlsx", ".docx", ".pptx")
+_LOCAL, _CENTRAL = b"PK\x03\x04", b"PK\x01\x02"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+
+
+def save_finished(document: Any) -> bytes:
+    """A python-pptx Presentation or python-docx Document saved and finished: the same bytes
+    `finish_ooxml` gives for its saved bytes, most of the work done before saving.
+
+    Dates, `p:notesMasterIdLst` and ids are set in the library's own element tree, then the
+    saved zip's entry times and attributes are written into its headers in place, so nothing
+    is parsed, re-serialised or compressed twice. A package holding another (a chart's
+    workbook) or saved unlike a plain python-pptx/python-docx zip is finished by
+    `finish_ooxml` instead.
+    """
+    stamp = build_time()
+    document.core_properties.created = stamp
+    document.core_properties.modified = stamp
+    word_ids = count(1)
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        name = str(part.partname).lstrip("/")
+        if element is None:
+            continue
+        if name == PRESENTATION:
+            _list_notes_master(part, element)
+        elif _SLIDE_PART.fullmatch(name):
+            _renumber_repeats(element)
+        elif _WORD_PART.fullmatch(name):
+            for doc_pr in element.iter(f"{{{_NS['wp']}}}docPr"):
+                doc_pr.set("id", str(next(word_ids)))
+    saved = io.BytesIO()
+    document.save(saved)
+    data = saved.getvalue()
+    return _stamped(data) or finish_ooxml(data)
+
+
+def _list_notes_master(part: Any, presentation: Any) -> None:
+    """`p:notesMasterIdLst` naming the notes master the presentation part relates to."""
+    related = [
+        rel.rId
+        for rel in part.rels.values()
+        if rel.reltype == NOTES_MASTER_RT and not rel.is_external
+    ]
+    if not related or presentation.find(f"{{{_NS['p']}}}notesMasterIdLst") is not None:
+        return
+    listed = etree.SubElement(presentation, f"{{{_NS['p']}}}notesMasterIdLst")
+    etree.SubElement(listed, f"{{{_NS['p']}}}notesMasterId").set(f"{{{_NS['r']}}}id", related[0])
+    later = [presentation.find(f"{{{_NS['p']}}}{tag}") for tag in _AFTER_NOTES_MASTERS]
+    anchor = next((element for element in later if element is not None), None)
+    if anchor is not None:
+        anchor.addprevious(listed)
+
+
+def _stamped(data: bytes) -> bytes | None:
+    """`data` with every zip entry's date, time, system and attributes as `zip_entries`
+    writes them, set in its local and central headers (the compressed data is kept), or None
+    when the zip is not plain: `[Content_Types].xml` not first, an embedded package, extra
+    fields, data descriptors or ZIP64."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        infos = package.infolist()
+        start = package.start_dir
+    if not infos or infos[0].filename != CONTENT_TYPES:
+        return None
+    for info in infos:
+        if info.filename.endswith(_EMBEDDED) or info.extra or info.flag_bits & 0x08:
+            return None
+        if info.compress_type != zipfile.ZIP_DEFLATED or info.header_offset >= 0xFFFFFFFF:
+            return None
+    year, month, day, hour, minute, second = zip_time()
+    date = (year - 1980) << 9 | month << 5 | day
+    time = hour << 11 | minute << 5 | second // 2
+    out = bytearray(data)
+    position = start
+    for info in infos:
+        offset = info.header_offset
+        if out[offset : offset + 4] != _LOCAL or out[position : position + 4] != _CENTRAL:
+            return None
+        struct.pack_into("<HH", out, offset + 10, time, date)
+        out[position + 5] = 0  # made on: MS-DOS, as zip_entries says, whatever the machine
+        struct.pack_into("<HH", out, position + 12, time, date)
+        struct.pack_into("<I", out, position + 38, ZIP_ATTRIBUTES)
+        name, extra, comment = struct.unpack_from("<HHH", out, position + 28)
+        position += 46 + name + extra + comment
+    return bytes(out)
 
 
 def finish_ooxml(data: bytes) -> bytes:
@@ -62,7 +148,7 @@ def finish_ooxml(data: bytes) -> bytes:
     for name, blob in entries:
         if name == CORE:
             blob = _dated_core(blob)
-        elif name.endswith((".xlsx", ".docx", ".pptx")) and blob[:2] == b"PK":
+        elif name.endswith(_EMBEDDED) and blob[:2] == b"PK":
             blob = finish_ooxml(blob)
         elif name == PRESENTATION:
             blob = _notes_master_listed(blob, parts.get(PRESENTATION_RELS))
@@ -124,6 +210,11 @@ def _unique_shape_ids(blob: bytes) -> bytes:
     if len(ids) == len(set(ids)) and blob.count(b"cNvPr ") == len(ids):
         return blob  # every shape's id is already its own (the usual case)
     root = _parse(blob)
+    return _serialise(root) if _renumber_repeats(root) else blob
+
+
+def _renumber_repeats(root: Any) -> bool:
+    """Give each repeated `cNvPr/@id` under `root` the next free number; whether any was."""
     # lxml's "{*}" matches any namespace in C: the same elements as testing each local name.
     holders = [el for el in root.iter("{*}cNvPr") if el.get("id") is not None]
     seen: set[str] = set()
@@ -132,14 +223,12 @@ def _unique_shape_ids(blob: bytes) -> bytes:
         if holder.get("id") in seen:
             repeats.append(holder)
         seen.add(holder.get("id"))
-    if not repeats:
-        return blob
     numbers = [int(i) for i in seen if i.isdigit()]
     free = max(numbers, default=0) + 1
     for holder in repeats:
         holder.set("id", str(free))
         free += 1
-    return _serialise(root)
+    return bool(repeats)
 
 
 def _numbered_doc_prs(blob: bytes, ids: Any) -> bytes:

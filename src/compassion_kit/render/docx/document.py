@@ -7,7 +7,6 @@ the page the agenda, worksheet and handout writers'.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -18,7 +17,7 @@ from compassion_kit.render.docx import oxml, oxml_template
 from compassion_kit.render.docx.header import fill_header
 from compassion_kit.render.docx.template import open_template, style_ids
 from compassion_kit.render.docx.text import add_paragraph
-from compassion_kit.render.finish import finish_ooxml
+from compassion_kit.render.finish import save_finished
 from compassion_kit.render.plan.page import COLUMN_GAP, PAPER, SIDE_MARGIN
 from compassion_kit.render.plan.words import short_title
 
@@ -242,7 +241,7 @@ def print_run(
 
 def finish(draft: Draft, title: str) -> bytes:
     """The document's bytes, identical for identical input: title (cut by `short_title`),
-    author, en-GB and revision 1 in the core properties, then `finish_ooxml` (dates, zip
+    author, en-GB and revision 1 in the core properties, then `save_finished` (dates, zip
     order and times, unique picture ids)."""
     properties = draft.document.core_properties
     properties.title = short_title(title)
@@ -250,6 +249,4 @@ def finish(draft: Draft, title: str) -> bytes:
     properties.last_modified_by = TOOL
     properties.revision = 1
     properties.language = LANGUAGE
-    buffer = io.BytesIO()
-    draft.document.save(buffer)
-    return finish_ooxml(buffer.getvalue())
+    return save_finished(draft.document)

@@ -8,7 +8,6 @@ order, notes master list) by `render/finish.py`.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +20,7 @@ from pptx.util import Emu
 from compassion_kit.branding import substitute, tokens_in
 from compassion_kit.output import build_time
 from compassion_kit.qr import qr_png
-from compassion_kit.render.finish import finish_ooxml
+from compassion_kit.render.finish import save_finished
 from compassion_kit.render.plan.deck_spec import LOGO, TITLE
 from compassion_kit.render.plan.words import short_title
 from compassion_kit.render.pptx import diagram, oxml, oxml_layouts, package, text
@@ -63,9 +62,7 @@ def write(plan: DeckPlan, logo: Logo | None) -> bytes:
     if not plan.brand_theme:  # built on an organisation's template: say which, for kit check
         package.mark_template(prs, path.name)
     oxml.default_language(prs)
-    saved = io.BytesIO()
-    prs.save(saved)
-    return finish_ooxml(saved.getvalue())
+    return save_finished(prs)
 
 
 def _write_slide(
