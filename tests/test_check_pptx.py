@@ -153,6 +153,21 @@ def test_small_title_is_a_warning_and_small_body_an_error(tmp_path: Path) -> Non
     assert having(found, "KIT009", "text is 12 pt")[0].severity == "E"
 
 
+def test_the_organisations_name_in_the_logos_place_is_furniture(tmp_path: Path) -> None:
+    prs = Presentation()
+    slide = titled(prs, "A slide with a wordmark")
+    for name, top in (("Organisation name", 0.2), ("Caption", 3)):
+        box = slide.shapes.add_textbox(Inches(6), Inches(top), Inches(3), Inches(0.5))
+        box.name = name
+        box.text_frame.text = f"{name} at 20 pt"
+        box.text_frame.paragraphs[0].runs[0].font.size = Pt(20)
+    path = tmp_path / "wordmark.pptx"
+    prs.save(path)
+    small = having(check(path), "KIT009", "20 pt")
+    assert len(small) == 1 and small[0].severity == "W"
+    assert "other place" not in small[0].message  # the caption alone, not the name
+
+
 def test_table_without_header_row(tmp_path: Path) -> None:
     prs = Presentation()
     slide = titled(prs, "Table")

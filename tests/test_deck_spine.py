@@ -106,12 +106,9 @@ def test_every_clock_time_on_the_shown_slides_is_a_time_of_the_agenda(built: Bui
         text = slide_texts(slide) + "\n" + slide.notes_slide.notes_text_frame.text
         wrong += [(number, slide.name, m.group(0)) for m in CLOCK.finditer(text)]
     wrong = [w for w in wrong if w[2] not in times]
-    # Times the kit writes (generated slides, time slots) must always be the agenda's; a
-    # content slide may still carry a clock time typed into its content file until those
-    # files are rewritten to say "after the break" (issue 15 item 1, done separately).
-    assert not [w for w in wrong if w[1].startswith("#")], wrong
-    if wrong:
-        pytest.xfail(f"content slides still hard-code clock times: {wrong}")
+    # Times the kit writes (generated slides, time slots) are the agenda's, and content
+    # carries none (kit validate refuses a clock time in slide text or notes).
+    assert not wrong, wrong
 
 
 def test_the_deck_runs_in_agenda_order_with_extras_hidden_after_closing(built: Built) -> None:

@@ -413,7 +413,7 @@ def test_an_organisations_footer_and_slide_number_reach_every_slide(tmp_path: Pa
     assert 'type="slidenum"' in xml and 'lang="en-US"' not in xml
     checked = CliRunner().invoke(app, ["check", str(out)])
     assert checked.exit_code == 0, checked.stdout + checked.stderr
-    assert "footer or slide-number text is" in checked.stdout + checked.stderr
+    assert "text repeated on every slide (footer, slide number" in checked.stdout + checked.stderr
 
 
 def test_the_bundled_template_gets_no_footer_copies(tmp_path: Path) -> None:

@@ -202,14 +202,15 @@ def _paragraph_rules(
 
 
 def _size(deck: DeckContext, where: str, run: Run, title: bool, furniture: bool) -> None:
-    if furniture:  # footers and slide numbers repeat on every slide; no content is lost
+    if furniture:  # footers, slide numbers, a name for a logo: on every slide, no content lost
         if run.size < BODY_MIN:
             deck.found.add(
                 where,
                 "KIT009",
                 "T",
-                f"footer or slide-number text is {points(run.size)}",
-                "the template sets it; 18 pt reads better from the back of a room",
+                f"text repeated on every slide (footer, slide number or the organisation's "
+                f"name) is {points(run.size)}",
+                "18 pt reads better from the back of a room",
             )
         return
     if run.size < BODY_MIN:

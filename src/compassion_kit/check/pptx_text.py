@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from compassion_kit.check.colours import colour_child
-from compassion_kit.check.ooxml import El, first, local, new_element, q, sub_element, whole
+from compassion_kit.check.ooxml import El, attr, first, local, new_element, q, sub_element, whole
 from compassion_kit.check.pptx_fills import GRADIENT
 from compassion_kit.check.pptx_model import (
     TITLE_TYPES,
@@ -98,10 +98,17 @@ def cell_paragraphs(slide: Slide, cell: El, pres: El, style_text: El | None) -> 
     return [_paragraph(slide, p, chains, pres, 1.0) for p in body.iterfind(q("a:p"))]
 
 
+WORDMARK = "Organisation name"  # the kit's shape for an organisation's name where a logo goes
+
+
 def is_furniture(shape: El) -> bool:
-    """True for a date, footer, slide-number or header placeholder: the template's furniture."""
+    """True for a date, footer, slide-number or header placeholder (the template's furniture)
+    or the organisation's name standing in for its logo: they repeat on every slide."""
     ph = placeholder(shape)
-    return ph is not None and ph_type(ph) in _OTHER
+    if ph is not None:
+        return ph_type(ph) in _OTHER
+    c_nv_pr = first(shape, "./*[1]/p:cNvPr")
+    return c_nv_pr is not None and attr(c_nv_pr, "name") == WORDMARK
 
 
 def is_title(shape: El) -> bool:
