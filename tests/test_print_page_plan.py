@@ -19,8 +19,8 @@ from compassion_kit.profile import Brand
 from compassion_kit.render.docx.header import LOGO_HEIGHT, header_name, logo_size
 from compassion_kit.render.handout import plan_handouts, write_handouts
 from compassion_kit.render.plan.deck_fit import text_width
+from compassion_kit.render.plan.figure_panel import CELL_SIDES, VALUE_POINTS, _cell_widths
 from compassion_kit.render.plan.form_controls import SCALE_INSTRUCTION, scale_prompt
-from compassion_kit.render.plan.handout import CELL_SIDES, VALUE_POINTS, _cell_widths
 from compassion_kit.render.plan.page import CELL_PADDING, longest_word, text_width_for
 from compassion_kit.render.plan.worksheet_parts import OnlineLink, Scale, TickGrid
 from compassion_kit.render.worksheet import plan_worksheets, write_worksheets
@@ -185,7 +185,7 @@ def test_key_figure_cells_fit_their_figures_and_share_by_caption() -> None:
         KeyFigure(value="3.71 → 3.85", caption="a middling caption of some words"),
         KeyFigure(value="4", caption="a much longer caption " * 4),
     )
-    widths = _cell_widths(figures, 9638, VALUE_POINTS["Figure Value"])
+    widths = _cell_widths(tuple((f,) for f in figures), 9638, VALUE_POINTS["Figure Value"])
     assert sum(widths) == 9638
     value = text_width("3.71 → 3.85", VALUE_POINTS["Figure Value"], bold=True) * 20
     assert widths[1] >= value + CELL_SIDES  # the figure stays on one line

@@ -25,9 +25,9 @@ from compassion_kit.render.docx.text import add_list, add_paragraph, add_run, ke
 from compassion_kit.render.plan.page import equal_widths
 
 if TYPE_CHECKING:
+    from compassion_kit.render.plan.figure_panel import FigurePanel
     from compassion_kit.render.plan.handout import (
         DataTable,
-        FigurePanel,
         HandoutPage,
         HandoutPlan,
         PlannedSection,
