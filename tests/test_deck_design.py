@@ -27,6 +27,7 @@ from compassion_kit.render.deck import DeckRequest, plan_deck, write_deck
 from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_diagrams import agenda_timeline_draft, diagram_shapes
 from compassion_kit.render.plan.deck_spec import DeckPlan, DiagramDraft
+from support.decks import NHS_COLOURS as COLOURS
 from support.decks import example_brand
 from support.office import SOFFICE, require_tools
 
@@ -46,13 +47,6 @@ MAX_WORDS = 45
 LOWER = 0.6  # the lower 40% of the slide starts here
 FOOTER_BAND = 0.9  # below this a template's footer and slide number sit: not the slide's content
 MAX_EMPTY = 0.15
-COLOURS = {
-    "primary": "#005EB8",
-    "secondary": "#003087",
-    "accent": "#FFB81C",
-    "primary_text": "#005EB8",
-    "secondary_text": "#003087",
-}
 Built = dict[tuple[str, str], tuple[DeckPlan, Path]]
 
 

@@ -22,17 +22,11 @@ from compassion_kit.render.deck import DeckRequest, plan_deck, write_deck
 from compassion_kit.render.plan.deck_design import design
 from compassion_kit.render.plan.deck_diagrams import diagram_shapes, text_equivalent
 from compassion_kit.render.plan.deck_spec import DiagramDraft, ShapeSpec
+from support.decks import NHS_COLOURS as COLOURS
 from support.decks import example_brand
 from support.office import SOFFICE, require_tools
 
 BAD = Path(__file__).parent / "fixtures" / "content" / "bad" / "frontier"
-COLOURS = {
-    "primary": "#005EB8",
-    "secondary": "#003087",
-    "accent": "#FFB81C",
-    "primary_text": "#005EB8",
-    "secondary_text": "#003087",
-}
 KIT_BODY = (548640, 1783080, 11094720, 4617720)  # about the kit's content area, 16:9
 OFFICE_BODY = (457200, 1600200, 8229600, 4525963)  # python-pptx's default, 4:3
 POINTS = (("Push on one target", "you end up inside the line"), ("Both improved", "on the line"))

@@ -81,3 +81,35 @@ def test_a_plain_libreoffice_pdf_fails_the_pdf_rules(chart_deck: Path, tmp_path:
     found = check_file(tmp_path / "scores.pdf")
     assert [(f.code, f.where) for f in found] == [("KIT020", "document"), ("KIT021", "document")]
     assert "the PDF is not tagged" in found[0].message
+
+
+def test_a_shape_marked_decorative_is_an_artifact_in_the_pdf_and_no_other(tmp_path: Path):
+    from pptx.enum.shapes import MSO_SHAPE
+
+    from compassion_kit.render.pptx.oxml import mark_decorative
+
+    require_tools("soffice")
+    prs = Presentation()
+    for title, decorative in (("Decorated", True), ("Undescribed", False)):
+        slide = prs.slides.add_slide(prs.slide_layouts[5])
+        slide.shapes.title.text = title
+        arrow = slide.shapes.add_shape(
+            MSO_SHAPE.RIGHT_ARROW, Inches(2), Inches(3), Inches(2), Inches(1)
+        )
+        if decorative:
+            mark_decorative(arrow)
+    prs.core_properties.title = "Arrows"
+    deck = tmp_path / "arrows.pptx"
+    prs.save(str(deck))
+    pdf = export_pdfs([[deck]], tmp_path / "out")[deck]
+    found = [(f.code, f.where) for f in check_file(pdf)]
+    assert found == [("KIT025", "page 2")]  # the undescribed arrow is still reported
+    with pikepdf.open(pdf) as doc:
+        marks = [
+            (str(i.operator), str(i.operands[0]))
+            for i in pikepdf.parse_content_stream(doc.pages[0])
+            if str(i.operator) in ("BDC", "BMC")
+        ]
+        figures = [e for e in structure_elements(doc.Root.StructTreeRoot) if e.S == "/Figure"]
+    assert ("BDC", "/Figure") not in marks and ("BMC", "/Artifact") in marks
+    assert len(figures) == 1  # only page 2's arrow is left in the structure tree

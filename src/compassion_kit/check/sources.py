@@ -17,6 +17,9 @@ _PPTX_FIGURES = (
     ".//p:pic/p:nvPicPr/p:cNvPr/@descr | .//p:graphicFrame/p:nvGraphicFramePr/p:cNvPr/@descr"
 )
 _DOCX_FIGURES = ".//wp:docPr/@descr"
+# Shapes marked decorative (PowerPoint's "Mark as decorative"): LibreOffice 7.4 still exports
+# them as /Figure elements, with nothing to say.
+_PPTX_DECORATIVE = ".//p:cNvPr[a:extLst/a:ext/*[local-name()='decorative'][@val='1']]"
 # Placeholder types that repeat on every slide (PP_PLACEHOLDER values): not the slide's text.
 _FURNITURE = frozenset({13, 15, 16})  # slide number, footer, date
 
@@ -33,6 +36,7 @@ class SourceFacts:
     language: str
     alt_texts: tuple[tuple[str, ...], ...]
     per_page: bool  # True for decks: alt_texts[i] belongs to page i of the PDF
+    decorative: tuple[int, ...] = ()  # decks: shapes marked decorative on each slide
 
 
 def source_facts(path: Path) -> SourceFacts:
@@ -59,7 +63,9 @@ def _deck_facts(path: Path) -> SourceFacts:
         tuple(str(alt) for alt in slide.element.xpath(_PPTX_FIGURES) if str(alt).strip())
         for slide in deck.slides
     )
-    return SourceFacts(props.title or "", props.language or DEFAULT_LANGUAGE, slides, True)
+    decorative = tuple(len(slide.element.xpath(_PPTX_DECORATIVE)) for slide in deck.slides)
+    language = props.language or DEFAULT_LANGUAGE
+    return SourceFacts(props.title or "", language, slides, True, decorative)
 
 
 def _document_facts(path: Path) -> SourceFacts:
