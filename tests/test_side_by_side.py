@@ -88,4 +88,29 @@ def test_without_fork_the_deck_is_made_at_once(monkeypatch: pytest.MonkeyPatch) 
 
     later = side_by_side.begin(make)
     assert made == [1]
-    assert later() == _deck()
+    assert later.result() == _deck()
+    later.cancel()  # nothing to stop
+
+
+@pytest.mark.skipif(not FORKS, reason="needs Linux and two cores")
+def test_when_the_documents_fail_the_deck_child_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compassion_kit.pack import write
+
+    started: list[side_by_side.Pending] = []
+    real = side_by_side.Pending.__init__
+
+    def spy(self: side_by_side.Pending, make: object) -> None:
+        real(self, make)  # type: ignore[arg-type]
+        started.append(self)
+
+    def fail(*_: object) -> None:
+        raise KitError([Problem("the document template is unreadable")])
+
+    monkeypatch.setattr(side_by_side.Pending, "__init__", spy)
+    monkeypatch.setattr(write, "_write_documents", fail)
+    with pytest.raises(KitError, match="unreadable"):
+        build_pack(SMALL, tmp_path / "out")
+    assert len(started) == 1 and not started[0]._child.is_alive()
+    assert not (tmp_path / "out").exists()  # nothing half-written

@@ -72,9 +72,16 @@ def render_pack(
         from compassion_kit.pack.side_by_side import begin
 
         pending = begin(lambda: _deck_file(deck))
-    records = {r.path: r for r in _write_documents(spec, brand, logo, folder, others, numbers)}
+    try:
+        written = _write_documents(spec, brand, logo, folder, others, numbers)
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
+    records = {r.path: r for r in written}
     for file in decks:
-        records[file.name] = _write(folder, file, pending() if pending else _deck_file(deck))
+        rendered = pending.result() if pending is not None else _deck_file(deck)
+        records[file.name] = _write(folder, file, rendered)
     return tuple(records[file.name] for file in files)
 
 
