@@ -168,6 +168,34 @@ def test_the_organisations_name_in_the_logos_place_is_furniture(tmp_path: Path) 
     assert "other place" not in small[0].message  # the caption alone, not the name
 
 
+DIAMOND = {"top": (4, 2), "right": (7, 3.5), "bottom": (4, 5), "left": (1, 3.5)}  # inches
+
+
+@pytest.mark.parametrize(
+    ("order", "warned"),
+    [
+        (["top", "right", "bottom", "left"], False),  # a cycle, read clockwise round it
+        (["top", "right", "left"], False),  # three stages, clockwise from the top
+        (["bottom", "right", "top", "left"], True),  # not from the top: a column read upwards
+        (["right", "left", "top", "bottom"], True),  # a row read from the right
+    ],
+)
+def test_a_cycles_stages_are_read_round_the_ring(
+    tmp_path: Path, order: list[str], warned: bool
+) -> None:
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(10), Inches(7.5)
+    slide = titled(prs, "A cycle")
+    for name in order:
+        left, top = DIAMOND[name]
+        box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(2), Inches(1))
+        box.name = name
+        box.text_frame.text = name
+    path = tmp_path / "cycle.pptx"
+    prs.save(path)
+    assert bool(having(check(path), "KIT005")) == warned
+
+
 def test_table_without_header_row(tmp_path: Path) -> None:
     prs = Presentation()
     slide = titled(prs, "Table")

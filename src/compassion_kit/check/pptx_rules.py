@@ -10,21 +10,20 @@ from dataclasses import dataclass, field
 
 from compassion_kit.check import identity, pptx_objects
 from compassion_kit.check.findings import Findings
-from compassion_kit.check.ooxml import El, Package, attr, first, is_decorative, local, whole, xpath
+from compassion_kit.check.ooxml import El, Package, attr, first, local, whole, xpath
 from compassion_kit.check.palette import LICENSED_FONTS, Identity, font_matches
 from compassion_kit.check.pptx_fills import backdrop
 from compassion_kit.check.pptx_model import (
     Box,
     Slide,
     box,
-    c_nv_pr,
     inherited,
     load_slides,
     master_fonts,
-    shapes,
     tree,
     walk,
 )
+from compassion_kit.check.pptx_order import reading_order
 from compassion_kit.check.pptx_setup import (
     WIDE,
     built_by_kit,
@@ -34,8 +33,6 @@ from compassion_kit.check.pptx_setup import (
 )
 from compassion_kit.check.pptx_text import is_furniture, is_title, shape_paragraphs
 from compassion_kit.check.shared_rules import check_language, check_title, snippet
-
-TOLERANCE = 180000  # 0.5 cm in EMU: shapes this close count as level for reading order
 
 
 @dataclass
@@ -94,7 +91,7 @@ def _slide(deck: DeckContext, slide: Slide) -> None:
         (shape, box(slide, shape, transform)) for shape, transform in walk(spt)
     ]
     _title(deck, slide, where)
-    _reading_order(deck.found, where, slide, spt)
+    reading_order(deck.found, where, slide, spt)
     backdrops: list[tuple[El, Box | None]] = []
     for shape, shape_box in placed:
         kind = local(shape)
@@ -141,54 +138,6 @@ def _title(deck: DeckContext, slide: Slide, where: str) -> None:
         )
     else:
         deck.titles[key] = slide.number
-
-
-def _reading_order(found: Findings, where: str, slide: Slide, spt: El) -> None:
-    top = []
-    for shape in shapes(spt):
-        props = c_nv_pr(shape)
-        if props is not None and is_decorative(props):
-            continue
-        top.append((shape, box(slide, shape, lambda b: b)))
-    titles = [i for i, (shape, _) in enumerate(top) if is_title(shape)]
-    if titles and titles[0] != 0:
-        found.add(
-            where,
-            "KIT005",
-            "W",
-            f"the title is read after {titles[0]} other object{'s' if titles[0] > 1 else ''}",
-            "Home > Arrange > Selection Pane: move the title to the bottom of the list "
-            "(read first)",
-        )
-        return
-    content = [(shape, shape_box) for shape, shape_box in top if not is_title(shape)]
-    for i, (early, early_box) in enumerate(content):
-        for late, late_box in content[i + 1 :]:
-            if early_box and late_box and _reads_before(late_box, early_box):
-                found.add(
-                    where,
-                    "KIT005",
-                    "W",
-                    f"'{_name(late)}' is read after '{_name(early)}' but sits before it "
-                    "(above it, or to its left)",
-                    "reorder the Selection Pane: it reads from the bottom up",
-                )
-                return
-
-
-def _reads_before(a: Box, b: Box) -> bool:
-    """True when box `a` should be read before box `b`: above it in a column, or left of it in
-    a row (0.5 cm tolerance). Shapes that are neither are left in the author's order."""
-    overlap_x = min(a[2], b[2]) - max(a[0], b[0])
-    overlap_y = min(a[3], b[3]) - max(a[1], b[1])
-    smaller_h = min(a[3] - a[1], b[3] - b[1])
-    if overlap_x > 0 and a[3] <= b[1] + TOLERANCE and overlap_y < smaller_h / 2:
-        return True
-    return overlap_y > smaller_h / 2 and a[2] <= b[0] + TOLERANCE and overlap_x <= TOLERANCE
-
-
-def _name(shape: El) -> str:
-    return attr(c_nv_pr(shape), "name") or local(shape)
 
 
 def _transitions(found: Findings, where: str, root: El) -> None:
