@@ -329,3 +329,19 @@ def test_a_long_or_bilingual_name_fits_the_title_slide_without_continuing(name: 
     assert [part.strip() for part in name.split(" / ")] == text[: len(name.split(" / "))]
     assert all(t.size >= 18 for t in found.slides[0].texts)
     assert "Sam Patel" in " ".join(text)
+
+
+def test_a_long_chart_description_goes_to_the_notes_and_the_alt_text_stays_short() -> None:
+    from compassion_kit.library import load_library
+    from compassion_kit.model import DeckModule
+
+    deck = load_library().get("policies-procedures")
+    assert isinstance(deck, DeckModule)
+    described = next(s for s in deck.slides if s.kind == "chart")
+    caption = described.chart.caption  # type: ignore[union-attr]
+    assert caption and len(caption) > 150  # the bundled chart's description is long
+    plan = plan_deck(DeckRequest((deck,), DEFAULT_BRAND, None))
+    slide = next(s for s in plan.slides if s.id == described.id)
+    assert slide.chart is not None and len(slide.chart.alt) <= 150
+    assert slide.chart.alt.startswith("Bar chart: ") and "notes" in slide.chart.alt
+    assert f"What the chart shows: {caption}" in slide.notes

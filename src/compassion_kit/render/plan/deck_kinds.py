@@ -102,7 +102,13 @@ def slide_draft(
         return replace(base, figures=figures, caption=slide.caption)
     if isinstance(slide, ChartSlide):
         box = layout.placeholders["Content"].box
-        return replace(base, chart=chart_spec(slide.chart, slide.title, box, colours))
+        chart = chart_spec(slide.chart, slide.title, box, colours)
+        if len(chart.alt) <= ALT_MAX:
+            return replace(base, chart=chart)
+        # A long description is tiring as alt text (KIT002): it goes into the notes whole.
+        short = f"{slide.chart.type.capitalize()} chart: {slide.title}. The notes describe it."
+        notes = f"{base.notes}\n\nWhat the chart shows: {chart.alt}"
+        return replace(base, chart=replace(chart, alt=shorten(short, ALT_MAX)), notes=notes)
     if isinstance(slide, VideoSlide):
         return _video(slide, layout, base)
     if isinstance(slide, DiagramSlide):
