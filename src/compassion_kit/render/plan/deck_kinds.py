@@ -26,7 +26,9 @@ from compassion_kit.render.plan.deck_spec import (
     SMALL_PT,
     BoxDraft,
     Draft,
+    Para,
     PictureSpec,
+    Run,
     para,
 )
 from compassion_kit.render.plan.materials import materials_line
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 QUOTE_PT = design().quote
 ALT_MAX = 150  # characters; longer alt text is tiring to hear (KIT002)
+PANEL_FIGURE = 2.5  # an exercise's minutes, this many times its panel's text size
 KIND_LAYOUT = {
     "bullets": "Kit Bullets",
     "quote": "Kit Quote",
@@ -114,7 +117,7 @@ def slide_draft(
     if isinstance(slide, DiagramSlide):
         return diagram_draft(slide, base)
     assert isinstance(slide, ExerciseSlide)
-    return _exercise(slide, base)
+    return _exercise(slide, base, colours["primary_text"] if branded else None)
 
 
 def _video(slide: VideoSlide, layout: Layout, base: Draft) -> Draft:
@@ -142,15 +145,20 @@ def _video(slide: VideoSlide, layout: Layout, base: Draft) -> Draft:
     )
 
 
-def _exercise(slide: ExerciseSlide, base: Draft) -> Draft:
+def _exercise(slide: ExerciseSlide, base: Draft, ink: str | None) -> Draft:
+    """Numbered steps beside a panel: the minutes as a big number (in `ink`, the brand's
+    text-safe colour, or the template's) over the word "minutes" and the grouping."""
     exercise = slide.exercise
     steps = tuple(
         para(step, bullet="number", number=n, space_before=0.4)
         for n, step in enumerate(exercise.steps, start=1)
     )
-    panel = [para(f"{exercise.minutes} minutes", bold=True)]
+    panel = [
+        Para((Run(str(exercise.minutes), bold=True, colour=ink),), scale=PANEL_FIGURE, align="ctr"),
+        Para((Run("minutes" if exercise.minutes != 1 else "minute", bold=True),), align="ctr"),
+    ]
     if exercise.grouping:
-        panel.append(para(exercise.grouping, space_before=0.3))
+        panel.append(Para((Run(exercise.grouping),), space_before=0.6, align="ctr"))
     keep = len(panel)
     notes = base.notes
     if exercise.materials:
