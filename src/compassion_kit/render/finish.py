@@ -84,14 +84,21 @@ def _list_notes_master(part: Any, presentation: Any) -> None:
         for rel in part.rels.values()
         if rel.reltype == NOTES_MASTER_RT and not rel.is_external
     ]
-    if not related or presentation.find(f"{{{_NS['p']}}}notesMasterIdLst") is not None:
-        return
+    if related:
+        _add_notes_master_id(presentation, related[0])
+
+
+def _add_notes_master_id(presentation: Any, r_id: str) -> bool:
+    """List notes master `r_id` in `p:presentation`, in schema order; False if one is listed."""
+    if presentation.find(f"{{{_NS['p']}}}notesMasterIdLst") is not None:
+        return False
     listed = etree.SubElement(presentation, f"{{{_NS['p']}}}notesMasterIdLst")
-    etree.SubElement(listed, f"{{{_NS['p']}}}notesMasterId").set(f"{{{_NS['r']}}}id", related[0])
+    etree.SubElement(listed, f"{{{_NS['p']}}}notesMasterId").set(f"{{{_NS['r']}}}id", r_id)
     later = [presentation.find(f"{{{_NS['p']}}}{tag}") for tag in _AFTER_NOTES_MASTERS]
     anchor = next((element for element in later if element is not None), None)
     if anchor is not None:
         anchor.addprevious(listed)
+    return True
 
 
 def _stamped(data: bytes) -> bytes | None:
@@ -189,18 +196,10 @@ def _notes_master_listed(blob: bytes, rels: bytes | None) -> bytes:
         for rel in _parse(rels).iter(f"{{{_NS['rel']}}}Relationship")
         if rel.get("Type") == NOTES_MASTER_RT and rel.get("TargetMode") != "External"
     ]
-    root = _parse(blob)
-    if not related or root.find(f"{{{_NS['p']}}}notesMasterIdLst") is not None:
+    if not related:
         return blob
-    listed = etree.Element(f"{{{_NS['p']}}}notesMasterIdLst")
-    etree.SubElement(listed, f"{{{_NS['p']}}}notesMasterId").set(f"{{{_NS['r']}}}id", related[0])
-    later = [root.find(f"{{{_NS['p']}}}{tag}") for tag in _AFTER_NOTES_MASTERS]
-    anchor = next((element for element in later if element is not None), None)
-    if anchor is None:
-        root.append(listed)
-    else:
-        anchor.addprevious(listed)
-    return _serialise(root)
+    root = _parse(blob)
+    return _serialise(root) if _add_notes_master_id(root, related[0]) else blob
 
 
 def _unique_shape_ids(blob: bytes) -> bytes:
