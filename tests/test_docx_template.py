@@ -104,3 +104,39 @@ def test_a_template_without_page_setup_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         template.open_document(broken)
     assert "its document has no page setup" in str(caught.value)
+
+
+def test_documents_opened_on_the_remembered_template_are_independent_and_unchanged(
+    tmp_path: Path,
+) -> None:
+    """Each document is a copy of the template read once: writing one changes neither the
+    next nor the template, and a copy writes the same bytes as a fresh read."""
+    letterhead = tmp_path / "letterhead.docx"
+    Document().save(str(letterhead))  # python-docx's own default template
+    for given in (None, letterhead):
+        first = finish(new_document(NORTHSHIRE, None, CREDIT, given), "One")
+        draft = new_document(NORTHSHIRE, None, CREDIT, given)
+        draft.document.add_paragraph("only in the second document")
+        second = finish(draft, "One")
+        template._prepared.cache_clear()
+        fresh = finish(new_document(NORTHSHIRE, None, CREDIT, given), "One")
+        again = finish(new_document(NORTHSHIRE, None, CREDIT, given), "One")
+        assert first == fresh == again
+        assert b"only in the second document" not in first
+        assert second != first
+
+
+def test_an_edited_template_is_read_again(tmp_path: Path) -> None:
+    letterhead = tmp_path / "letterhead.docx"
+    Document().save(str(letterhead))
+    before, _ = template.open_template(letterhead)
+    edited = Document(str(letterhead))
+    edited.styles["Normal"].font.name = "Georgia"
+    edited.save(str(letterhead))
+    import os
+
+    stat = letterhead.stat()
+    os.utime(letterhead, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    after, _ = template.open_template(letterhead)
+    assert before.styles["Normal"].font.name != "Georgia"
+    assert after.styles["Normal"].font.name == "Georgia"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from lxml import etree  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +42,7 @@ def test_docx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
     from docx.oxml.ns import nsmap
     from docx.oxml.xmlchemy import BaseOxmlElement
 
-    from compassion_kit.render.docx import text
+    from compassion_kit.render.docx import speed
 
     document = Document(str(ROOT / "templates" / "document.docx"))
     document.add_paragraph("A paragraph").add_run(" and a run")
@@ -49,12 +51,12 @@ def test_docx_xpath_is_compiled_once_and_answers_as_lxml_does() -> None:
     elements += [e for e in document.styles.element.iter() if isinstance(e, BaseOxmlElement)]
     assert len(elements) > 50
     paths = ("./w:r", ".//w:t", "./w:pPr/w:pStyle/@w:val", "count(.//w:tc)")
-    text._compiled.cache_clear()
+    speed._compiled.cache_clear()
     for element in elements:
         for path in paths:
             expected = etree.ElementBase.xpath(element, path, namespaces=nsmap)
             assert element.xpath(path) == expected
-    info = text._compiled.cache_info()
+    info = speed._compiled.cache_info()
     assert (info.misses, info.hits) == (len(paths), len(paths) * (len(elements) - 1))
 
 
@@ -95,10 +97,10 @@ def test_qualified_names_are_remembered_and_unchanged() -> None:
     import pptx.oxml.ns
     import pptx.oxml.xmlchemy
 
-    from compassion_kit.render.docx import text
-    from compassion_kit.render.pptx import speed
+    from compassion_kit.render.docx import speed as docx_speed
+    from compassion_kit.render.pptx import speed as pptx_speed
 
-    del text, speed  # imported for what importing them does
+    del docx_speed, pptx_speed  # imported for what importing them does
     for fast, plain, names in (
         (pptx.oxml.xmlchemy.qn, pptx.oxml.ns.qn, ("a:rPr", "p:sp", "a:latin")),
         (docx.oxml.xmlchemy.qn, docx.oxml.ns.qn, ("w:rPr", "w:tcPr", "w:b")),
@@ -128,3 +130,84 @@ def test_remembered_pictures_do_not_keep_a_deck_alive() -> None:
     del prs, slide
     gc.collect()
     assert len(speed._images) == before
+
+
+def _library_first_child(element: Any, *tagnames: str) -> Any:
+    """python-docx's own `first_child_found_in`, as it ships."""
+    from docx.oxml.ns import qn
+
+    for tagname in tagnames:
+        child = element.find(qn(tagname))
+        if child is not None:
+            return child
+    return None
+
+
+def test_one_pass_finds_the_child_the_libraries_find(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every lookup python-pptx and python-docx make while the example pack is written, on
+    the kit's templates and on the libraries' own defaults, answered both ways: the same."""
+    import docx.oxml.ns
+    import docx.oxml.xmlchemy
+    import pptx.oxml.ns
+    import pptx.oxml.xmlchemy
+
+    from compassion_kit.pack.spec import load_spec
+    from compassion_kit.pack.write import render_pack
+    from compassion_kit.render.docx import speed as docx_speed
+    from compassion_kit.render.pptx import speed as pptx_speed
+
+    del docx_speed, pptx_speed
+    asked = {"docx": 0, "pptx": 0}
+    for name, library, qualify in (
+        ("docx", docx.oxml.xmlchemy, docx.oxml.ns.qn),
+        ("pptx", pptx.oxml.xmlchemy, pptx.oxml.ns.qn),
+    ):
+        fast = library.BaseOxmlElement.first_child_found_in
+        assert fast.__module__ == "compassion_kit.render.xml_children"
+
+        def checked(
+            self: Any, *tagnames: str, fast: Any = fast, qualify: Any = qualify, name: str = name
+        ) -> Any:
+            found = fast(self, *tagnames)
+            expected = next(
+                (c for c in (self.find(qualify(t)) for t in tagnames) if c is not None), None
+            )
+            assert found is expected, (self.tag, tagnames)
+            asked[name] += 1
+            return found
+
+        monkeypatch.setattr(library.BaseOxmlElement, "first_child_found_in", checked)
+    example = ROOT / "examples" / "wye-valley"
+    specs = [example / "workshop.yaml"]
+    own = tmp_path / "own-templates"
+    own.mkdir()
+    for item in example.iterdir():
+        if item.is_file():
+            (own / item.name).write_bytes(item.read_bytes())
+    docx.Document().save(str(own / "letterhead.docx"))
+    pptx.Presentation().save(str(own / "office.pptx"))
+    with (own / "workshop.yaml").open("a", encoding="utf-8") as spec_file:
+        spec_file.write("templates: {deck: office.pptx, document: letterhead.docx}\n")
+    specs.append(own / "workshop.yaml")
+    for number, path in enumerate(specs):
+        spec = load_spec(path, own_organisation=True, pdf=False)
+        assert spec.brand is not None
+        render_pack(spec, spec.brand, spec.logo, tmp_path / f"pack{number}", "org")
+    assert asked["docx"] > 1000 and asked["pptx"] > 1000
+
+
+def test_one_pass_agrees_on_a_busy_parent_and_a_single_tag() -> None:
+    from docx import Document
+
+    from compassion_kit.render.docx import speed
+
+    del speed
+    document = Document()
+    for number in range(40):
+        document.add_paragraph(f"paragraph {number}")
+    body = document.element.body
+    assert len(body) > 40
+    for tags in (("w:sectPr",), ("w:tbl", "w:sectPr"), ("w:p",), ("w:tbl",)):
+        assert body.first_child_found_in(*tags) is _library_first_child(body, *tags)

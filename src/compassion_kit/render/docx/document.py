@@ -15,7 +15,7 @@ from docx.shared import Length, RGBColor, Twips
 
 from compassion_kit.render.docx import oxml, oxml_template
 from compassion_kit.render.docx.header import fill_header
-from compassion_kit.render.docx.template import open_template, style_ids
+from compassion_kit.render.docx.template import open_template, template_style_ids
 from compassion_kit.render.docx.text import add_paragraph
 from compassion_kit.render.finish import save_finished
 from compassion_kit.render.plan.page import COLUMN_GAP, PAPER, SIDE_MARGIN
@@ -92,7 +92,8 @@ def new_document(
     """
     document, copied = open_template(template)
     styles = {style.name: style for style in document.styles if style.name is not None}
-    draft = Draft(document, brand, 0, styles, style_ids(document), page_total=page_total)
+    ids = template_style_ids(template)
+    draft = Draft(document, brand, 0, styles, ids, page_total=page_total)
     section = document.sections[0]
     if template is None:
         _brand_styles(draft, brand.organisation.font, HEADING_STYLES + FIGURE_STYLES)

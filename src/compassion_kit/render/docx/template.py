@@ -6,10 +6,16 @@ making sure every style in STYLE_NAMES is there; branding the copy is `document.
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
+import os
+import time
 import zipfile
 import zlib
 from functools import cache
+from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 import docx
@@ -19,15 +25,13 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from compassion_kit.errors import ContentError, Location, Problem
-from compassion_kit.inputs import read_input
+from compassion_kit.inputs import note_input, read_input
 from compassion_kit.office_zip import zip_damage
 from compassion_kit.paths import templates_dir
 from compassion_kit.render.docx import oxml, oxml_template
 from compassion_kit.render.docx.package import plain_document
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from docx.document import Document
 
 TEMPLATE = "document.docx"
@@ -98,9 +102,52 @@ def open_template(template: Path | None = None) -> tuple[Document, list[str]]:
     (`package.plain_document`: no macros, no external relationships) and its body (a sample
     letter, "put your logo here" boxes) is dropped; its page setup, headers and footers stay.
 
+    The template is read and prepared once per process for each version of the file, and
+    each document is a deep copy of that one (copying is about five times cheaper than
+    parsing again: a batch opens four documents per organisation).
+
     Raises:
         ContentError: `template` cannot be read as a Word document (naming the file).
     """
+    document, copied, _ = _prepared_template(template)
+    return copy.deepcopy(document), list(copied)
+
+
+def template_style_ids(template: Path | None = None) -> dict[str, str | None]:
+    """`style_ids` of a document opened on `template` (read once per version of the file).
+
+    Raises:
+        ContentError: as `open_template`.
+    """
+    return dict(_prepared_template(template)[2])
+
+
+Prepared = tuple["Document", tuple[str, ...], tuple[tuple[str, str | None], ...]]
+
+
+def _prepared_template(template: Path | None) -> Prepared:
+    if template is None:
+        return _prepared(None, 0, 0)
+    try:
+        stat = os.stat(template)
+    except OSError:
+        stat = None
+    if stat is None or not S_ISREG(stat.st_mode):  # read_input says why it cannot be read
+        return _prepared(template, -1, time.monotonic_ns())
+    note_input(template, stat)  # recorded even when the template comes from the cache
+    return _prepared(template, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _prepared(template: Path | None, size: int, mtime_ns: int) -> Prepared:
+    """The prepared template of one version of a file, with its styles' ids; never changed
+    itself, only copied."""
+    del size, mtime_ns  # cache key only: an edited template is read again
+    document, copied = _prepare(template)
+    return document, tuple(copied), tuple(style_ids(document).items())
+
+
+def _prepare(template: Path | None) -> tuple[Document, list[str]]:
     # A given template is read as a regular file within the cap (never a FIFO or device).
     data = _bundled_bytes() if template is None else read_input(template, "template")
     try:

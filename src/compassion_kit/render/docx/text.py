@@ -6,18 +6,13 @@ Owns adding paragraphs (in the body or a table cell), runs and Word-numbered lis
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import docx.oxml.xmlchemy
-from docx.oxml.ns import nsmap, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import RGBColor
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
-from compassion_kit.render.docx import oxml
+from compassion_kit.render.docx import oxml, speed  # noqa: F401  # speed: python-docx's lookups, once
 
 if TYPE_CHECKING:
     from docx.table import _Cell
@@ -25,22 +20,6 @@ if TYPE_CHECKING:
     from docx.text.run import Run
 
     from compassion_kit.render.docx.document import Draft
-
-
-@functools.lru_cache(maxsize=512)
-def _compiled(path: str) -> Any:
-    return etree.XPath(path, namespaces=nsmap)
-
-
-def _xpath(self: BaseOxmlElement, xpath_str: str) -> Any:
-    return _compiled(xpath_str)(self)
-
-
-# Speed, not a missing API: python-docx's `xpath` compiles its expression on every call (for
-# each run, header and section it looks at); compiled once per process, with the same result.
-BaseOxmlElement.xpath = _xpath  # type: ignore[method-assign]
-# Its child-element machinery qualifies every successor tag name on every insertion.
-docx.oxml.xmlchemy.qn = functools.lru_cache(maxsize=1024)(qn)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

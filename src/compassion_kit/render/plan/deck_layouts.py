@@ -57,12 +57,29 @@ class Unusable(Exception):
     """A template no slide can be drawn on: none of its layouts has a title."""
 
 
+# Templates' layout maps, by the template's identity: a template is read once per process for
+# each version of its file (`read_template`), and each deck of a batch maps it again otherwise.
+_mapped: dict[int, tuple[Template, LayoutMap]] = {}
+
+
 def map_layouts(template: Template) -> LayoutMap:
-    """The best layout of `template` for every kind of slide, and where each part goes.
+    """The best layout of `template` for every kind of slide, and where each part goes
+    (worked out once per template object; callers only read it).
 
     Raises:
         Unusable: the template has no slide layouts.
     """
+    known = _mapped.get(id(template))
+    if known is not None and known[0] is template:
+        return known[1]
+    mapped = _map_layouts(template)
+    if len(_mapped) >= 8:  # templates edited while a long process runs: forget the old ones
+        _mapped.clear()
+    _mapped[id(template)] = (template, mapped)  # the template kept, so its id is not reused
+    return mapped
+
+
+def _map_layouts(template: Template) -> LayoutMap:
     titled = [layout for layout in template.layouts.values() if _title(layout) is not None]
     titled = titled or list(template.layouts.values())  # the kit adds a title to one
     if not titled:

@@ -19,6 +19,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import _nsmap, qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 
+from compassion_kit.render.xml_children import first_child_finder
+
 if TYPE_CHECKING:
     from pptx.slide import Slide
     from pptx.util import Length
@@ -44,7 +46,10 @@ def _xpath(self: BaseOxmlElement, xpath_str: str) -> Any:
 BaseOxmlElement.xpath = _xpath  # type: ignore[method-assign]
 # Its child-element machinery turns "a:rPr" into "{namespace}rPr" for every successor tag on
 # every insertion (qn builds a str subclass each time): the same names, remembered.
-pptx.oxml.xmlchemy.qn = functools.lru_cache(maxsize=1024)(qn)  # type: ignore[attr-defined]
+qn_once = functools.lru_cache(maxsize=1024)(qn)
+pptx.oxml.xmlchemy.qn = qn_once  # type: ignore[attr-defined]
+# To place each property it adds, it searches once for every tag that may follow it: one pass.
+BaseOxmlElement.first_child_found_in = first_child_finder(qn_once)  # type: ignore[method-assign]
 
 
 def add_picture(slide: Slide, png: bytes, x: Length, y: Length, cx: Length, cy: Length) -> Any:
