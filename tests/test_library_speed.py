@@ -211,3 +211,33 @@ def test_one_pass_agrees_on_a_busy_parent_and_a_single_tag() -> None:
     assert len(body) > 40
     for tags in (("w:sectPr",), ("w:tbl", "w:sectPr"), ("w:p",), ("w:tbl",)):
         assert body.first_child_found_in(*tags) is _library_first_child(body, *tags)
+
+
+@pytest.mark.parametrize("template", ["kit", "python-pptx"])
+def test_slides_and_notes_with_copied_placeholders_match_python_pptx(template: str) -> None:
+    """Three slides on every layout, each with notes, made by python-pptx's own calls and
+    with the placeholders copied: the same shapes on every slide and notes slide."""
+    from pptx import Presentation
+
+    from compassion_kit.render.pptx import oxml, speed
+
+    path = str(ROOT / "templates" / "deck.pptx") if template == "kit" else None
+    decks = []
+    for use_speed in (False, True):
+        prs = Presentation(path)
+        for _ in range(3):
+            for layout in prs.slide_layouts:
+                if use_speed:
+                    slide = speed.add_slide(prs.slides, layout)
+                    oxml.new_notes_slide(slide).notes_text_frame.text = layout.name
+                else:
+                    slide = prs.slides.add_slide(layout)
+                    slide.notes_slide.notes_text_frame.text = layout.name
+        decks.append(prs)
+    plain, fast = decks
+    assert len(plain.slides) == len(fast.slides) >= 9
+    for before, after in zip(plain.slides, fast.slides, strict=True):
+        assert before.shapes._spTree.xml == after.shapes._spTree.xml
+        assert before.notes_slide.element.xml == after.notes_slide.element.xml
+        assert before.part.partname == after.part.partname
+        assert before.notes_slide.part.partname == after.notes_slide.part.partname

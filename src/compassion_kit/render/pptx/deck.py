@@ -23,7 +23,7 @@ from compassion_kit.qr import qr_png
 from compassion_kit.render.finish import save_finished
 from compassion_kit.render.plan.deck_spec import LOGO, TITLE
 from compassion_kit.render.plan.words import short_title
-from compassion_kit.render.pptx import diagram, oxml, oxml_layouts, package, text
+from compassion_kit.render.pptx import diagram, oxml, oxml_layouts, package, speed, text
 from compassion_kit.render.pptx.template import layout_keys, open_template, read_template
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def write(plan: DeckPlan, logo: Logo | None) -> bytes:
     _substitute_tokens(prs, plan.tokens)
     layouts: dict[str, SlideLayout] = {key: layout for key, _, _, layout in layout_keys(prs)}
     for spec in plan.slides:
-        slide = prs.slides.add_slide(layouts[spec.layout])
+        slide = speed.add_slide(prs.slides, layouts[spec.layout])
         _write_slide(slide, spec, plan.layouts[spec.kind], plan, logo)
         if not plan.brand_theme:  # an organisation's template: its footer and slide number too
             oxml_layouts.copy_footers(slide, layouts[spec.layout])

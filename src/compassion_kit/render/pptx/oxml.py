@@ -21,7 +21,7 @@ from pptx.oxml.slide import CT_NotesSlide
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.parts.slide import NotesSlidePart
 
-from compassion_kit.render.pptx import speed  # noqa: F401  # python-pptx's XPath, compiled once
+from compassion_kit.render.pptx import speed
 
 LANG = "en-GB"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -82,7 +82,7 @@ def new_notes_slide(slide: Any) -> Any:
     notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, package, CT_NotesSlide.new())
     notes_part.relate_to(master_part, RT.NOTES_MASTER)
     notes_part.relate_to(slide_part, RT.SLIDE)
-    notes_part.notes_slide.clone_master_placeholders(master_part.notes_master)
+    speed.clone_notes_placeholders(notes_part.notes_slide, master_part)
     slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
     return slide.notes_slide
 

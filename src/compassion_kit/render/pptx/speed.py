@@ -1,19 +1,23 @@
 """Work python-pptx repeats, done once: the same results, sooner.
 
 Owns only speed: each function here gives what python-pptx's own call gives (tests compare
-them), without the repeated work. Importing this module compiles python-pptx's XPath
-expressions once per process from then on, and remembers its qualified tag names.
+them), without the repeated work (placeholders cloned once per layout, images found once).
+Importing this module compiles python-pptx's XPath expressions once per process from then on,
+remembers its qualified tag names and places new properties in one pass.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import io
 import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pptx.oxml.xmlchemy
+import pptx.slide
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import _nsmap, qn
@@ -22,7 +26,7 @@ from pptx.oxml.xmlchemy import BaseOxmlElement
 from compassion_kit.render.xml_children import first_child_finder
 
 if TYPE_CHECKING:
-    from pptx.slide import Slide
+    from pptx.slide import NotesSlide, Slide, SlideLayout, Slides
     from pptx.util import Length
 
 # Image parts already in a package, by the SHA-1 of their bytes (python-pptx's own key). Weak
@@ -68,3 +72,41 @@ def add_picture(slide: Slide, png: bytes, x: Length, y: Length, cx: Length, cy: 
     )
     shapes._recalculate_extents()
     return shapes._shape_factory(pic)
+
+
+# The placeholders python-pptx clones onto a new slide from its layout (or onto a notes slide
+# from the notes master): for one layout they are always the same elements (ids counted from 2,
+# names from the layout's), so they are cloned once per layout of a deck and copied after that.
+# Weak keys: a deck's parts must not outlive it.
+_placeholders: weakref.WeakKeyDictionary[Any, tuple[Any, ...]] = weakref.WeakKeyDictionary()
+
+
+def add_slide(slides: Slides, layout: SlideLayout) -> Slide:
+    """`slides.add_slide(layout)`: the same calls, except that the layout's placeholders are
+    copied from the first slide python-pptx made on that layout in this deck."""
+    rId, slide = slides.part.add_slide(layout)
+    assert isinstance(slide, pptx.slide.Slide)
+    _placeholders_from(slide, layout.part, lambda: slide.shapes.clone_layout_placeholders(layout))
+    slides._sldIdLst.add_sldId(rId)
+    return slide
+
+
+def clone_notes_placeholders(notes_slide: NotesSlide, master_part: Any) -> None:
+    """`notes_slide.clone_master_placeholders(master)`, copied after its first time in a deck."""
+    _placeholders_from(
+        notes_slide,
+        master_part,
+        lambda: notes_slide.clone_master_placeholders(master_part.notes_master),
+    )
+
+
+def _placeholders_from(slide: Any, source_part: Any, clone: Callable[[], None]) -> None:
+    tree = slide.shapes._spTree
+    known = _placeholders.get(source_part)
+    if known is None:
+        before = len(tree)
+        clone()
+        _placeholders[source_part] = tuple(copy.deepcopy(e) for e in tree[before:])
+        return
+    for element in known:
+        tree.append(copy.deepcopy(element))
