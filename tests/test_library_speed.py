@@ -241,3 +241,28 @@ def test_slides_and_notes_with_copied_placeholders_match_python_pptx(template: s
         assert before.notes_slide.element.xml == after.notes_slide.element.xml
         assert before.part.partname == after.part.partname
         assert before.notes_slide.part.partname == after.notes_slide.part.partname
+
+
+def test_relationships_are_written_as_python_pptx_writes_them(tmp_path: Path) -> None:
+    """Every part's relationships in a built deck and in python-pptx's default template, with
+    an external hyperlink and an image: the same bytes as python-pptx's own serialization."""
+    from pptx import Presentation
+
+    from compassion_kit.pack.batch import build_pack
+    from compassion_kit.render.pptx import speed
+
+    build_pack(ROOT / "examples" / "wye-valley" / "workshop.yaml", tmp_path / "pack")
+    logo = ROOT / "examples" / "fenmoor-hospice" / "logo.png"
+    compared = 0
+    for path in (next((tmp_path / "pack").glob("*.pptx")), None):
+        prs = Presentation(str(path) if path else None)
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        link = slide.shapes.add_textbox(0, 0, 100, 100).text_frame.paragraphs[0].add_run()
+        link.hyperlink.address = "https://example.org/feedback?team=a&b=c"
+        slide.shapes.add_picture(str(logo), 0, 0)
+        for part in prs.part.package.iter_parts():
+            expected = speed._library_rels_xml(part.rels)
+            assert part.rels.xml == expected
+            compared += 1
+        assert any(b"External" in p.rels.xml for p in prs.part.package.iter_parts())
+    assert compared > 80
