@@ -240,7 +240,7 @@ def _scripts(
 
 
 def _finish(spec: Spec, outcome: PackOutcome, stage: Path) -> PackOutcome:
-    if not outcome.ok:
+    if not outcome.ok or outcome.manifest is not None:  # failed, or finished by its worker
         return outcome
     manifest = finish_pack(
         spec, outcome.organisation, outcome.slug, stage / outcome.slug, outcome.records

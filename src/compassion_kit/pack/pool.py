@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from compassion_kit.errors import KitError, Problem
 from compassion_kit.output import write_fault
 from compassion_kit.pack.outcome import PackOutcome, Progress, failed
-from compassion_kit.pack.write import render_pack
+from compassion_kit.pack.write import finish_pack, render_pack
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,6 +34,8 @@ START_METHOD = "spawn"
 def build_one(spec: Spec, source: OrgSource, folder: Path) -> PackOutcome:
     """One organisation's Office files in `folder`, or why it could not be built.
 
+    Without PDFs to export, the pack is finished here too (checklist.md and manifest.json),
+    in the worker rather than one pack at a time in the parent at the end.
     A failed organisation's folder is removed; a bug becomes a problem with `bug` set, so that
     one organisation's bug does not stop the others.
     """
@@ -44,7 +46,10 @@ def build_one(spec: Spec, source: OrgSource, folder: Path) -> PackOutcome:
     try:
         logo = load_logo(source.brand)
         records = render_pack(spec, source.brand, logo, folder, source.slug)
-        return PackOutcome(source.name, source.slug, source.where, records)
+        manifest = None
+        if "pdf" not in spec.formats:
+            manifest = finish_pack(spec, source.name, source.slug, folder, records)
+        return PackOutcome(source.name, source.slug, source.where, records, manifest=manifest)
     except KitError as exc:
         shutil.rmtree(folder, ignore_errors=True)
         return failed(source, exc.problems)
