@@ -266,3 +266,30 @@ def test_relationships_are_written_as_python_pptx_writes_them(tmp_path: Path) ->
             compared += 1
         assert any(b"External" in p.rels.xml for p in prs.part.package.iter_parts())
     assert compared > 80
+
+
+def test_new_elements_are_made_as_the_libraries_make_them() -> None:
+    """Elements made with the remembered tag names: the same tag, namespaces and class."""
+    import docx.oxml.ns
+    import docx.oxml.parser
+    import pptx.oxml.ns
+    import pptx.oxml.xmlchemy
+    from lxml import etree
+
+    from compassion_kit.render.docx import speed as docx_speed
+    from compassion_kit.render.pptx import speed as pptx_speed
+
+    del docx_speed, pptx_speed
+    for module, make, names in (
+        (docx.oxml.ns, docx.oxml.parser.OxmlElement, ("w:rPr", "w:tcPr", "w:b", "wp:inline")),
+        (pptx.oxml.ns, pptx.oxml.xmlchemy.OxmlElement, ("a:rPr", "p:sp", "a:latin", "c:chart")),
+    ):
+        for name in names:
+            tag = module.NamespacePrefixedTag(name)
+            made, again = make(name), make(name)
+            assert made.tag == again.tag == tag.clark_name
+            assert made.nsmap == again.nsmap == tag.nsmap
+            assert type(made) is type(again) and made is not again
+            assert etree.tostring(made) == etree.tostring(again)
+        element = make(names[0])
+        assert element._nsptag == names[0]  # from_clark_name still answers

@@ -1,9 +1,10 @@
-"""Finding the first child with one of many tags, for python-pptx and python-docx alike.
+"""Two lookups python-pptx and python-docx repeat for every element they add, done once.
 
-Owns one lookup both libraries repeat for every property they add: `first_child_found_in`
-(python-pptx 1.0, python-docx 1.2) asks lxml for each later sibling tag in turn, thirty-odd
-searches to place one `w:keepNext` or `a:latin`. Properties elements hold a handful of
-children, so one pass over them, testing each tag against a set, gives the same child sooner.
+Owns them for both libraries. First, `first_child_found_in` (python-pptx 1.0, python-docx 1.2)
+asks lxml for each later sibling tag in turn, thirty-odd searches to place one `w:keepNext` or
+`a:latin`; properties elements hold a handful of children, so one pass over them, testing each
+tag against a set, gives the same child sooner. Second, each new element's prefixed tag name
+("w:rPr") is parsed into a new `NamespacePrefixedTag`; one per name does.
 """
 
 from __future__ import annotations
@@ -44,3 +45,11 @@ def first_child_finder(qualify: Callable[[str], str]) -> Callable[..., Any]:
         return None
 
     return first_child_found_in
+
+
+def remembered_tags(tag_class: Any) -> Any:
+    """`tag_class(name)` (a library's `NamespacePrefixedTag`, an immutable str), the same
+    object for the same name; `from_clark_name` is kept for the libraries' other callers."""
+    remembered: Any = functools.lru_cache(maxsize=1024)(tag_class)
+    remembered.from_clark_name = tag_class.from_clark_name
+    return remembered

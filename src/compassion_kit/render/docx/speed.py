@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import docx.oxml.parser
 import docx.oxml.xmlchemy
-from docx.oxml.ns import nsmap, qn
+from docx.oxml.ns import NamespacePrefixedTag, nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
-from compassion_kit.render.xml_children import first_child_finder
+from compassion_kit.render.xml_children import first_child_finder, remembered_tags
 
 
 @functools.lru_cache(maxsize=512)
@@ -35,3 +36,5 @@ qn_once = functools.lru_cache(maxsize=1024)(qn)
 docx.oxml.xmlchemy.qn = qn_once  # type: ignore[attr-defined]
 # To place each property it adds, it searches once for every tag that may follow it: one pass.
 BaseOxmlElement.first_child_found_in = first_child_finder(qn_once)  # type: ignore[method-assign]
+# Each new element parses its prefixed tag name ("w:rPr") into a new object: one per name.
+docx.oxml.parser.NamespacePrefixedTag = remembered_tags(NamespacePrefixedTag)  # type: ignore[attr-defined]

@@ -23,10 +23,10 @@ from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import CT_Relationships
 from pptx.opc.package import _Relationships
-from pptx.oxml.ns import _nsmap, qn
+from pptx.oxml.ns import NamespacePrefixedTag, _nsmap, qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 
-from compassion_kit.render.xml_children import first_child_finder
+from compassion_kit.render.xml_children import first_child_finder, remembered_tags
 
 if TYPE_CHECKING:
     from pptx.slide import NotesSlide, Slide, SlideLayout, Slides
@@ -57,6 +57,8 @@ qn_once = functools.lru_cache(maxsize=1024)(qn)
 pptx.oxml.xmlchemy.qn = qn_once  # type: ignore[attr-defined]
 # To place each property it adds, it searches once for every tag that may follow it: one pass.
 BaseOxmlElement.first_child_found_in = first_child_finder(qn_once)  # type: ignore[method-assign]
+# Each new element parses its prefixed tag name ("w:rPr") into a new object: one per name.
+pptx.oxml.xmlchemy.NamespacePrefixedTag = remembered_tags(NamespacePrefixedTag)  # type: ignore[attr-defined]
 
 
 def add_picture(slide: Slide, png: bytes, x: Length, y: Length, cx: Length, cy: Length) -> Any:
@@ -128,8 +130,7 @@ def _rels_xml(rels: _Relationships) -> bytes:
     root = CT_Relationships.new()
     tag = qn("pr:Relationship")
     ordered = sorted(
-        (int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0, rId)
-        for rId in rels
+        (int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0, rId) for rId in rels
     )
     for _, rId in ordered:
         rel = rels[rId]
