@@ -293,3 +293,49 @@ def test_new_elements_are_made_as_the_libraries_make_them() -> None:
             assert etree.tostring(made) == etree.tostring(again)
         element = make(names[0])
         assert element._nsptag == names[0]  # from_clark_name still answers
+
+
+def test_runs_with_copied_properties_match_python_pptx() -> None:
+    """Runs in several looks, each look twice and one with a link, written with python-pptx's
+    calls and with copied properties: the same paragraphs."""
+    from pptx import Presentation
+    from pptx.util import Emu, Pt
+
+    from compassion_kit.render.pptx import speed
+
+    looks = [(18.0, None, None, ""), (24.0, True, "#005EB8", "Arial"), (12.5, False, "#231F20", "")]
+    paragraphs = []
+    for use_speed in (False, True):
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        paragraph = slide.shapes.add_textbox(0, 0, Emu(100), Emu(100)).text_frame.paragraphs[0]
+        for number, (size, bold, colour, font) in enumerate(looks * 2):
+
+            def style(
+                look: Any,
+                size: float = size,
+                bold: Any = bold,
+                colour: Any = colour,
+                font: str = font,
+            ) -> None:
+                look.size = Pt(size)
+                if bold is not None:
+                    look.bold = bold
+                if colour:
+                    look.color.rgb = __import__("pptx").dml.color.RGBColor.from_string(colour[1:])
+                if font:
+                    look.name = font
+
+            text = f"run {number} & <more>"
+            if use_speed:
+                look = (__name__, size, bold, colour, font)
+                run = speed.add_styled_run(paragraph, text, look, style)
+            else:
+                run = paragraph.add_run()
+                run.text = text
+                style(run.font)
+            if number == 4:
+                run.hyperlink.address = "https://example.org/"
+        paragraphs.append(paragraph._p.xml)
+    assert paragraphs[0] == paragraphs[1]
+    assert paragraphs[1].count("<a:rPr") == 6 and "hlinkClick" in paragraphs[1]

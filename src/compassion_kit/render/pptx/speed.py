@@ -13,7 +13,7 @@ import functools
 import hashlib
 import io
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any
 
 import pptx.oxml.xmlchemy
@@ -143,3 +143,27 @@ def _rels_xml(rels: _Relationships) -> bytes:
 
 
 _Relationships.xml = property(_rels_xml)  # type: ignore[assignment,method-assign]
+
+
+# Run properties by the look they were made for (size, weight, colour, font): a deck sets the
+# same few on hundreds of runs, each through five or six python-pptx calls.
+_looks: dict[Hashable, Any] = {}
+
+
+def add_styled_run(paragraph: Any, text: str, look: Hashable, style: Callable[[Any], None]) -> Any:
+    """`run = paragraph.add_run(); run.text = text; style(run.font)`: the same run, its
+    properties (`a:rPr`) copied from the first run `style` made for the same `look`.
+
+    `look` must name everything `style` sets, and whose `style` it is (a module name first).
+    """
+    run = paragraph.add_run()
+    run.text = text
+    made = _looks.get(look)
+    if made is None:
+        style(run.font)
+        if len(_looks) >= 512:  # a long-lived process with many looks: start again
+            _looks.clear()
+        _looks[look] = copy.deepcopy(run._r.rPr)
+    else:
+        run._r.insert(0, copy.deepcopy(made))
+    return run

@@ -150,16 +150,18 @@ def _add_run(
     link: str | None,
 ) -> None:
     """A run with explicit size, weight, colour, font and language, and its link if any."""
-    run = paragraph.add_run()
-    run.text = text
-    look = run.font
-    look.size = Emu(centipoints(size) * 127)  # whole centipoints, as measured
-    if bold is not None:
-        look.bold = bold
-    look.language_id = LANGUAGE
-    if colour:
-        look.color.rgb = rgb(colour)
-    if font:  # else the template's theme font
-        look.name = font
+
+    def style(look: Any) -> None:
+        look.size = Emu(centipoints(size) * 127)  # whole centipoints, as measured
+        if bold is not None:
+            look.bold = bold
+        look.language_id = LANGUAGE
+        if colour:
+            look.color.rgb = rgb(colour)
+        if font:  # else the template's theme font
+            look.name = font
+
+    look = (__name__, size, bold, colour, font, LANGUAGE)  # all that `style` sets
+    run = speed.add_styled_run(paragraph, text, look, style)
     if link:
         run.hyperlink.address = link
