@@ -23,6 +23,7 @@ from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import CT_Relationships
 from pptx.opc.package import _Relationships
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import NamespacePrefixedTag, _nsmap, qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 
@@ -134,12 +135,21 @@ def _rels_xml(rels: _Relationships) -> bytes:
     )
     for _, rId in ordered:
         rel = rels[rId]
-        attributes = {"Id": rId, "Type": rel.reltype, "Target": rel.target_ref}
         if rel.is_external:
+            attributes = {"Id": rId, "Type": rel.reltype, "Target": rel.target_ref}
             attributes["TargetMode"] = RTM.EXTERNAL
+        else:  # `target_ref`, remembered: a deck relates hundreds of parts the same way
+            target = _relative_ref(rel.target_part.partname, rel._base_uri)
+            attributes = {"Id": rId, "Type": rel.reltype, "Target": target}
         etree.SubElement(root, tag, attributes)
     data: bytes = root.xml_file_bytes
     return data
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_ref(partname: PackURI, base_uri: str) -> str:
+    relative: str = partname.relative_ref(base_uri)
+    return relative
 
 
 _Relationships.xml = property(_rels_xml)  # type: ignore[assignment,method-assign]
