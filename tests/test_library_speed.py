@@ -339,3 +339,44 @@ def test_runs_with_copied_properties_match_python_pptx() -> None:
         paragraphs.append(paragraph._p.xml)
     assert paragraphs[0] == paragraphs[1]
     assert paragraphs[1].count("<a:rPr") == 6 and "hlinkClick" in paragraphs[1]
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A shape cache that never keeps anything: every table made by python-docx's calls."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+
+def test_tables_copied_from_their_shape_match_tables_made_by_python_docx(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same tables (in the body, in a cell, with and without body rows, two looks),
+    made by python-docx each time and copied from the first of their shape: the same bytes."""
+    from compassion_kit.render.docx import table as tables
+    from compassion_kit.render.docx.document import finish, new_document
+    from compassion_kit.render.docx.text import Cell
+    from test_docx_foundation import CREDIT, NORTHSHIRE
+
+    plain = tables.TableLook(style="Kit Form", header_style="Prompt", shade_header=False)
+
+    def document() -> bytes:
+        draft = new_document(NORTHSHIRE, None, CREDIT)
+        for number in range(3):
+            tables.add_table(draft, ["What", "Who"], [["a", str(number)], ["", "b"]])
+            form = tables.add_table(draft, [f"Question {number}"], [[""]], [draft.width], plain)
+            answer = form.rows[1].cells[0]
+            assert isinstance(answer, Cell)
+            tables.add_table(answer, ["1", "2", "3"], [()], [1000, 1000, 1000])
+            tables.add_table(draft, ["Only a header"], [], caption="A caption")
+        return finish(draft, "Tables")
+
+    copied = document()
+    monkeypatch.setattr(tables, "_shapes", _Forgetful())
+    made = document()
+    assert made == copied
+    import io
+    import zipfile
+
+    body = zipfile.ZipFile(io.BytesIO(copied)).read("word/document.xml")
+    assert body.count(b"<w:tbl>") == 12 and b"Question 2" in body

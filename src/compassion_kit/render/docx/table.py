@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.shared import Twips
+from docx.table import Table as DocxTable
 
 from compassion_kit.branding import readable_text_on
 from compassion_kit.render.docx import oxml
 from compassion_kit.render.docx.text import Cell, add_run, keep_with_next
 
 if TYPE_CHECKING:
-    from docx.table import Table as DocxTable
     from docx.table import _Row
 
     from compassion_kit.render.docx.document import Draft
@@ -88,26 +88,23 @@ def add_table(
     if widths is None:
         assert not isinstance(where, Cell), "a nested table needs explicit widths"
         widths = [draft.width // columns] * columns
-    container = where.cell if isinstance(where, Cell) else draft.document
-    # The header and one body row through python-docx; the other body rows are copies of
-    # that row's finished element (widths, style, shading, flags), so each cell's properties
-    # are not added again one element at a time (a third of a worksheet's time).
-    table = container.add_table(rows=1 + min(len(rows), 1), cols=columns)
-    oxml.set_style_id(table, draft.style_id(look.style))
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Twips(width)
-    table.autofit = False
-    oxml.table_properties(table, sum(widths), caption)
     colours = draft.brand.organisation.colours
     fill = (look.header_fill or colours.primary) if look.shade_header else None
     ink = look.header_ink or (readable_text_on(fill) if fill else None)
+    body_ink = readable_text_on(look.body_fill) if look.body_fill else None
+    styles = tuple(
+        draft.style_id(name) for name in (look.style, look.header_style, look.body_style)
+    )
+    shape = (columns, tuple(widths), look, caption, bool(rows), fill, ink, body_ink, styles)
+    table = _empty_table(where, shape)
     first = list(table.rows)
-    built = [_fill_row(draft, first[0], widths, header, look.header_style, fill, ink, True)]
+    header_cells = tuple(Cell(draft, cell) for cell in first[0].cells)
+    for cell, text in zip(header_cells, header, strict=True):
+        if text:
+            add_run(cell.paragraphs[0], text, colour=ink)
+    built = [Row(first[0], header_cells)]
     if not rows:
         return Table(table, tuple(built))
-    body_ink = readable_text_on(look.body_fill) if look.body_fill else None
-    blank = [""] * columns
-    _fill_row(draft, first[1], widths, blank, look.body_style, look.body_fill, body_ink)
     model = first[1]._tr
     for _ in rows[1:]:
         table._tbl.append(deepcopy(model))
@@ -118,6 +115,46 @@ def add_table(
                 add_run(cell.paragraphs[0], text, colour=body_ink)
         built.append(Row(row, cells))
     return Table(table, tuple(built))
+
+
+# Empty tables (header row and one body row, styled, shaded and sized, without text) by their
+# shape: a pack draws the same few dozen shapes of table in every document and organisation.
+_shapes: dict[tuple[object, ...], Any] = {}
+
+
+def _empty_table(where: Draft | Cell, shape: tuple[Any, ...]) -> DocxTable:
+    """The table of `shape` at the end of `where`, without text: made with python-docx the
+    first time (the header and one body row; later body rows are copies of that row), and a
+    copy of that finished element after that, placed where python-docx places a table."""
+    columns, widths, look, caption, has_rows, fill, ink, body_ink, _ = shape
+    draft = where.draft if isinstance(where, Cell) else where
+    made = _shapes.get(shape)
+    if made is not None:
+        tbl = deepcopy(made)
+        if isinstance(where, Cell):  # as _Cell.add_table: the paragraph Word requires after it
+            where.cell._tc._insert_tbl(tbl)
+            where.cell.add_paragraph()
+            return DocxTable(tbl, where.cell)
+        body = draft.document._body
+        body._element._insert_tbl(tbl)
+        return DocxTable(tbl, body)
+    container = where.cell if isinstance(where, Cell) else draft.document
+    table = container.add_table(rows=1 + int(has_rows), cols=columns)
+    oxml.set_style_id(table, draft.style_id(look.style))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Twips(width)
+    table.autofit = False
+    oxml.table_properties(table, sum(widths), caption)
+    first = list(table.rows)
+    _fill_row(draft, first[0], widths, [""] * columns, look.header_style, fill, ink, True)
+    if has_rows:
+        _fill_row(
+            draft, first[1], widths, [""] * columns, look.body_style, look.body_fill, body_ink
+        )
+    if len(_shapes) >= 256:  # a long-lived process with many shapes: start again
+        _shapes.clear()
+    _shapes[shape] = deepcopy(table._tbl)
+    return table
 
 
 def _fill_row(
