@@ -202,11 +202,16 @@ def _start_worker(spec_file: Path, stage: Path) -> None:
     # dying mid-write would leave half a file for the parent to clean up while it still runs.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    import gc
     import pickle
 
     _import_renderers()
     # Written by this run's parent a moment ago (`_spec_file`), so it is trusted like our code.
     _worker = (pickle.loads(spec_file.read_bytes()), stage)
+    # The modules and the spec live as long as the worker: the cyclic garbage collector need
+    # not walk them again on every full collection (a few per cent of each pack's time).
+    gc.collect()
+    gc.freeze()
 
 
 def _import_renderers() -> None:

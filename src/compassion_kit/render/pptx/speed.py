@@ -168,6 +168,13 @@ def add_styled_run(paragraph: Any, text: str, look: Hashable, style: Callable[[A
     """
     run = paragraph.add_run()
     run.text = text
+    style_run(run, look, style)
+    return run
+
+
+def style_run(run: Any, look: Hashable, style: Callable[[Any], None]) -> None:
+    """`style(run.font)` on a run without properties yet, as `add_styled_run` does."""
+    assert run._r.rPr is None, "only a run without properties can take copied ones"
     made = _looks.get(look)
     if made is None:
         style(run.font)
@@ -176,4 +183,3 @@ def add_styled_run(paragraph: Any, text: str, look: Hashable, style: Callable[[A
         _looks[look] = copy.deepcopy(run._r.rPr)
     else:
         run._r.insert(0, copy.deepcopy(made))
-    return run

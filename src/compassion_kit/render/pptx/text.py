@@ -75,7 +75,11 @@ def write_notes(slide: Slide, text: str) -> None:
     frame.text = text
     for paragraph in frame.paragraphs:
         for run in paragraph.runs:
-            run.font.language_id = LANGUAGE
+            speed.style_run(run, (__name__, "notes", LANGUAGE), _notes_look)
+
+
+def _notes_look(look: Any) -> None:
+    look.language_id = LANGUAGE
 
 
 def add_text_box(slide: Slide, spec: TextSpec, font: str, bullet_colour: str) -> Any:
