@@ -165,7 +165,7 @@ def test_one_pass_finds_the_child_the_libraries_find(
         ("pptx", pptx.oxml.xmlchemy, pptx.oxml.ns.qn),
     ):
         fast = library.BaseOxmlElement.first_child_found_in
-        assert fast.__module__ == "compassion_kit.render.xml_children"
+        assert fast.__module__ == "compassion_kit.render.library_lookups"
 
         def checked(
             self: Any, *tagnames: str, fast: Any = fast, qualify: Any = qualify, name: str = name

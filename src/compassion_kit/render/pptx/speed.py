@@ -24,10 +24,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import CT_Relationships
 from pptx.opc.package import _Relationships
 from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import NamespacePrefixedTag, _nsmap, qn
+from pptx.oxml.ns import _nsmap, qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 
-from compassion_kit.render.xml_children import first_child_finder, remembered_tags
+from compassion_kit.render.library_lookups import remember_lookups
 
 if TYPE_CHECKING:
     from pptx.slide import NotesSlide, Slide, SlideLayout, Slides
@@ -40,26 +40,11 @@ _images: weakref.WeakKeyDictionary[Any, weakref.WeakValueDictionary[str, Any]] =
 )
 
 
-@functools.lru_cache(maxsize=512)
-def _compiled(path: str) -> Any:
-    return etree.XPath(path, namespaces=_nsmap)
-
-
-def _xpath(self: BaseOxmlElement, xpath_str: str) -> Any:
-    return _compiled(xpath_str)(self)
-
-
-# python-pptx's `xpath` compiles its expression on every call (`.ph` on each shape, thousands
-# a deck); compiled once per process here, with the same namespaces and the same result.
-BaseOxmlElement.xpath = _xpath  # type: ignore[method-assign]
-# Its child-element machinery turns "a:rPr" into "{namespace}rPr" for every successor tag on
-# every insertion (qn builds a str subclass each time): the same names, remembered.
-qn_once = functools.lru_cache(maxsize=1024)(qn)
-pptx.oxml.xmlchemy.qn = qn_once  # type: ignore[attr-defined]
-# To place each property it adds, it searches once for every tag that may follow it: one pass.
-BaseOxmlElement.first_child_found_in = first_child_finder(qn_once)  # type: ignore[method-assign]
-# Each new element parses its prefixed tag name ("w:rPr") into a new object: one per name.
-pptx.oxml.xmlchemy.NamespacePrefixedTag = remembered_tags(NamespacePrefixedTag)  # type: ignore[attr-defined]
+# python-pptx compiles each XPath expression on every call (`.ph` on each shape, thousands a
+# deck), rebuilds qualified tag names, searches once per possible later sibling to place a
+# property and parses each prefixed tag name anew: each done once (`render/library_lookups.py`).
+_xmlchemy = pptx.oxml.xmlchemy
+_compiled, qn_once = remember_lookups(BaseOxmlElement, _xmlchemy, _xmlchemy, _nsmap)
 
 
 def add_picture(slide: Slide, png: bytes, x: Length, y: Length, cx: Length, cy: Length) -> Any:

@@ -1,17 +1,24 @@
-"""Two lookups python-pptx and python-docx repeat for every element they add, done once.
+"""Lookups python-pptx and python-docx repeat for every element they add, done once.
 
-Owns them for both libraries. First, `first_child_found_in` (python-pptx 1.0, python-docx 1.2)
+Owns the speed-ups both libraries share (`render/pptx/speed.py` and `render/docx/speed.py`
+apply them, each to its own library, alongside what only it needs). XPath expressions are
+compiled on every call, and qualified tag names ("{namespace}rPr") rebuilt on every insertion.
+Then `first_child_found_in` (python-pptx 1.0, python-docx 1.2)
 asks lxml for each later sibling tag in turn, thirty-odd searches to place one `w:keepNext` or
 `a:latin`; properties elements hold a handful of children, so one pass over them, testing each
 tag against a set, gives the same child sooner. Second, each new element's prefixed tag name
 ("w:rPr") is parsed into a new `NamespacePrefixedTag`; one per name does.
+Each gives the library's own result (tests compare them).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 # Children above which one pass in Python is no longer cheaper than lxml's searches in C
 # (a body with hundreds of paragraphs, a shape tree).
@@ -53,3 +60,27 @@ def remembered_tags(tag_class: Any) -> Any:
     remembered: Any = functools.lru_cache(maxsize=1024)(tag_class)
     remembered.from_clark_name = tag_class.from_clark_name
     return remembered
+
+
+def remember_lookups(
+    element_base: Any, xmlchemy: ModuleType, tags_home: ModuleType, nsmap: dict[str, str]
+) -> tuple[Callable[[str], Any], Callable[[str], str]]:
+    """Make one library (its `BaseOxmlElement`, its `xmlchemy` module, the module whose
+    `OxmlElement` reads `NamespacePrefixedTag`, and its namespaces) do each lookup once.
+
+    Returns the compiled-XPath cache and the remembered `qn`, for tests and callers.
+    """
+
+    @functools.lru_cache(maxsize=512)
+    def compiled(path: str) -> Any:
+        return etree.XPath(path, namespaces=nsmap)
+
+    def xpath(self: Any, xpath_str: str) -> Any:
+        return compiled(xpath_str)(self)
+
+    qn_once = functools.lru_cache(maxsize=1024)(xmlchemy.qn)
+    element_base.xpath = xpath
+    xmlchemy.qn = qn_once  # type: ignore[attr-defined]
+    element_base.first_child_found_in = first_child_finder(qn_once)
+    tags_home.NamespacePrefixedTag = remembered_tags(tags_home.NamespacePrefixedTag)  # type: ignore[attr-defined]
+    return compiled, qn_once
