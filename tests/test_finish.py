@@ -160,7 +160,8 @@ def test_finishing_before_and_after_saving_gives_the_bytes_of_finishing_after(
     plain = io.BytesIO()
     make().save(plain)
     assert save_finished(make()) == finish_ooxml(plain.getvalue())
-    # A plain package is stamped in place; one holding a workbook is rewritten whole.
+    # Saved bytes holding a workbook are not stamped in place as they are: the workbook in
+    # them is unfinished (save_finished finishes it before saving, then stamps).
     assert (_stamped(plain.getvalue()) is None) == (make is _chart_presentation)
 
 

@@ -51,9 +51,9 @@ def save_finished(document: Any) -> bytes:
 
     Dates, `p:notesMasterIdLst` and ids are set in the library's own element tree, then the
     saved zip's entry times and attributes are written into its headers in place, so nothing
-    is parsed, re-serialised or compressed twice. A package holding another (a chart's
-    workbook) or saved unlike a plain python-pptx/python-docx zip is finished by
-    `finish_ooxml` instead.
+    is parsed, re-serialised or compressed twice. A package held inside (a chart's workbook)
+    is finished whole before saving. One saved unlike a plain python-pptx/python-docx zip is
+    finished by `finish_ooxml` instead.
     """
     stamp = build_time()
     document.core_properties.created = stamp
@@ -63,6 +63,9 @@ def save_finished(document: Any) -> bytes:
         element = getattr(part, "_element", None)
         name = str(part.partname).lstrip("/")
         if element is None:
+            blob = getattr(part, "_blob", None)
+            if name.endswith(_EMBEDDED) and isinstance(blob, bytes) and blob[:2] == b"PK":
+                part._blob = finish_ooxml(blob)  # as finish_ooxml finishes what it holds
             continue
         if name == PRESENTATION:
             _list_notes_master(part, element)
@@ -74,7 +77,7 @@ def save_finished(document: Any) -> bytes:
     saved = io.BytesIO()
     document.save(saved)
     data = saved.getvalue()
-    return _stamped(data) or finish_ooxml(data)
+    return _stamped(data, embedded_finished=True) or finish_ooxml(data)
 
 
 def _list_notes_master(part: Any, presentation: Any) -> None:
@@ -101,18 +104,19 @@ def _add_notes_master_id(presentation: Any, r_id: str) -> bool:
     return True
 
 
-def _stamped(data: bytes) -> bytes | None:
+def _stamped(data: bytes, embedded_finished: bool = False) -> bytes | None:
     """`data` with every zip entry's date, time, system and attributes as `zip_entries`
     writes them, set in its local and central headers (the compressed data is kept), or None
-    when the zip is not plain: `[Content_Types].xml` not first, an embedded package, extra
-    fields, data descriptors or ZIP64."""
+    when the zip is not plain: `[Content_Types].xml` not first, an embedded package (unless
+    `embedded_finished`: finished before saving), extra fields, data descriptors or ZIP64."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         infos = package.infolist()
         start = package.start_dir
     if not infos or infos[0].filename != CONTENT_TYPES:
         return None
     for info in infos:
-        if info.filename.endswith(_EMBEDDED) or info.extra or info.flag_bits & 0x08:
+        embedded = info.filename.endswith(_EMBEDDED) and not embedded_finished
+        if embedded or info.extra or info.flag_bits & 0x08:
             return None
         if info.compress_type != zipfile.ZIP_DEFLATED or info.header_offset >= 0xFFFFFFFF:
             return None
