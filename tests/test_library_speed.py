@@ -236,6 +236,8 @@ def test_slides_and_notes_with_copied_placeholders_match_python_pptx(template: s
         decks.append(prs)
     plain, fast = decks
     assert len(plain.slides) == len(fast.slides) >= 9
+    assert plain.part._element.xml == fast.part._element.xml  # the slide list and its ids
+    assert plain.part.rels.xml == fast.part.rels.xml
     for before, after in zip(plain.slides, fast.slides, strict=True):
         assert before.shapes._spTree.xml == after.shapes._spTree.xml
         assert before.notes_slide.element.xml == after.notes_slide.element.xml

@@ -26,6 +26,7 @@ from pptx.opc.package import _Relationships
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import _nsmap, qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.parts.slide import SlidePart
 
 from compassion_kit.render.library_lookups import remember_lookups
 
@@ -72,14 +73,39 @@ def add_picture(slide: Slide, png: bytes, x: Length, y: Length, cx: Length, cy: 
 _placeholders: weakref.WeakKeyDictionary[Any, tuple[Any, ...]] = weakref.WeakKeyDictionary()
 
 
+# Per presentation part: how many slides it lists and the largest slide id, as `add_slide`
+# left them. python-pptx reads every listed id (XPath) to number each new slide.
+_slide_ids: weakref.WeakKeyDictionary[Any, tuple[int, int]] = weakref.WeakKeyDictionary()
+
+
 def add_slide(slides: Slides, layout: SlideLayout) -> Slide:
-    """`slides.add_slide(layout)`: the same calls, except that the layout's placeholders are
-    copied from the first slide python-pptx made on that layout in this deck."""
-    rId, slide = slides.part.add_slide(layout)
+    """`slides.add_slide(layout)`: the same slide, relationship and slide id, except that
+
+    - the layout's placeholders are copied from the first slide made on that layout in this
+      deck;
+    - the new slide part is related to the presentation without first looking through all its
+      relationships for one to that part (python-pptx's `relate_to`; a new part has none);
+    - the slide id is the largest so far plus one, remembered rather than read again, while
+      only this function has added slides (python-pptx's rule, `CT_SlideIdList._next_id`).
+    """
+    part = slides.part
+    new_part: Any = SlidePart.new  # untyped in python-pptx
+    slide_part = new_part(part._next_slide_partname, part.package, layout.part)
+    rId = part._rels._add_relationship(RT.SLIDE, slide_part)
+    slide = slide_part.slide
     assert isinstance(slide, pptx.slide.Slide)
     _placeholders_from(slide, layout.part, lambda: slide.shapes.clone_layout_placeholders(layout))
-    slides._sldIdLst.add_sldId(rId)
+    listed = slides._sldIdLst
+    count, largest = _slide_ids.get(part, (-1, 0))
+    if count == len(listed) and largest + 1 <= _LARGEST_SLIDE_ID:
+        listed._add_sldId(id=largest + 1, rId=rId)
+    else:
+        listed.add_sldId(rId)
+    _slide_ids[part] = (len(listed), int(listed[-1].get("id")))
     return slide
+
+
+_LARGEST_SLIDE_ID = 2147483647  # ECMA-376's limit; past it python-pptx reuses a free id
 
 
 def clone_notes_placeholders(notes_slide: NotesSlide, master_part: Any) -> None:
