@@ -140,3 +140,12 @@ def test_an_edited_template_is_read_again(tmp_path: Path) -> None:
     after, _ = template.open_template(letterhead)
     assert before.styles["Normal"].font.name != "Georgia"
     assert after.styles["Normal"].font.name == "Georgia"
+
+
+def test_forgetting_templates_forgets_the_prepared_word_template() -> None:
+    from compassion_kit import template_cache
+
+    template.open_template(None)
+    assert template._prepared.cache_info().currsize >= 1
+    template_cache.clear()
+    assert template._prepared.cache_info().currsize == 0

@@ -382,3 +382,58 @@ def test_tables_copied_from_their_shape_match_tables_made_by_python_docx(
 
     body = zipfile.ZipFile(io.BytesIO(copied)).read("word/document.xml")
     assert body.count(b"<w:tbl>") == 12 and b"Question 2" in body
+
+
+def test_one_pass_agrees_with_the_libraries_when_children_are_out_of_order() -> None:
+    """A hand-edited template may hold properties out of schema order: the library's answer
+    (the first child of the earliest-listed tag present) either way, for every tail of the
+    order and many shuffles of the children."""
+    import random
+
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from compassion_kit.render.docx import oxml, speed
+
+    del speed
+    order = [f"w:{tag}" for tag in oxml._ORDER["rPr"].split()]
+    children = ["b", "i", "color", "sz", "lang", "rFonts", "highlight", "b"]
+    shuffles = random.Random(12)
+    asked = 0
+    for _ in range(40):
+        shuffles.shuffle(children)
+        inner = "".join(f"<w:{tag}/>" for tag in children)
+        r_pr = parse_xml(f"<w:rPr {nsdecls('w')}>{inner}</w:rPr>")
+        for start in range(len(order)):
+            tail = tuple(order[start:])
+            assert r_pr.first_child_found_in(*tail) is _library_first_child(r_pr, *tail)
+            asked += 1
+    assert asked == 40 * len(order)
+
+
+def test_slide_ids_follow_python_pptx_past_the_largest_id() -> None:
+    """Once the largest slide id is taken, python-pptx reuses free ids from the bottom; the
+    remembered numbering must not hand out one of them twice."""
+    from pptx import Presentation
+
+    from compassion_kit.render.pptx import speed
+
+    lists = []
+    for use_speed in (False, True):
+        prs = Presentation()
+        layout = prs.slide_layouts[6]
+        for number in range(3):
+            slide = (
+                speed.add_slide(prs.slides, layout) if use_speed else prs.slides.add_slide(layout)
+            )
+            del slide
+            if number == 1:  # a template slide listed with the largest id there is
+                prs.slides._sldIdLst[-1].set("id", "2147483647")
+        for _ in range(3):
+            if use_speed:
+                speed.add_slide(prs.slides, layout)
+            else:
+                prs.slides.add_slide(layout)
+        lists.append([int(s.get("id")) for s in prs.slides._sldIdLst])
+    assert lists[0] == lists[1]
+    assert len(set(lists[1])) == len(lists[1]) == 6

@@ -48,6 +48,12 @@ def cached_per_file(maxsize: int = 8) -> Callable[[Callable[[Path], T]], Callabl
     return decorate
 
 
+def clear_with_templates(clear_one: Callable[[], None]) -> None:
+    """Have `clear()` call `clear_one` too: for a cache keyed on its own terms (a template
+    object, or the path as the user gave it) that should be forgotten with the templates."""
+    _clearers.append(clear_one)
+
+
 def clear() -> None:
     """Forget every cached template (for tests, or a long-lived process that wants memory back)."""
     for clear_one in _clearers:

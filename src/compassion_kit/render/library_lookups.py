@@ -1,13 +1,17 @@
 """Lookups python-pptx and python-docx repeat for every element they add, done once.
 
 Owns the speed-ups both libraries share (`render/pptx/speed.py` and `render/docx/speed.py`
-apply them, each to its own library, alongside what only it needs). XPath expressions are
-compiled on every call, and qualified tag names ("{namespace}rPr") rebuilt on every insertion.
-Then `first_child_found_in` (python-pptx 1.0, python-docx 1.2)
-asks lxml for each later sibling tag in turn, thirty-odd searches to place one `w:keepNext` or
-`a:latin`; properties elements hold a handful of children, so one pass over them, testing each
-tag against a set, gives the same child sooner. Second, each new element's prefixed tag name
-("w:rPr") is parsed into a new `NamespacePrefixedTag`; one per name does.
+apply them, each to its own library, alongside what only it needs):
+
+- XPath expressions are compiled on every call: once per expression instead;
+- qualified tag names ("{namespace}rPr") are rebuilt on every insertion: remembered;
+- `first_child_found_in` (python-pptx 1.0, python-docx 1.2) asks lxml for each later sibling
+  tag in turn, thirty-odd searches to place one `w:keepNext` or `a:latin`; properties elements
+  hold a handful of children, so one pass over them, ranking each tag by its place in the
+  list, gives the same child sooner;
+- each new element's prefixed tag name ("w:rPr") is parsed into a new `NamespacePrefixedTag`:
+  one per name.
+
 Each gives the library's own result (tests compare them).
 """
 
@@ -28,15 +32,17 @@ _FEW = 12
 def first_child_finder(qualify: Callable[[str], str]) -> Callable[..., Any]:
     """A drop-in `first_child_found_in(self, *tagnames)`, with `qualify` the library's `qn`.
 
-    It returns the child the library's own returns: the earliest in document order among the
-    children whose tag is in `tagnames`. (The library's own returns the child of the first
-    listed tag that is present; the libraries list tags in schema order and keep children in
-    it, so the two agree; tests compare them.)
+    It returns what the library's own returns, the first child with the earliest-listed tag
+    that is present, whatever order the children are in (a hand-edited template's may not be
+    the schema's), from one pass: each child's tag is ranked by its place in `tagnames`.
     """
 
     @functools.lru_cache(maxsize=1024)
-    def qualified(tagnames: tuple[str, ...]) -> frozenset[str]:
-        return frozenset(qualify(name) for name in tagnames)
+    def ranked(tagnames: tuple[str, ...]) -> dict[str, int]:
+        ranks: dict[str, int] = {}
+        for rank, name in enumerate(tagnames):
+            ranks.setdefault(qualify(name), rank)
+        return ranks
 
     def first_child_found_in(self: Any, *tagnames: str) -> Any:
         if len(tagnames) == 1 or len(self) > _FEW:
@@ -45,11 +51,15 @@ def first_child_finder(qualify: Callable[[str], str]) -> Callable[..., Any]:
                 if child is not None:
                     return child
             return None
-        wanted = qualified(tagnames)
+        ranks = ranked(tagnames)
+        found, best = None, len(tagnames)
         for child in self:
-            if child.tag in wanted:
-                return child
-        return None
+            rank = ranks.get(child.tag, best)
+            if rank < best:  # strictly: the first child of the best tag is kept
+                found, best = child, rank
+                if rank == 0:
+                    break
+        return found
 
     return first_child_found_in
 

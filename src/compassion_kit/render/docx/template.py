@@ -30,6 +30,7 @@ from compassion_kit.office_zip import zip_damage
 from compassion_kit.paths import templates_dir
 from compassion_kit.render.docx import oxml, oxml_template
 from compassion_kit.render.docx.package import plain_document
+from compassion_kit.template_cache import clear_with_templates
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -138,6 +139,8 @@ def _prepared_template(template: Path | None) -> Prepared:
     return _prepared(template, stat.st_size, stat.st_mtime_ns)
 
 
+# Keyed as `template_cache` keys templates (size and modification time), but on the path as
+# given, so that the first read's messages name the file as the user wrote it.
 @functools.lru_cache(maxsize=4)
 def _prepared(template: Path | None, size: int, mtime_ns: int) -> Prepared:
     """The prepared template of one version of a file, with its styles' ids; never changed
@@ -145,6 +148,9 @@ def _prepared(template: Path | None, size: int, mtime_ns: int) -> Prepared:
     del size, mtime_ns  # cache key only: an edited template is read again
     document, copied = _prepare(template)
     return document, tuple(copied), tuple(style_ids(document).items())
+
+
+clear_with_templates(_prepared.cache_clear)
 
 
 def _prepare(template: Path | None) -> tuple[Document, list[str]]:

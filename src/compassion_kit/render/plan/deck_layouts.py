@@ -30,6 +30,7 @@ from compassion_kit.render.plan.deck_spec import (
     Placeholder,
     Template,
 )
+from compassion_kit.template_cache import clear_with_templates
 
 GAP = design().gap  # between two areas the kit divides
 
@@ -60,6 +61,7 @@ class Unusable(Exception):
 # Templates' layout maps, by the template's identity: a template is read once per process for
 # each version of its file (`read_template`), and each deck of a batch maps it again otherwise.
 _mapped: dict[int, tuple[Template, LayoutMap]] = {}
+clear_with_templates(_mapped.clear)
 
 
 def map_layouts(template: Template) -> LayoutMap:

@@ -85,8 +85,9 @@ def add_slide(slides: Slides, layout: SlideLayout) -> Slide:
       deck;
     - the new slide part is related to the presentation without first looking through all its
       relationships for one to that part (python-pptx's `relate_to`; a new part has none);
-    - the slide id is the largest so far plus one, remembered rather than read again, while
-      only this function has added slides (python-pptx's rule, `CT_SlideIdList._next_id`).
+    - the slide id is the largest so far plus one, remembered rather than read again while the
+      list is as this function left it (python-pptx's rule, `CT_SlideIdList._next_id`; its own
+      numbering otherwise, which may reuse a free id once the largest possible one is taken).
     """
     part = slides.part
     new_part: Any = SlidePart.new  # untyped in python-pptx
@@ -97,11 +98,14 @@ def add_slide(slides: Slides, layout: SlideLayout) -> Slide:
     _placeholders_from(slide, layout.part, lambda: slide.shapes.clone_layout_placeholders(layout))
     listed = slides._sldIdLst
     count, largest = _slide_ids.get(part, (-1, 0))
-    if count == len(listed) and largest + 1 <= _LARGEST_SLIDE_ID:
-        listed._add_sldId(id=largest + 1, rId=rId)
-    else:
+    unchanged = count == len(listed) and listed[-1].get("id") == str(largest)
+    if unchanged and largest < _LARGEST_SLIDE_ID:
+        largest += 1
+        listed._add_sldId(id=largest, rId=rId)
+    else:  # python-pptx's own numbering (it may reuse a free id below the largest)
         listed.add_sldId(rId)
-    _slide_ids[part] = (len(listed), int(listed[-1].get("id")))
+        largest = max(int(sld_id.get("id")) for sld_id in listed)
+    _slide_ids[part] = (len(listed), largest)
     return slide
 
 
