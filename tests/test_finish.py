@@ -44,11 +44,8 @@ def _chart_presentation() -> Presentation:
 
 
 def _document() -> bytes:
-    doc = Document()
-    doc.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(PNG), width=Mm(10))
-    doc.add_paragraph().add_run().add_picture(io.BytesIO(PNG), width=Mm(10))
     out = io.BytesIO()
-    doc.save(out)
+    _with_pictures().save(out)
     return out.getvalue()
 
 
