@@ -7,13 +7,11 @@ making sure every style in STYLE_NAMES is there; branding the copy is `document.
 from __future__ import annotations
 
 import copy
-import functools
 import io
 import os
-import time
 import zipfile
 import zlib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
@@ -133,20 +131,23 @@ def _prepared_template(template: Path | None) -> Prepared:
         stat = os.stat(template)
     except OSError:
         stat = None
-    if stat is None or not S_ISREG(stat.st_mode):  # read_input says why it cannot be read
-        return _prepared(template, -1, time.monotonic_ns())
+    if stat is None or not S_ISREG(stat.st_mode):  # not cached: read_input says what is wrong
+        return _with_ids(*_prepare(template))
     note_input(template, stat)  # recorded even when the template comes from the cache
     return _prepared(template, stat.st_size, stat.st_mtime_ns)
 
 
 # Keyed as `template_cache` keys templates (size and modification time), but on the path as
 # given, so that the first read's messages name the file as the user wrote it.
-@functools.lru_cache(maxsize=4)
+@lru_cache(maxsize=4)
 def _prepared(template: Path | None, size: int, mtime_ns: int) -> Prepared:
     """The prepared template of one version of a file, with its styles' ids; never changed
     itself, only copied."""
     del size, mtime_ns  # cache key only: an edited template is read again
-    document, copied = _prepare(template)
+    return _with_ids(*_prepare(template))
+
+
+def _with_ids(document: Document, copied: list[str]) -> Prepared:
     return document, tuple(copied), tuple(style_ids(document).items())
 
 
